@@ -1,0 +1,35 @@
+export interface PortMapping {
+  readonly privatePort: number;
+  readonly publicPort?: number;
+  readonly ip?: string;
+  readonly type: string;
+}
+
+export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
+
+export interface ContainerSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly image: string;
+  readonly imageId: string;
+  readonly command: string;
+  readonly state: ContainerState;
+  /** The engine's own words, e.g. "Up 3 minutes" or "Exited (0) 2 hours ago". */
+  readonly status: string;
+  /** Epoch ms. */
+  readonly created: number;
+  readonly ports: readonly PortMapping[];
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+export interface ImageSummary {
+  readonly id: string;
+  readonly repoTags: readonly string[];
+  readonly repoDigests: readonly string[];
+  /** Epoch ms. */
+  readonly created: number;
+  readonly size: number;
+  /** Containers made from this image, -1 when the engine did not count them. */
+  readonly containers: number;
+  readonly dangling: boolean;
+}

@@ -1,0 +1,20 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/**
+ * Builds the renderer only (main, preload and the bridge are bundled by esbuild in scripts/build.mjs).
+ * base './' lets the same files load from file:// in Electron and from the bridge's HTTP server.
+ */
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../out/renderer',
+    emptyOutDir: true,
+    // The CSP allows no inline code and no data: fonts, so every asset stays a file of its own.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    target: 'chrome120',
+  },
+});

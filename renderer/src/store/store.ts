@@ -1,0 +1,34 @@
+import { createContext, createElement, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { BerthApi } from '../../../shared/api';
+import { createContainersSlice, type ContainersSlice } from './containers.slice';
+import { createEngineSlice, type EngineSlice } from './engine.slice';
+import { createImagesSlice, type ImagesSlice } from './images.slice';
+import { createUiSlice, type UiSlice } from './ui.slice';
+
+export type BerthState = EngineSlice & ContainersSlice & ImagesSlice & UiSlice;
+export type BerthStore = StoreApi<BerthState>;
+
+/** The one store. The API is passed in (window.berth in the app, a fake object in unit tests). */
+export function createBerthStore(api: BerthApi): BerthStore {
+  return createStore<BerthState>()((...a) => ({
+    ...createEngineSlice(api)(...a),
+    ...createContainersSlice(api)(...a),
+    ...createImagesSlice(api)(...a),
+    ...createUiSlice(...a),
+  }));
+}
+
+const StoreContext = createContext<BerthStore | null>(null);
+
+export function StoreProvider({ store, children }: { store: BerthStore; children: ReactNode }) {
+  return createElement(StoreContext.Provider, { value: store }, children);
+}
+
+/** Reads the store through a selector; wrap list selectors in useShallow. */
+export function useBerth<T>(selector: (state: BerthState) => T): T {
+  const store = useContext(StoreContext);
+  if (store === null) throw new Error('useBerth needs a StoreProvider above it.');
+  return useStore(store, selector);
+}

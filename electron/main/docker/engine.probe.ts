@@ -1,0 +1,106 @@
+/**
+ * One connection attempt against one endpoint: build a client, ping it with a deadline, read version and info.
+ * Every failure comes back as a reason and a sentence, never as a throw.
+ */
+import { readFileSync } from 'node:fs';
+import Dockerode from 'dockerode';
+import type { EndpointInfo, EngineSummary, UnreachableReason } from '../../../shared/dto/engine';
+import type { EndpointCandidate } from './endpoint';
+import { classifyUnreachable } from './errors';
+import { toEngineSummary, type RawInfo, type RawVersion } from './engine.mapper';
+
+export interface Failure {
+  readonly endpoint: EndpointInfo;
+  readonly reason: UnreachableReason;
+  readonly message: string;
+}
+
+export type ProbeResult =
+  | { readonly ok: true; readonly client: Dockerode; readonly engine: EngineSummary }
+  | ({ readonly ok: false } & Failure);
+
+/** dockerode takes an abort signal on these calls; its type declarations do not say so. */
+interface AbortableCalls {
+  ping(options: { abortSignal: AbortSignal }): Promise<unknown>;
+  version(options: { abortSignal: AbortSignal }): Promise<RawVersion>;
+  info(options: { abortSignal: AbortSignal }): Promise<RawInfo>;
+}
+
+export const abortable = (client: Dockerode): AbortableCalls => client as unknown as AbortableCalls;
+
+export type ClientFactory = (candidate: EndpointCandidate) => Dockerode;
+
+export const createDockerClient: ClientFactory = (candidate) => {
+  const files = candidate.tls;
+  const tls = files
+    ? { ca: readFileSync(files.ca), cert: readFileSync(files.cert), key: readFileSync(files.key) }
+    : {};
+  return new Dockerode({ ...candidate.options, ...tls });
+};
+
+/** Runs `work` with a signal that aborts after `ms` or when `parent` aborts, and leaves no timer behind. */
+export async function withDeadline<T>(ms: number, parent: AbortSignal, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException('The engine did not answer in time.', 'TimeoutError')), ms);
+  const onParent = () => controller.abort(parent.reason);
+  parent.addEventListener('abort', onParent, { once: true });
+  try {
+    return await work(controller.signal);
+  } finally {
+    clearTimeout(timer);
+    parent.removeEventListener('abort', onParent);
+  }
+}
+
+export async function probeEndpoint(
+  candidate: EndpointCandidate,
+  createClient: ClientFactory,
+  timeoutMs: number,
+  parent: AbortSignal,
+): Promise<ProbeResult> {
+  const { endpoint } = candidate;
+  let client: Dockerode;
+  try {
+    client = createClient(candidate);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    const what = candidate.tls ? 'read the TLS certificates for' : 'set up a client for';
+    return { ok: false, endpoint, reason: 'bad-endpoint', message: `Berth could not ${what} ${endpoint.address}: ${why}.` };
+  }
+  try {
+    const { version, info } = await withDeadline(timeoutMs, parent, async (abortSignal) => {
+      const calls = abortable(client);
+      await calls.ping({ abortSignal });
+      const [version, info] = await Promise.all([calls.version({ abortSignal }), calls.info({ abortSignal })]);
+      return { version, info };
+    });
+    if (typeof version?.ApiVersion !== 'string' || version.ApiVersion === '') {
+      return {
+        ok: false,
+        endpoint,
+        reason: 'not-an-engine',
+        message: `${endpoint.address} answered, but not like a Docker Engine (no API version).`,
+      };
+    }
+    return { ok: true, client, engine: toEngineSummary(version, info ?? {}) };
+  } catch (e) {
+    return { ok: false, endpoint, ...classifyUnreachable(e, endpoint.address) };
+  }
+}
+
+// Which failure to show when every candidate failed: one that says something beats "no socket here".
+const TELLING: readonly UnreachableReason[] = [
+  'permission-denied',
+  'not-an-engine',
+  'timeout',
+  'refused',
+  'bad-endpoint',
+  'unknown',
+  'socket-missing',
+];
+
+export function mostTelling(failures: readonly [Failure, ...Failure[]]): Failure {
+  let best = failures[0];
+  for (const f of failures) if (TELLING.indexOf(f.reason) < TELLING.indexOf(best.reason)) best = f;
+  return best;
+}

@@ -28,6 +28,8 @@ async function build() {
   const missing = [viteConfig, ...bundles.map((bundle) => bundle.entry)].filter((file) => !existsSync(path.join(root, file)));
   if (missing.length > 0) fail(`missing ${missing.join(', ')}; nothing was built.`);
 
+  // vite.config.ts names its root and outDir relative to the working directory.
+  process.chdir(root);
   rmSync(path.join(root, 'out'), { recursive: true, force: true });
   const [{ build: viteBuild }, esbuild] = await Promise.all([import('vite'), import('esbuild')]);
   await viteBuild({ configFile: path.join(root, viteConfig), logLevel: 'warn' });

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'TIMEOUT',
   'ENGINE_ERROR',
   'INTERNAL',
+  /** Browser mode only: the page lost its WebSocket to the Berth server. */
+  'BRIDGE_DISCONNECTED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { parseServeArgs } from './args';
+
+describe('parseServeArgs', () => {
+  it('reads --port N and --port=N, defaulting to 0', () => {
+    expect(parseServeArgs([])).toEqual({ ok: true, args: { port: 0 } });
+    expect(parseServeArgs(['--port', '8123'])).toEqual({ ok: true, args: { port: 8123 } });
+    expect(parseServeArgs(['--port=8124'])).toEqual({ ok: true, args: { port: 8124 } });
+  });
+
+  it('refuses bad ports and unknown options with a sentence', () => {
+    for (const argv of [['--port'], ['--port', 'x'], ['--port=70000'], ['--port', '-1'], ['--verbose']]) {
+      const parsed = parseServeArgs(argv);
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.message).toMatch(/\.$/);
+    }
+  });
+});

@@ -113,6 +113,19 @@ describe('engine slice', () => {
     expect(calls.watchOpened).toBe(2);
   });
 
+  it('shows a link reported down by the transport and re-fetches once a status arrives after it is up', async () => {
+    const { store, pushStatus, calls } = setup();
+    pushStatus(connected);
+    await vi.runAllTimersAsync();
+    store.getState().linkDown({ code: 'BRIDGE_DISCONNECTED', message: 'Lost.' });
+    expect(store.getState().linkError?.code).toBe('BRIDGE_DISCONNECTED');
+    store.getState().linkUp();
+    expect(store.getState().linkError).toBeNull();
+    pushStatus(connected);
+    await vi.runAllTimersAsync();
+    expect(calls.containers).toHaveLength(2);
+  });
+
   it('stops listening and fetching after cleanup', async () => {
     const { stop, watchers, eventListeners, pushStatus, calls } = setup();
     stop();

@@ -6,9 +6,8 @@ import type { UnreachableStatus } from '../lib/explain-unreachable';
 import { keepSubscribed } from './keep-subscribed';
 import type { BerthState } from './store';
 
-/** The code a transport uses when its own link to main is gone (the bridge socket closed). */
-export const BRIDGE_DISCONNECTED = 'BRIDGE_DISCONNECTED';
-export const isBridgeLost = (error: BerthError): boolean => (error.code as string) === BRIDGE_DISCONNECTED;
+/** A transport's own link to main is gone (the bridge socket closed), as opposed to the engine being down. */
+export const isBridgeLost = (error: BerthError): boolean => error.code === 'BRIDGE_DISCONNECTED';
 
 /** Engine events arrive in bursts (a `docker compose up` sends dozens); one re-fetch per burst is enough. */
 export const INVALIDATE_DEBOUNCE_MS = 150;
@@ -49,6 +48,9 @@ export interface EngineSlice {
   /** Subscribes to the engine's status and events; returns the cleanup. Called once by the app. */
   startEngine(): () => void;
   retryEngine(): Promise<void>;
+  /** The transport reports its link state (browser mode only: Electron's IPC cannot drop). */
+  linkDown(error: BerthError): void;
+  linkUp(): void;
 }
 
 export const createEngineSlice =
@@ -144,6 +146,16 @@ export const createEngineSlice =
         if (result.ok) set({ retrying: false });
         else if (isBridgeLost(result.error)) set({ retrying: false, linkError: result.error });
         else set({ retrying: false, retryError: result.error });
+      },
+
+      linkDown(error) {
+        missedEvents = true;
+        set({ linkError: error });
+      },
+
+      linkUp() {
+        // The transport re-sends the subscriptions; the watch answers with the current status, which re-fetches.
+        set({ linkError: null });
       },
     };
   };

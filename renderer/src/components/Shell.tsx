@@ -1,0 +1,60 @@
+import type { ComponentType } from 'react';
+import { SECTION_TITLES, SECTIONS, type Section } from '../store/ui.slice';
+import { useBerth } from '../store/store';
+import { ContainersView } from '../views/ContainersView';
+import { ImagesView } from '../views/ImagesView';
+import { LearnView } from '../views/LearnView';
+import { BerthMark, ContainersIcon, ImagesIcon, LearnIcon } from './icons';
+
+const ICONS: Readonly<Record<Section, ComponentType>> = {
+  containers: ContainersIcon,
+  images: ImagesIcon,
+  learn: LearnIcon,
+};
+
+function Sidebar() {
+  const section = useBerth((s) => s.section);
+  const showSection = useBerth((s) => s.showSection);
+  return (
+    <aside className="sidebar">
+      <div className="brand">
+        <BerthMark />
+        <span className="brand-name">Berth</span>
+      </div>
+      <nav aria-label="Sections" className="nav">
+        <ul>
+          {SECTIONS.map((id) => {
+            const Icon = ICONS[id];
+            return (
+              <li key={id}>
+                <button
+                  type="button"
+                  className="nav-item"
+                  aria-current={section === id ? 'page' : undefined}
+                  onClick={() => showSection(id)}
+                >
+                  <Icon />
+                  <span>{SECTION_TITLES[id]}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+    </aside>
+  );
+}
+
+export function Shell() {
+  const section = useBerth((s) => s.section);
+  return (
+    <div className="shell">
+      <Sidebar />
+      <div className="workspace">
+        {section === 'containers' && <ContainersView />}
+        {section === 'images' && <ImagesView />}
+        {section === 'learn' && <LearnView />}
+      </div>
+    </div>
+  );
+}

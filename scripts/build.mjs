@@ -1,6 +1,6 @@
 // One build for everything: the renderer with Vite, main, preload and the bridge entry with esbuild.
 // `--if-needed` skips the build when every output is newer than every source.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isUpToDate, outputTimes, sourceTimes } from './build.freshness.mjs';
@@ -28,9 +28,9 @@ async function build() {
   const missing = [viteConfig, ...bundles.map((bundle) => bundle.entry)].filter((file) => !existsSync(path.join(root, file)));
   if (missing.length > 0) fail(`missing ${missing.join(', ')}; nothing was built.`);
 
-  // vite.config.ts names its root and outDir relative to the working directory.
+  // vite.config.ts names its root and outDir relative to the working directory. out/ is not wiped first:
+  // Vite empties out/renderer itself and esbuild overwrites its own files.
   process.chdir(root);
-  rmSync(path.join(root, 'out'), { recursive: true, force: true });
   const [{ build: viteBuild }, esbuild] = await Promise.all([import('vite'), import('esbuild')]);
   await viteBuild({ configFile: path.join(root, viteConfig), logLevel: 'warn' });
   await Promise.all(
@@ -39,7 +39,6 @@ async function build() {
         ...options,
         absWorkingDir: root,
         entryPoints: [entry],
-        outfile: options.outfile,
         bundle: true,
         sourcemap: true,
         logLevel: 'warning',

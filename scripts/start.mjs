@@ -20,9 +20,9 @@ function electronBinary() {
     return null;
   }
   const pathFile = path.join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const relative = readFileSync(pathFile, 'utf8');
+  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : '';
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  if (!override && relative === '') return null;
   const binary = override ? path.join(override, relative || 'electron') : path.join(dir, 'dist', relative);
   return existsSync(binary) ? binary : null;
 }
@@ -37,7 +37,7 @@ const binary = electronBinary();
 if (binary === null) {
   await browserMode('the Electron binary is not installed (node_modules/electron has no dist/, its download failed).');
 } else {
-  const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--if-needed'], { stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--if-needed'], { stdio: ['ignore', 2, 2] });
   if (build.status !== 0) process.exit(build.status ?? 1);
   const child = spawn(binary, ['.', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
   let fellBack = false;

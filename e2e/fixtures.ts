@@ -1,0 +1,50 @@
+// Test fixtures for E2E specs: `berth` (the served URL and token, and the engine behind it), `docker` (a client for
+// that engine, for arranging containers and images) and `privateBerth` (an extra engine + serve pair of the spec's
+// own, for stopping and restarting the engine).
+import { test as base } from '@playwright/test';
+import type Docker from 'dockerode';
+import { dockerFor } from '../scripts/test-engine.mjs';
+import { startPrivateBerth, type PrivateBerth } from './rig';
+
+export { expect } from '@playwright/test';
+export { startPrivateBerth, type PrivateBerth } from './rig';
+
+export interface BerthRig {
+  /** `http://127.0.0.1:PORT/?token=TOKEN` */
+  url: string;
+  token: string;
+  /** DOCKER_HOST-style address of the engine that serve talks to. */
+  dockerHost: string;
+}
+
+function fromEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the specs through playwright.config.ts (its globalSetup sets it).`);
+  return value;
+}
+
+export const test = base.extend<{ docker: Docker; privateBerth: PrivateBerth }, { berth: BerthRig }>({
+  berth: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires an object pattern for fixture arguments.
+    async ({}, use) => {
+      await use({ url: fromEnv('BERTH_URL'), token: fromEnv('BERTH_TOKEN'), dockerHost: fromEnv('TEST_DOCKER_HOST') });
+    },
+    { scope: 'worker' },
+  ],
+  docker: async ({ berth }, use) => {
+    await use(dockerFor(berth.dockerHost));
+  },
+  privateBerth: [
+    // eslint-disable-next-line no-empty-pattern -- as above.
+    async ({}, use) => {
+      const pair = await startPrivateBerth();
+      try {
+        await use(pair);
+      } finally {
+        await pair.close();
+      }
+    },
+    // Starting an engine, building fixtures and serving takes a few seconds on top of the test's own time.
+    { timeout: 120_000 },
+  ],
+});

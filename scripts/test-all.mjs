@@ -1,0 +1,217 @@
+// `npm test`: typecheck, lint, unit, integration and E2E, in that order, with ONE test engine for the last two
+// (unless TEST_DOCKER_HOST names one), stopped at the end whatever happens. Ends with a summary whose last line is
+// `total: N passed, M failed[, K skipped]`; exits 1 if any phase failed or ran no test.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildFixtures, startTestEngine } from './test-engine.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS = path.join(ROOT, 'test-results');
+const BIN = path.join(ROOT, 'node_modules', '.bin');
+
+let current;
+let interrupted;
+
+// Children run in their own process group, so a Ctrl-C reaches them once, from here, and the engine is still
+// stopped afterwards.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    interrupted ??= signal;
+    if (current?.pid) killGroup(current.pid, signal);
+  });
+}
+process.on('exit', () => current?.pid && killGroup(current.pid, 'SIGKILL'));
+
+function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+function run(command, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? (process.stdout.isTTY ? '1' : '0'), ...env },
+      stdio: ['ignore', 'inherit', 'inherit'],
+      detached: true,
+    });
+    current = child;
+    child.once('error', (err) => {
+      current = undefined;
+      resolve({ code: 1, error: err.message });
+    });
+    child.once('exit', (code, signal) => {
+      current = undefined;
+      resolve({ code: code ?? 1, signal });
+    });
+  });
+}
+
+function banner(title) {
+  console.log(`\n=== ${title} ===`);
+}
+
+/** Outcome of a phase: counts, whether it failed, and plain notes saying why. */
+function outcome(name) {
+  return { name, passed: 0, failed: 0, skipped: 0, ok: true, notes: [] };
+}
+
+function fail(result, note) {
+  result.ok = false;
+  if (note) result.notes.push(note);
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+async function checkPhase(name, script) {
+  banner(name);
+  const result = outcome(name);
+  const { code, error } = await run('npm', ['run', '--silent', script]);
+  if (code !== 0) fail(result, error ?? `\`npm run ${script}\` exited with ${code}`);
+  return result;
+}
+
+async function vitestPhase(name, config, env) {
+  banner(name);
+  const result = outcome(name);
+  const report = path.join(RESULTS, `${name}.json`);
+  fs.rmSync(report, { force: true });
+  const args = ['run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+  const { code, error } = await run(path.join(BIN, 'vitest'), args, env);
+  const json = readJson(report);
+  if (!json) {
+    fail(result, error ?? `vitest wrote no report (exit ${code})`);
+    return result;
+  }
+  result.passed = json.numPassedTests ?? 0;
+  result.failed = json.numFailedTests ?? 0;
+  result.skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+  // A file that fails to load has no failing test of its own; count it so that the total shows it.
+  const broken = (json.testResults ?? []).filter(
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((a) => a.status === 'failed'),
+  );
+  for (const file of broken) {
+    result.failed += 1;
+    const where = path.relative(ROOT, file.name ?? '');
+    fail(result, `${where} did not run: ${(file.message ?? '').split('\n')[0]}`);
+  }
+  if (code !== 0) fail(result, `vitest exited with ${code}`);
+  return result;
+}
+
+async function e2ePhase(env) {
+  banner('e2e');
+  const result = outcome('e2e');
+  const report = path.join(RESULTS, 'e2e.json');
+  fs.rmSync(report, { force: true });
+  const { code, error } = await run(path.join(BIN, 'playwright'), ['test'], env);
+  const json = readJson(report);
+  if (!json) {
+    fail(result, error ?? `playwright wrote no report (exit ${code})`);
+    return result;
+  }
+  const stats = json.stats ?? {};
+  result.passed = (stats.expected ?? 0) + (stats.flaky ?? 0);
+  result.failed = stats.unexpected ?? 0;
+  result.skipped = stats.skipped ?? 0;
+  for (const err of json.errors ?? []) fail(result, (err.message ?? String(err)).split('\n')[0]);
+  if (code !== 0) fail(result, `playwright exited with ${code}`);
+  return result;
+}
+
+function skippedPhase(name, why) {
+  const result = outcome(name);
+  fail(result, why);
+  return result;
+}
+
+async function main() {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const results = [];
+  const checks = [];
+  checks.push(await checkPhase('typecheck', 'typecheck'));
+  if (!interrupted) checks.push(await checkPhase('lint', 'lint'));
+  if (!interrupted) results.push(await vitestPhase('unit', 'vitest.unit.config.ts'));
+
+  let engine;
+  let engineError;
+  let host = process.env.TEST_DOCKER_HOST;
+  if (!interrupted && !host) {
+    banner('test engine');
+    try {
+      engine = await startTestEngine({ name: 'all' });
+      host = engine.host;
+      console.log(`Started a throwaway dockerd at ${host}; building fixture images...`);
+      console.log(`Built ${(await buildFixtures(host)).join(', ')}.`);
+    } catch (err) {
+      engineError = `no test engine: ${err.message}`;
+      console.error(engineError);
+    }
+  }
+  try {
+    for (const name of ['integration', 'e2e']) {
+      if (interrupted) break;
+      if (engineError) {
+        results.push(skippedPhase(name, engineError));
+        continue;
+      }
+      const env = { TEST_DOCKER_HOST: host };
+      results.push(name === 'e2e' ? await e2ePhase(env) : await vitestPhase(name, 'vitest.integration.config.ts', env));
+    }
+  } finally {
+    if (engine) {
+      console.log(`\nStopping the test engine at ${engine.host}...`);
+      await engine.remove();
+    }
+  }
+  return { checks, results };
+}
+
+function summarize({ checks, results }) {
+  console.log('\n=== summary ===');
+  for (const check of checks) {
+    console.log(`${check.name}: ${check.ok ? 'ok' : 'FAILED'}`);
+    for (const note of check.notes) console.log(`  - ${note}`);
+  }
+  for (const name of ['unit', 'integration', 'e2e']) {
+    let result = results.find((r) => r.name === name);
+    if (!result) {
+      result = skippedPhase(name, `not run (interrupted by ${interrupted})`);
+      results.push(result);
+    }
+    if (result.ok && result.passed + result.failed === 0) fail(result, 'ran no test');
+    console.log(`${name}: ${counts(result)}${result.ok ? '' : ' (FAILED)'}`);
+    for (const note of result.notes) console.log(`  - ${note}`);
+  }
+  const total = results.reduce(
+    (sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }),
+    { passed: 0, failed: 0, skipped: 0 },
+  );
+  // A phase that failed without a failing test of its own (lint, a broken setup, no tests) still counts once, so
+  // that the closing line never reads "0 failed" for a failed run.
+  const silent = [...checks, ...results].filter((r) => !r.ok && r.failed === 0).map((r) => r.name);
+  if (silent.length > 0) console.log(`failed without a failing test (counted once each): ${silent.join(', ')}`);
+  total.failed += silent.length;
+  const ok = !interrupted && total.failed === 0;
+  if (interrupted) console.log(`Interrupted by ${interrupted}.`);
+  console.log(`total: ${counts(total)}`);
+  return ok;
+}
+
+function counts({ passed, failed, skipped }) {
+  return `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+}
+
+const ok = summarize(await main());
+process.exit(interrupted ? 130 : ok ? 0 : 1);

@@ -100,7 +100,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     cleanedUp = true;
     disposeIpc?.();
-    Promise.allSettled([saver.flush(), backend?.dispose()]).finally(() => app.quit());
+    void Promise.allSettled([saver.flush(), backend?.dispose()]).finally(() => app.quit());
   });
 
   app

@@ -27,10 +27,10 @@ class FakeIpcMain implements IpcMainLike {
   removeListener(channel: string, listener: Listener) {
     if (this.listeners.get(channel) === listener) this.listeners.delete(channel);
   }
-  async invoke(event: IpcEvent, channel: string, ...args: unknown[]): Promise<unknown> {
+  invoke(event: IpcEvent, channel: string, ...args: unknown[]): Promise<unknown> {
     const handler = this.handlers.get(channel);
-    if (!handler) throw new Error(`No handler registered for '${channel}'`);
-    return handler(event, ...args);
+    if (!handler) return Promise.reject(new Error(`No handler registered for '${channel}'`));
+    return Promise.resolve(handler(event, ...args));
   }
   send(event: IpcEvent, channel: string, ...args: unknown[]) {
     this.listeners.get(channel)?.(event, ...args);

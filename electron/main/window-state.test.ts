@@ -133,7 +133,7 @@ describe('createStateSaver', () => {
 
   it('writes only the last state of a burst, after the delay', async () => {
     const written: WindowState[] = [];
-    const saver = createStateSaver(async (s) => void written.push(s), 500);
+    const saver = createStateSaver((s) => Promise.resolve(void written.push(s)), 500);
     for (let x = 0; x < 5; x += 1) saver.schedule(state({ x, y: 0, width: 900, height: 600 }));
     await vi.advanceTimersByTimeAsync(499);
     expect(written).toEqual([]);
@@ -143,7 +143,7 @@ describe('createStateSaver', () => {
 
   it('flush writes a pending state at once and nothing twice', async () => {
     const written: WindowState[] = [];
-    const saver = createStateSaver(async (s) => void written.push(s), 500);
+    const saver = createStateSaver((s) => Promise.resolve(void written.push(s)), 500);
     saver.schedule(state({ x: 7, y: 0, width: 900, height: 600 }));
     await saver.flush();
     expect(written).toHaveLength(1);
@@ -155,9 +155,10 @@ describe('createStateSaver', () => {
   it('keeps saving after a failed write', async () => {
     const written: number[] = [];
     let fail = true;
-    const saver = createStateSaver(async (s) => {
-      if (fail) throw new Error('disk full');
+    const saver = createStateSaver((s) => {
+      if (fail) return Promise.reject(new Error('disk full'));
       written.push(s.bounds.x);
+      return Promise.resolve();
     }, 10);
     saver.schedule(state({ x: 1, y: 0, width: 900, height: 600 }));
     await saver.flush();

@@ -10,9 +10,13 @@ function fakeIpc(answer: (channel: string, args: unknown[]) => unknown = () => (
   const sent: [string, unknown[]][] = [];
   let streamListener: ((event: unknown, ...args: unknown[]) => void) | undefined;
   const ipc: IpcRendererLike = {
-    invoke: async (channel, ...args) => {
+    invoke: (channel, ...args) => {
       invoked.push([channel, args]);
-      return answer(channel, args);
+      try {
+        return Promise.resolve(answer(channel, args));
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
     },
     send: (channel, ...args) => void sent.push([channel, args]),
     on: (channel, listener) => {
@@ -55,7 +59,7 @@ describe('createIpcTransport requests', () => {
 });
 
 describe('createIpcTransport streams', () => {
-  it('subscribes with a fresh prefixed id and routes only that id’s messages to the listener', async () => {
+  it('subscribes with a fresh prefixed id and routes only that id’s messages to the listener', () => {
     const { ipc, invoked, push } = fakeIpc();
     const transport = createIpcTransport(ipc, 'pq_');
     const a: StreamMessage<unknown>[] = [];

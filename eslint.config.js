@@ -1,0 +1,154 @@
+// ESLint flat config. Layering is enforced here, not remembered: the renderer cannot reach electron or node,
+// shared/ cannot reach electron, node or react, and only the preload may touch ipcRenderer.
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
+
+const noIpcRenderer = {
+  name: 'electron',
+  importNames: ['ipcRenderer'],
+  message: 'Only electron/preload talks to ipcRenderer; the renderer uses window.berth.',
+};
+const noElectron = [
+  { name: 'electron', message: 'This layer runs outside Electron main: go through window.berth / the contract.' },
+];
+const noNode = nodeBuiltins.map((name) => ({ name, message: `${name} is a Node module; this layer runs without Node.` }));
+const noReact = ['react', 'react-dom', 'zustand'].map((name) => ({
+  name,
+  message: 'shared/ is plain TypeScript; UI libraries belong in renderer/.',
+}));
+
+/**
+ * Paths that never exist on disk: scripts/lint-rules.test.ts lints snippets as if they lived there. Listing them
+ * in allowDefaultProject gives them type information without a file in the TypeScript project.
+ */
+export const LINT_FIXTURES = {
+  renderer: 'renderer/src/lint-fixture.ts',
+  shared: 'shared/lint-fixture.ts',
+  main: 'electron/main/lint-fixture.ts',
+  preload: 'electron/preload/lint-fixture.ts',
+};
+
+const layer = (paths, patterns) => ['error', { paths, patterns }];
+const pattern = (group, message) => ({ group, message });
+
+const nodePatterns = [pattern(['node:*'], 'Node modules are not available in this layer.')];
+const electronPatterns = [
+  pattern(['electron/*'], 'Electron is not available in this layer.'),
+  pattern(['**/electron/**'], 'Code under electron/ runs in another process; use the contract.'),
+];
+
+export default tseslint.config(
+  {
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', '.test-engine/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: Object.values(LINT_FIXTURES) },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/only-throw-error': 'error',
+      '@typescript-eslint/prefer-promise-reject-errors': 'error',
+      eqeqeq: ['error', 'smart'],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      'no-restricted-imports': layer([noIpcRenderer], []),
+    },
+  },
+  {
+    // House style: named exports. Config files are the exception, their tools want a default export.
+    files: ['shared/**/*.{ts,tsx}', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use a named export.' },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      // zustand actions are read off the state (`const { retry } = get()`); they are closures, not `this` methods.
+      '@typescript-eslint/unbound-method': 'off',
+      'no-restricted-imports': layer(
+        [...noElectron, ...noNode],
+        [...nodePatterns, ...electronPatterns],
+      ),
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': layer(
+        [...noElectron, ...noNode, ...noReact],
+        [
+          ...nodePatterns,
+          ...electronPatterns,
+          pattern(['react/*', 'react-dom/*', 'zustand/*'], 'shared/ is plain TypeScript; UI libraries belong in renderer/.'),
+          pattern(['**/renderer/**'], 'shared/ cannot depend on the renderer.'),
+        ],
+      ),
+    },
+  },
+  {
+    // Sandboxed: the preload can require electron and nothing from Node, and it is not main.
+    files: ['electron/preload/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': layer(noNode, [
+        ...nodePatterns,
+        pattern(['**/main/**'], 'The preload is bundled alone; it cannot reach main’s modules.'),
+        pattern(['**/renderer/**'], 'The preload cannot depend on the renderer.'),
+      ]),
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': layer(
+        [noIpcRenderer],
+        [pattern(['**/renderer/**'], 'Main cannot depend on the renderer; share through shared/.')],
+      ),
+    },
+  },
+  {
+    files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts'],
+    rules: {
+      // Test doubles and expectations often name methods without calling them.
+      '@typescript-eslint/unbound-method': 'off',
+      'no-console': 'off',
+    },
+  },
+  {
+    // Scripts and this file: plain node ESM, linted without type information.
+    files: ['**/*.{js,mjs,cjs}'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node, sourceType: 'module' },
+    rules: { ...tseslint.configs.disableTypeChecked.rules, 'no-console': 'off' },
+  },
+);

@@ -1,0 +1,86 @@
+/**
+ * The layering rules of eslint.config.js, proven with the real config: snippets are linted as if they lived in
+ * each layer (at paths listed in LINT_FIXTURES, which exist only for this test).
+ */
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+type Layer = 'renderer' | 'shared' | 'main' | 'preload';
+// Loaded by URL because the config is plain JS without type declarations.
+const { LINT_FIXTURES } = (await import(new URL('../eslint.config.js', import.meta.url).href)) as {
+  LINT_FIXTURES: Record<Layer, string>;
+};
+const eslint = new ESLint({ cwd: fileURLToPath(new URL('..', import.meta.url)) });
+
+async function lint(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => `${m.ruleId ?? 'fatal'}: ${m.message}`);
+}
+
+const importing = (from: string, name = 'x') => `import { ${name} } from '${from}';\nexport const y = ${name};\n`;
+const restricted = (messages: string[]) => messages.filter((m) => m.startsWith('no-restricted-imports'));
+
+describe('renderer layer', () => {
+  it.each([
+    ['electron', 'ipcRenderer'],
+    ['electron', 'app'],
+    ['node:fs', 'readFileSync'],
+    ['fs', 'readFileSync'],
+    ['fs/promises', 'readFile'],
+    ['path', 'join'],
+    ['child_process', 'spawn'],
+    ['os', 'homedir'],
+    ['net', 'connect'],
+    ['http', 'request'],
+    ['../../electron/main/ipc/dispatcher', 'Dispatcher'],
+  ])('refuses an import of %s', async (from, name) => {
+    expect(restricted(await lint(LINT_FIXTURES.renderer, importing(from, name)))).toHaveLength(1);
+  }, 30_000);
+
+  it('accepts an import from shared/', async () => {
+    expect(await lint(LINT_FIXTURES.renderer, importing('../../shared/result', 'ok'))).toEqual([]);
+  }, 30_000);
+
+  it('runs the type-checked rules (a floating promise is an error)', async () => {
+    const messages = await lint(LINT_FIXTURES.renderer, 'export function f(): void {\n  Promise.resolve(1);\n}\n');
+    expect(messages.some((m) => m.startsWith('@typescript-eslint/no-floating-promises'))).toBe(true);
+  }, 30_000);
+});
+
+describe('shared layer', () => {
+  it.each([
+    ['electron', 'app'],
+    ['node:path', 'join'],
+    ['path', 'join'],
+    ['react', 'useState'],
+    ['react-dom', 'createPortal'],
+    ['zustand', 'create'],
+    ['../renderer/src/App', 'App'],
+    ['../electron/main/ipc/dispatcher', 'Dispatcher'],
+  ])('refuses an import of %s', async (from, name) => {
+    expect(restricted(await lint(LINT_FIXTURES.shared, importing(from, name)))).toHaveLength(1);
+  }, 30_000);
+
+  it('accepts zod and its own modules', async () => {
+    expect(await lint(LINT_FIXTURES.shared, importing('zod', 'z'))).toEqual([]);
+    expect(await lint(LINT_FIXTURES.shared, importing('./result', 'ok'))).toEqual([]);
+  }, 30_000);
+});
+
+describe('electron layers', () => {
+  it('lets main import electron and node', async () => {
+    expect(await lint(LINT_FIXTURES.main, importing('electron', 'app'))).toEqual([]);
+    expect(await lint(LINT_FIXTURES.main, importing('node:path', 'join'))).toEqual([]);
+  }, 30_000);
+
+  it('keeps ipcRenderer out of main', async () => {
+    expect(restricted(await lint(LINT_FIXTURES.main, importing('electron', 'ipcRenderer')))).toHaveLength(1);
+  }, 30_000);
+
+  it('lets the preload use ipcRenderer but not node modules or main', async () => {
+    expect(await lint(LINT_FIXTURES.preload, importing('electron', 'ipcRenderer'))).toEqual([]);
+    expect(restricted(await lint(LINT_FIXTURES.preload, importing('node:fs', 'readFileSync')))).toHaveLength(1);
+    expect(restricted(await lint(LINT_FIXTURES.preload, importing('../main/window', 'windowOptions')))).toHaveLength(1);
+  }, 30_000);
+});

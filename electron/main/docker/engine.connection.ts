@@ -46,6 +46,8 @@ export class EngineConnection {
   private current: EngineStatus;
   private client: Dockerode | null = null;
   private events: EventSubscription | null = null;
+  /** Engine time (epoch seconds) from which events are wanted when the stream is opened again. */
+  private eventsSince = 0;
   private started = false;
   private stopped = false;
   /** Attempts since the engine was last reachable; drives the backoff. */
@@ -156,9 +158,7 @@ export class EngineConnection {
   }
 
   private attemptOnce(): Promise<EngineStatus> {
-    this.inflight ??= this.connect().finally(() => {
-      this.inflight = null;
-    });
+    this.inflight ??= this.connect();
     return this.inflight;
   }
 
@@ -170,19 +170,23 @@ export class EngineConnection {
       const result = await probeEndpoint(candidate, this.createClient, this.timeoutMs, this.lifetime.signal);
       if (this.stopped) return this.current;
       if (result.ok) {
-        this.becomeConnected(candidate, result.client, result.engine);
+        // Cleared before the status goes out, so a listener that calls retry() starts a new attempt.
+        this.inflight = null;
+        this.becomeConnected(candidate, result.client, result.engine, result.since);
         return this.current;
       }
       failures.push({ endpoint: result.endpoint, reason: result.reason, message: result.message });
     }
+    this.inflight = null;
     const [first, ...rest] = failures;
     if (first) this.becomeUnreachable([first, ...rest]);
     return this.current;
   }
 
-  private becomeConnected(candidate: EndpointCandidate, client: Dockerode, engine: EngineSummary): void {
+  private becomeConnected(candidate: EndpointCandidate, client: Dockerode, engine: EngineSummary, since: number): void {
     this.client = client;
     this.attempt = 0;
+    this.eventsSince = since;
     this.setStatus({ state: 'connected', endpoint: candidate.endpoint, engine, since: Date.now() });
     this.watchEvents(client);
   }
@@ -210,7 +214,9 @@ export class EngineConnection {
     this.events?.close();
     this.events = subscribeEvents(
       client,
+      this.eventsSince,
       (event) => {
+        this.eventsSince = Math.max(this.eventsSince, Math.floor(event.time / 1000));
         notify(this.eventListeners, event);
         if (changesCounts(event)) this.scheduleCounts(client);
       },

@@ -29,6 +29,8 @@ export interface EventSubscription {
  */
 export function subscribeEvents(
   client: Dockerode,
+  /** Epoch seconds: the engine replays what happened since then, so nothing falls between connect and subscribe. */
+  since: number,
   onEvent: (event: EngineEvent) => void,
   onEnd: (error?: unknown) => void,
 ): EventSubscription {
@@ -40,7 +42,7 @@ export function subscribeEvents(
     ended = true;
     onEnd(error);
   };
-  client.getEvents({ abortSignal: controller.signal } as Dockerode.GetEventsOptions).then(
+  client.getEvents({ since, abortSignal: controller.signal } as Dockerode.GetEventsOptions).then(
     (raw) => {
       stream = raw as Readable;
       if (controller.signal.aborted) {

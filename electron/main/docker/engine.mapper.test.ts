@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesCounts, toEngineEvent, toEngineSummary, withCounts, type RawInfo, type RawVersion } from './engine.mapper';
+import { changesCounts, engineSeconds, toEngineEvent, toEngineSummary, withCounts, type RawInfo, type RawVersion } from './engine.mapper';
 
 // Trimmed from Docker 20.10's GET /version and GET /info.
 const dockerVersion: RawVersion = {
@@ -132,5 +132,13 @@ describe('toEngineEvent', () => {
         changesCounts({ ...base, scope }),
       ),
     ).toEqual([true, true, false, false, false, false]);
+  });
+});
+
+describe('engineSeconds', () => {
+  it("reads the engine's SystemTime, and falls back to ours", () => {
+    expect(engineSeconds({ SystemTime: '2026-01-15T10:00:00.987654321Z' }, 0)).toBe(Date.UTC(2026, 0, 15, 10) / 1000);
+    expect(engineSeconds({ SystemTime: 'garbage' }, 5_999)).toBe(5);
+    expect(engineSeconds({}, 12_000)).toBe(12);
   });
 });

@@ -24,6 +24,8 @@ export interface RawInfo {
   readonly ContainersPaused?: number;
   readonly ContainersStopped?: number;
   readonly Images?: number;
+  /** The engine's clock, RFC 3339. */
+  readonly SystemTime?: string;
 }
 
 export interface RawEvent {
@@ -64,6 +66,12 @@ export function toEngineSummary(version: RawVersion, info: RawInfo): EngineSumma
     images: count(info.Images),
     flavor: isPodman(version) ? 'podman' : 'docker',
   };
+}
+
+/** The engine's own time in epoch seconds (its clock may differ from ours over tcp), or ours when it does not say. */
+export function engineSeconds(info: RawInfo, fallbackMs: number): number {
+  const parsed = typeof info.SystemTime === 'string' ? Date.parse(info.SystemTime) : Number.NaN;
+  return Math.floor((Number.isFinite(parsed) ? parsed : fallbackMs) / 1000);
 }
 
 /** The same summary with fresh counts from a later /info. */

@@ -7,7 +7,7 @@ import Dockerode from 'dockerode';
 import type { EndpointInfo, EngineSummary, UnreachableReason } from '../../../shared/dto/engine';
 import type { EndpointCandidate } from './endpoint';
 import { classifyUnreachable } from './errors';
-import { toEngineSummary, type RawInfo, type RawVersion } from './engine.mapper';
+import { engineSeconds, toEngineSummary, type RawInfo, type RawVersion } from './engine.mapper';
 
 export interface Failure {
   readonly endpoint: EndpointInfo;
@@ -16,7 +16,13 @@ export interface Failure {
 }
 
 export type ProbeResult =
-  | { readonly ok: true; readonly client: Dockerode; readonly engine: EngineSummary }
+  | {
+      readonly ok: true;
+      readonly client: Dockerode;
+      readonly engine: EngineSummary;
+      /** Engine time of the answer, epoch seconds: events from then on belong to this connection. */
+      readonly since: number;
+    }
   | ({ readonly ok: false } & Failure);
 
 /** dockerode takes an abort signal on these calls; its type declarations do not say so. */
@@ -82,7 +88,7 @@ export async function probeEndpoint(
         message: `${endpoint.address} answered, but not like a Docker Engine (no API version).`,
       };
     }
-    return { ok: true, client, engine: toEngineSummary(version, info ?? {}) };
+    return { ok: true, client, engine: toEngineSummary(version, info ?? {}), since: engineSeconds(info ?? {}, Date.now()) };
   } catch (e) {
     return { ok: false, endpoint, ...classifyUnreachable(e, endpoint.address) };
   }

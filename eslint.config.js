@@ -16,7 +16,10 @@ const noIpcRenderer = {
 const noElectron = [
   { name: 'electron', message: 'This layer runs outside Electron main: go through window.berth / the contract.' },
 ];
-const noNode = nodeBuiltins.map((name) => ({ name, message: `${name} is a Node module; this layer runs without Node.` }));
+const noNode = nodeBuiltins.map((name) => ({
+  name,
+  message: `${name} is a Node module; this layer runs without Node.`,
+}));
 const noReact = ['react', 'react-dom', 'zustand'].map((name) => ({
   name,
   message: 'shared/ is plain TypeScript; UI libraries belong in renderer/.',
@@ -44,7 +47,15 @@ const electronPatterns = [
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', '.test-engine/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.test-engine/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -76,10 +87,7 @@ export default tseslint.config(
     // House style: named exports. Config files are the exception, their tools want a default export.
     files: ['shared/**/*.{ts,tsx}', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'ExportDefaultDeclaration', message: 'Use a named export.' },
-      ],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use a named export.' }],
     },
   },
   {
@@ -89,10 +97,7 @@ export default tseslint.config(
     rules: {
       // zustand actions are read off the state (`const { retry } = get()`); they are closures, not `this` methods.
       '@typescript-eslint/unbound-method': 'off',
-      'no-restricted-imports': layer(
-        [...noElectron, ...noNode],
-        [...nodePatterns, ...electronPatterns],
-      ),
+      'no-restricted-imports': layer([...noElectron, ...noNode], [...nodePatterns, ...electronPatterns]),
     },
   },
   {
@@ -108,7 +113,10 @@ export default tseslint.config(
         [
           ...nodePatterns,
           ...electronPatterns,
-          pattern(['react/*', 'react-dom/*', 'zustand/*'], 'shared/ is plain TypeScript; UI libraries belong in renderer/.'),
+          pattern(
+            ['react/*', 'react-dom/*', 'zustand/*'],
+            'shared/ is plain TypeScript; UI libraries belong in renderer/.',
+          ),
           pattern(['**/renderer/**'], 'shared/ cannot depend on the renderer.'),
         ],
       ),
@@ -148,7 +156,11 @@ export default tseslint.config(
     // Scripts and this file: plain node ESM, linted without type information.
     files: ['**/*.{js,mjs,cjs}'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node, sourceType: 'module' },
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: globals.node,
+      sourceType: 'module',
+    },
     rules: { ...tseslint.configs.disableTypeChecked.rules, 'no-console': 'off' },
   },
 );

@@ -34,9 +34,13 @@ describe('renderer layer', () => {
     ['net', 'connect'],
     ['http', 'request'],
     ['../../electron/main/ipc/dispatcher', 'Dispatcher'],
-  ])('refuses an import of %s', async (from, name) => {
-    expect(restricted(await lint(LINT_FIXTURES.renderer, importing(from, name)))).toHaveLength(1);
-  }, 30_000);
+  ])(
+    'refuses an import of %s',
+    async (from, name) => {
+      expect(restricted(await lint(LINT_FIXTURES.renderer, importing(from, name)))).toHaveLength(1);
+    },
+    30_000,
+  );
 
   it('accepts an import from shared/', async () => {
     expect(await lint(LINT_FIXTURES.renderer, importing('../../shared/result', 'ok'))).toEqual([]);
@@ -58,9 +62,13 @@ describe('shared layer', () => {
     ['zustand', 'create'],
     ['../renderer/src/App', 'App'],
     ['../electron/main/ipc/dispatcher', 'Dispatcher'],
-  ])('refuses an import of %s', async (from, name) => {
-    expect(restricted(await lint(LINT_FIXTURES.shared, importing(from, name)))).toHaveLength(1);
-  }, 30_000);
+  ])(
+    'refuses an import of %s',
+    async (from, name) => {
+      expect(restricted(await lint(LINT_FIXTURES.shared, importing(from, name)))).toHaveLength(1);
+    },
+    30_000,
+  );
 
   it('accepts zod and its own modules', async () => {
     expect(await lint(LINT_FIXTURES.shared, importing('zod', 'z'))).toEqual([]);

@@ -29,7 +29,9 @@ let backend: Backend | null = null;
 let disposeIpc: (() => void) | null = null;
 const stateFile = () => join(app.getPath('userData'), 'window-state.json');
 const saver = createStateSaver((state) =>
-  saveWindowState(stateFile(), state).catch((error: unknown) => console.warn('Could not save the window state:', error)),
+  saveWindowState(stateFile(), state).catch((error: unknown) =>
+    console.warn('Could not save the window state:', error),
+  ),
 );
 
 function openExternal(url: string): void {

@@ -65,7 +65,9 @@ const eventFrom = (sender: FakeContents, senderFrame: SenderFrame | null = appFr
 const sinks: StreamSink<unknown>[] = [];
 const stopped: string[] = [];
 // Tiny handlers for every channel: a request answers its own name; a stream parks its sink for the test to drive.
-const requests = Object.fromEntries(REQUEST_CHANNELS.map((c) => [c, () => ({ answered: c })])) as unknown as RequestHandlers;
+const requests = Object.fromEntries(
+  REQUEST_CHANNELS.map((c) => [c, () => ({ answered: c })]),
+) as unknown as RequestHandlers;
 const streams = Object.fromEntries(
   STREAM_CHANNELS.map((c) => [
     c,
@@ -115,7 +117,9 @@ describe('registerIpc', () => {
 
   it('passes malformed input to validation and answers INVALID_INPUT', async () => {
     const { ipcMain } = setup();
-    const result = (await ipcMain.invoke(eventFrom(new FakeContents()), 'containers:list', { all: 'yes' })) as Result<unknown>;
+    const result = (await ipcMain.invoke(eventFrom(new FakeContents()), 'containers:list', {
+      all: 'yes',
+    })) as Result<unknown>;
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
@@ -169,10 +173,12 @@ describe('registerIpc', () => {
       ok: false,
       error: { code: 'UNKNOWN_CHANNEL' },
     });
-    expect(await ipcMain.invoke(eventFrom(contents), IPC_SUBSCRIBE, 'bad id!', streamChannel, undefined)).toMatchObject({
-      ok: false,
-      error: { code: 'INVALID_INPUT' },
-    });
+    expect(await ipcMain.invoke(eventFrom(contents), IPC_SUBSCRIBE, 'bad id!', streamChannel, undefined)).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      },
+    );
   });
 
   it('closes a webContents’ session when it is destroyed, and sends nothing to it after', async () => {

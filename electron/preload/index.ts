@@ -6,5 +6,8 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { buildBerthApi } from '../../shared/api';
 import { createIpcTransport, randomIdPrefix } from './ipc.transport';
 
-const transport = createIpcTransport(ipcRenderer, randomIdPrefix((bytes) => crypto.getRandomValues(bytes)));
+const transport = createIpcTransport(
+  ipcRenderer,
+  randomIdPrefix((bytes) => crypto.getRandomValues(bytes)),
+);
 contextBridge.exposeInMainWorld('berth', buildBerthApi(transport));

@@ -10,16 +10,15 @@ interface Preventable {
 
 /** The parts of Electron's WebContents the guards use. */
 export interface GuardedContents {
-  on(event: 'will-navigate' | 'will-redirect', listener: (details: Preventable & { readonly url: string }) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-redirect',
+    listener: (details: Preventable & { readonly url: string }) => void,
+  ): unknown;
   on(event: 'will-attach-webview', listener: (event: Preventable) => void): unknown;
   setWindowOpenHandler(handler: (details: { readonly url: string }) => { action: 'deny' }): void;
 }
 
-export function guardWebContents(
-  contents: GuardedContents,
-  appUrl: string,
-  openExternal: (url: string) => void,
-): void {
+export function guardWebContents(contents: GuardedContents, appUrl: string, openExternal: (url: string) => void): void {
   const guard = (details: Preventable & { readonly url: string }) => {
     if (decideNavigation(details.url, appUrl) === 'deny') details.preventDefault();
   };

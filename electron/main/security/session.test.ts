@@ -14,7 +14,7 @@ describe('withCspHeader', () => {
 
   it('replaces a looser CSP the response carried, whatever its case', () => {
     const out = withCspHeader(
-      { 'content-security-policy': ["default-src *"], 'CONTENT-SECURITY-POLICY': 'script-src *' },
+      { 'content-security-policy': ['default-src *'], 'CONTENT-SECURITY-POLICY': 'script-src *' },
       'x',
     );
     expect(out).toEqual({ 'Content-Security-Policy': ['x'] });

@@ -7,7 +7,10 @@ import { contentSecurityPolicy } from './csp';
 export type ResponseHeaders = Record<string, string[]>;
 
 /** Replaces any CSP header the response carried (whatever its case) with ours. */
-export function withCspHeader(headers: Readonly<Record<string, string | string[]>> | undefined, csp: string): ResponseHeaders {
+export function withCspHeader(
+  headers: Readonly<Record<string, string | string[]>> | undefined,
+  csp: string,
+): ResponseHeaders {
   const out: ResponseHeaders = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (name.toLowerCase() === 'content-security-policy') continue;

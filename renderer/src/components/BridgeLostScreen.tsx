@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { isBridgeLost } from '../store/engine.slice';
 import { useBerth } from '../store/store';
 import { PlugIcon } from './icons';
+import { Message } from './Message';
 
 /** The page itself lost Berth (browser mode): nothing here is about the engine. */
 export function BridgeLostScreen() {
@@ -19,7 +20,9 @@ export function BridgeLostScreen() {
           <PlugIcon size={22} />
         </div>
         <h1 id={headingId}>{bridge ? 'Lost the connection to Berth' : 'Berth stopped getting engine updates'}</h1>
-        <p>{error.message}</p>
+        <p>
+          <Message text={error.message} />
+        </p>
         <div className="problem-actions">
           <button type="button" className="button button-primary" onClick={() => void retry()} aria-busy={retrying}>
             Retry

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { BerthError } from '../../../shared/result';
+import { Message } from './Message';
 
 export function EmptyState({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -14,7 +15,7 @@ export function LoadError({ what, error, onRetry }: { what: string; error: Berth
   return (
     <div className="load-error" role="alert">
       <p>
-        <strong>Could not load {what}.</strong> {error.message}
+        <strong>Could not load {what}.</strong> <Message text={error.message} />
       </p>
       <button type="button" className="button" onClick={onRetry}>
         Try again

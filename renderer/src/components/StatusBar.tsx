@@ -29,7 +29,7 @@ export function StatusBar() {
           {status.endpoint.address}
         </span>
       )}
-      {status?.state === 'connected' && (
+      {status?.state === 'connected' && !linkLost && (
         <>
           <span className="status-item" title={`Connected since ${exactTime(status.since)}`}>
             {engineLine(status)}

@@ -4,6 +4,7 @@ import { useNow } from '../lib/use-now';
 import { useBerth } from '../store/store';
 import { Command } from './Command';
 import { AlertIcon } from './icons';
+import { Message } from './Message';
 
 function Countdown({ status, connecting }: { status: UnreachableStatus; connecting: boolean }) {
   const now = useNow(1000);
@@ -54,7 +55,11 @@ export function UnreachableScreen() {
           </button>
           <Countdown status={status} connecting={connecting || retrying} />
         </div>
-        {retryError !== null && <p className="inline-error">{retryError.message}</p>}
+        {retryError !== null && (
+          <p className="inline-error">
+            <Message text={retryError.message} />
+          </p>
+        )}
 
         <details className="problem-details">
           <summary>Details</summary>
@@ -64,7 +69,9 @@ export function UnreachableScreen() {
               <code>{status.endpoint.address}</code> ({status.endpoint.source})
             </dd>
             <dt>What it said</dt>
-            <dd>{status.message}</dd>
+            <dd>
+              <Message text={status.message} />
+            </dd>
             <dt>Attempt</dt>
             <dd>{status.attempt}</dd>
           </dl>
@@ -80,11 +87,13 @@ export function UnreachableScreen() {
               <tbody>
                 {status.tried.map((t) => (
                   <tr key={t.endpoint.address}>
-                    <td>
+                    <td className="nowrap">
                       <code>{t.endpoint.address}</code>
                     </td>
                     <td>{t.endpoint.source}</td>
-                    <td>{t.message}</td>
+                    <td>
+                      <Message text={t.message} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

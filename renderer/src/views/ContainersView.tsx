@@ -45,9 +45,12 @@ function ContainerRow({ container, now }: { container: ContainerSummary; now: nu
       <td className="muted">{container.status}</td>
       <td className="mono">
         {ports.length === 0 ? (
-          <span className="muted" aria-label="No ports">
-            —
-          </span>
+          <>
+            <span className="muted" aria-hidden="true">
+              —
+            </span>
+            <span className="sr-only">None</span>
+          </>
         ) : (
           ports.map((p) => (
             <span key={p} className="port">

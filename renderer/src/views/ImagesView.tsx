@@ -86,12 +86,9 @@ function ImagesBody() {
 }
 
 export function ImagesView() {
-  const detail = useBerth((s) => {
-    if (s.imagesLoad !== 'ready') return undefined;
-    const total = s.images.reduce((sum, i) => sum + Math.max(0, i.size), 0);
-    const n = s.images.length;
-    return `${n} ${n === 1 ? 'image' : 'images'}, ${formatBytes(total)} on disk`;
-  });
+  // No total size: images share layers, so adding their sizes up would overstate the disk they use.
+  const count = useBerth((s) => (s.imagesLoad === 'ready' ? s.images.length : null));
+  const detail = count === null ? undefined : `${count} ${count === 1 ? 'image' : 'images'}`;
   return (
     <>
       <SectionHeader title="Images" detail={detail} />

@@ -15,6 +15,9 @@ function ImageToContainers() {
       {layers.map((i) => (
         <rect key={i} x="10" y={90 - i * 26} width="100" height="22" rx="4" className="diagram-layer" />
       ))}
+      <text x="60" y="136" className="diagram-note" textAnchor="middle">
+        read-only layers
+      </text>
       <path d="M120 80 C 170 80, 180 45, 225 45" className="diagram-arrow" />
       <path d="M120 80 C 170 80, 180 115, 225 115" className="diagram-arrow" />
       {[
@@ -24,6 +27,9 @@ function ImageToContainers() {
         <g key={c.label}>
           <rect x={c.x} y={c.y} width="170" height="38" rx="6" className="diagram-container" />
           <rect x={c.x + 8} y={c.y + 8} width="60" height="22" rx="3" className="diagram-writable" />
+          <text x={c.x + 38} y={c.y + 23} className="diagram-note" textAnchor="middle">
+            writable
+          </text>
           <text x={c.x + 80} y={c.y + 24} className="diagram-label">
             {c.label}
           </text>

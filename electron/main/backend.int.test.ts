@@ -64,7 +64,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await backend?.dispose();
-  if (HOST) execFileSync('docker', ['-H', HOST, 'rm', '-f', ...lines(cli('ps', '-aq', '--filter', 'label=berth.test=1'))]);
+  if (HOST)
+    execFileSync('docker', ['-H', HOST, 'rm', '-f', ...lines(cli('ps', '-aq', '--filter', 'label=berth.test=1'))]);
 }, 30_000);
 
 describe('engine status', () => {
@@ -86,10 +87,15 @@ describe('engine status', () => {
       os,
       minApi,
     ]);
-    const [name, driver, cpus, images] = cli('info', '--format', '{{.Name}}|{{.Driver}}|{{.NCPU}}|{{.Images}}').split('|');
-    expect([status.engine.name, status.engine.storageDriver, String(status.engine.cpus), String(status.engine.images)]).toEqual(
-      [name, driver, cpus, images],
+    const [name, driver, cpus, images] = cli('info', '--format', '{{.Name}}|{{.Driver}}|{{.NCPU}}|{{.Images}}').split(
+      '|',
     );
+    expect([
+      status.engine.name,
+      status.engine.storageDriver,
+      String(status.engine.cpus),
+      String(status.engine.images),
+    ]).toEqual([name, driver, cpus, images]);
     expect(status.engine.flavor).toBe('docker');
   });
 
@@ -113,12 +119,36 @@ describe('lists', () => {
   let created = '';
 
   beforeAll(() => {
-    running = cli('run', '-d', '--network', 'none', '--label', 'berth.test=1', '--name', 'berth-int-running', FIXTURE, 'sleep', '300');
-    created = cli('create', '--network', 'none', '--label', 'berth.test=1', '--name', 'berth-int-created', FIXTURE, 'true');
+    running = cli(
+      'run',
+      '-d',
+      '--network',
+      'none',
+      '--label',
+      'berth.test=1',
+      '--name',
+      'berth-int-running',
+      FIXTURE,
+      'sleep',
+      '300',
+    );
+    created = cli(
+      'create',
+      '--network',
+      'none',
+      '--label',
+      'berth.test=1',
+      '--name',
+      'berth-int-created',
+      FIXTURE,
+      'true',
+    );
   });
 
   it('containers:list {all: true} matches `docker ps -a`', async () => {
-    const expected = lines(cli('ps', '-a', '--no-trunc', '--format', '{{.ID}}|{{.Names}}|{{.Image}}|{{.State}}')).sort();
+    const expected = lines(
+      cli('ps', '-a', '--no-trunc', '--format', '{{.ID}}|{{.Names}}|{{.Image}}|{{.State}}'),
+    ).sort();
     const result = (await backend.dispatcher.request('containers:list', { all: true })) as Result<ContainerSummary[]>;
     expect(result.ok).toBe(true);
     const got = result.ok ? result.value.map((c) => `${c.id}|${c.name}|${c.image}|${c.state}`).sort() : [];
@@ -180,7 +210,10 @@ describe('malformed input over every channel', () => {
       expect(!result.ok && result.error.code, `${channel} with ${JSON.stringify(input)}`).toBe('INVALID_INPUT');
     });
     for (const badId of ['', 'has space', 'x'.repeat(65), 7, null]) {
-      expect(session.subscribe(badId, channel, undefined)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(session.subscribe(badId, channel, undefined)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
     }
     expect(session.subscriptionCount).toBe(0);
     expect(received.size).toBe(0);
@@ -191,15 +224,25 @@ describe('malformed input over every channel', () => {
     for (const channel of ['nope:nothing', '__proto__', 'constructor', 'toString', 42, null, undefined, {}]) {
       const result = await backend.dispatcher.request(channel, undefined);
       expect(!result.ok && result.error.code).toBe('UNKNOWN_CHANNEL');
-      expect(session.subscribe('s1', channel, undefined)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+      expect(session.subscribe('s1', channel, undefined)).toMatchObject({
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL' },
+      });
     }
     // A request name is not a stream name and the other way round.
-    expect(session.subscribe('s2', REQUEST_CHANNELS[0], undefined)).toMatchObject({ error: { code: 'UNKNOWN_CHANNEL' } });
-    expect(await backend.dispatcher.request(STREAM_CHANNELS[0], undefined)).toMatchObject({ error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(session.subscribe('s2', REQUEST_CHANNELS[0], undefined)).toMatchObject({
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
+    expect(await backend.dispatcher.request(STREAM_CHANNELS[0], undefined)).toMatchObject({
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
   });
 
   it('still answers normally afterwards', async () => {
-    expect(await backend.dispatcher.request('engine:status', undefined)).toMatchObject({ ok: true, value: { state: 'connected' } });
+    expect(await backend.dispatcher.request('engine:status', undefined)).toMatchObject({
+      ok: true,
+      value: { state: 'connected' },
+    });
   });
 });
 

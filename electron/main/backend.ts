@@ -40,6 +40,9 @@ export function createBackend(options: BackendOptions = {}): Backend {
   return {
     dispatcher,
     engine,
-    dispose: async () => engine.stop(),
+    dispose: () => {
+      engine.stop();
+      return Promise.resolve();
+    },
   };
 }

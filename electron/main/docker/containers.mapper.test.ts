@@ -8,7 +8,7 @@ const web = {
   Names: ['/web'],
   Image: 'nginx:1.27',
   ImageID: 'sha256:5ef79149e0ec84a47a3f6b8f4ed7c0f5b7b5f2a2e7c1f0b8a9d4e3c2b1a09876',
-  Command: '/docker-entrypoint.sh nginx -g \'daemon off;\'',
+  Command: "/docker-entrypoint.sh nginx -g 'daemon off;'",
   Created: 1736935200,
   Ports: [
     { IP: '0.0.0.0', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' },
@@ -42,7 +42,13 @@ describe('toContainerSummary', () => {
   });
 
   it('uses the short id when the engine gives no name, and tolerates missing lists', () => {
-    const bare = { ...web, Names: [], Ports: undefined, Labels: null, State: 'exited' } as unknown as Dockerode.ContainerInfo;
+    const bare = {
+      ...web,
+      Names: [],
+      Ports: undefined,
+      Labels: null,
+      State: 'exited',
+    } as unknown as Dockerode.ContainerInfo;
     const s = toContainerSummary(bare);
     expect([s.name, s.ports, s.labels, s.state]).toEqual(['8dfafdbc3a40', [], {}, 'exited']);
   });

@@ -93,7 +93,9 @@ describe('resolveEndpoints', () => {
   });
 
   it('reads a bare host:port as tcp', () => {
-    expect(addresses(linux({ DOCKER_HOST: 'docker.local:2375' }))).toEqual([['tcp://docker.local:2375', 'DOCKER_HOST']]);
+    expect(addresses(linux({ DOCKER_HOST: 'docker.local:2375' }))).toEqual([
+      ['tcp://docker.local:2375', 'DOCKER_HOST'],
+    ]);
   });
 
   it('uses https and the certificates in DOCKER_CERT_PATH when DOCKER_TLS_VERIFY is set', () => {
@@ -126,7 +128,10 @@ describe('resolveEndpoints', () => {
 
   it('takes the brackets off an IPv6 host for the client but keeps them in the address', () => {
     const r = resolveEndpoints(linux({ DOCKER_HOST: 'tcp://[::1]:2375' }));
-    expect(r.ok && [r.candidates[0].endpoint.address, r.candidates[0].options.host]).toEqual(['tcp://[::1]:2375', '::1']);
+    expect(r.ok && [r.candidates[0].endpoint.address, r.candidates[0].options.host]).toEqual([
+      'tcp://[::1]:2375',
+      '::1',
+    ]);
   });
 
   it('accepts npipe:// addresses', () => {

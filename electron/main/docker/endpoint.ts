@@ -78,7 +78,8 @@ function parseTcp(rest: string, input: EndpointInput, source: Source, written: s
   } catch {
     return { ok: false, message: `"${written}" is not a valid tcp:// address; write it like tcp://127.0.0.1:2375.` };
   }
-  if (url.hostname === '') return { ok: false, message: `"${written}" names no host; write it like tcp://127.0.0.1:2375.` };
+  if (url.hostname === '')
+    return { ok: false, message: `"${written}" names no host; write it like tcp://127.0.0.1:2375.` };
   if (url.username !== '' || url.search !== '' || url.hash !== '' || (url.pathname !== '' && url.pathname !== '/')) {
     return { ok: false, message: `"${written}" has more than a host and a port; write it like tcp://127.0.0.1:2375.` };
   }
@@ -87,13 +88,19 @@ function parseTcp(rest: string, input: EndpointInput, source: Source, written: s
   const host = url.hostname;
   // The address keeps IPv6 brackets; the HTTP client wants the bare address.
   const bareHost = host.replace(/^\[(.*)\]$/, '$1');
-  const join = input.platform === 'win32' ? path.win32.join : path.posix.join;
-  const certDir = input.env.DOCKER_CERT_PATH || join(input.homedir, '.docker');
+  const paths = input.platform === 'win32' ? path.win32 : path.posix;
+  const certDir = input.env.DOCKER_CERT_PATH || paths.join(input.homedir, '.docker');
   const candidate: EndpointCandidate = {
     endpoint: { kind: 'tcp', address: `tcp://${host}:${port}`, source },
     options: { socketPath: undefined, host: bareHost, port, protocol: tls ? 'https' : 'http', ...NO_TLS },
     ...(tls
-      ? { tls: { ca: join(certDir, 'ca.pem'), cert: join(certDir, 'cert.pem'), key: join(certDir, 'key.pem') } }
+      ? {
+          tls: {
+            ca: paths.join(certDir, 'ca.pem'),
+            cert: paths.join(certDir, 'cert.pem'),
+            key: paths.join(certDir, 'key.pem'),
+          },
+        }
       : {}),
   };
   return { ok: true, candidate };
@@ -113,7 +120,10 @@ export function parseEndpoint(address: string, input: EndpointInput, source: Sou
       return { ok: true, candidate: unixCandidate(rest, source) };
     case 'npipe':
       if (!/^\/\/[.?]\/pipe\/[^/\\]+$/.test(rest)) {
-        return { ok: false, message: `"${written}" is not a named pipe; write it like npipe:////./pipe/docker_engine.` };
+        return {
+          ok: false,
+          message: `"${written}" is not a named pipe; write it like npipe:////./pipe/docker_engine.`,
+        };
       }
       return { ok: true, candidate: pipeCandidate(rest, source) };
     case 'tcp':
@@ -128,7 +138,11 @@ export function parseEndpoint(address: string, input: EndpointInput, source: Sou
 
 function platformDefaults(input: EndpointInput): Candidates {
   if (input.platform === 'win32') {
-    return [pipeCandidate(DEFAULT_PIPE, 'default'), pipeCandidate(DESKTOP_PIPE, 'docker-desktop'), pipeCandidate(PODMAN_PIPE, 'podman')];
+    return [
+      pipeCandidate(DEFAULT_PIPE, 'default'),
+      pipeCandidate(DESKTOP_PIPE, 'docker-desktop'),
+      pipeCandidate(PODMAN_PIPE, 'podman'),
+    ];
   }
   const list: [EndpointCandidate, ...EndpointCandidate[]] = [
     unixCandidate('/var/run/docker.sock', 'default'),

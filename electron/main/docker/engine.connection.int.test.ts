@@ -96,7 +96,9 @@ describe('unreachable endpoints', () => {
     const backend = backendFor(`unix://${socket}`);
     const status = await waitForStatus(backend, unreachable, 2000);
     expect(status).toMatchObject({ reason: 'refused', endpoint: { address: `unix://${socket}` } });
-    expect(status.state === 'unreachable' && status.message).toBe(`Nothing is listening at unix://${socket}. Is Docker running?`);
+    expect(status.state === 'unreachable' && status.message).toBe(
+      `Nothing is listening at unix://${socket}. Is Docker running?`,
+    );
   });
 
   it('an HTTP server that is not an engine is not-an-engine', async () => {
@@ -143,7 +145,8 @@ describe('an engine that stops and starts again', () => {
 
   it('goes unreachable within 2 s, fails fast meanwhile, and comes back with events flowing', async () => {
     engine = await startTestEngine({ name: 'conn' });
-    const cli = (...args: string[]) => execFileSync('docker', ['-H', engine!.host, ...args], { encoding: 'utf8' }).trim();
+    const cli = (...args: string[]) =>
+      execFileSync('docker', ['-H', engine!.host, ...args], { encoding: 'utf8' }).trim();
     const backend = backendFor(engine.host);
     await waitForStatus(backend, connected);
     const events: EngineEvent[] = [];
@@ -176,7 +179,11 @@ describe('an engine that stops and starts again', () => {
   });
 });
 
-async function waitForEvent(events: EngineEvent[], accept: (e: EngineEvent) => boolean, ms = 5000): Promise<EngineEvent> {
+async function waitForEvent(
+  events: EngineEvent[],
+  accept: (e: EngineEvent) => boolean,
+  ms = 5000,
+): Promise<EngineEvent> {
   const deadline = Date.now() + ms;
   for (;;) {
     const found = events.find(accept);

@@ -109,9 +109,13 @@ export class EngineConnection {
         endpoint: s.endpoint.address,
       });
     }
-    throw new BerthFailure('ENGINE_UNREACHABLE', `Berth is still connecting to the Docker Engine at ${s.endpoint.address}.`, {
-      endpoint: s.endpoint.address,
-    });
+    throw new BerthFailure(
+      'ENGINE_UNREACHABLE',
+      `Berth is still connecting to the Docker Engine at ${s.endpoint.address}.`,
+      {
+        endpoint: s.endpoint.address,
+      },
+    );
   }
 
   start(): void {

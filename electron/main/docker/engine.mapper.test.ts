@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { changesCounts, engineSeconds, toEngineEvent, toEngineSummary, withCounts, type RawInfo, type RawVersion } from './engine.mapper';
+import {
+  changesCounts,
+  engineSeconds,
+  toEngineEvent,
+  toEngineSummary,
+  withCounts,
+  type RawInfo,
+  type RawVersion,
+} from './engine.mapper';
 
 // Trimmed from Docker 20.10's GET /version and GET /info.
 const dockerVersion: RawVersion = {
@@ -88,14 +96,14 @@ describe('toEngineEvent', () => {
       Actor: { ID: 'f2c1d4', Attributes: { image: 'fx:1', name: 'sleepy', 'berth.test': '1' } },
       scope: 'local',
       time: 1736935200,
-      timeNano: 1736935200123456789,
+      timeNano: 1736935200123456800,
     };
     expect(toEngineEvent(raw)).toEqual({
       scope: 'container',
       action: 'create',
       id: 'f2c1d4',
       name: 'sleepy',
-      time: Math.floor(1736935200123456789 / 1e6),
+      time: Math.floor(1736935200123456800 / 1e6),
     });
   });
 

@@ -101,7 +101,11 @@ export function toEngineEvent(raw: RawEvent): EngineEvent | null {
   const scope = SCOPES.has(type as EngineEvent['scope']) ? (type as EngineEvent['scope']) : 'other';
   const name = raw.Actor?.Attributes?.name;
   const time =
-    typeof raw.timeNano === 'number' ? Math.floor(raw.timeNano / 1e6) : typeof raw.time === 'number' ? raw.time * 1000 : 0;
+    typeof raw.timeNano === 'number'
+      ? Math.floor(raw.timeNano / 1e6)
+      : typeof raw.time === 'number'
+        ? raw.time * 1000
+        : 0;
   return {
     scope,
     action,

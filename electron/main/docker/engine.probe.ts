@@ -32,22 +32,27 @@ interface AbortableCalls {
   info(options: { abortSignal: AbortSignal }): Promise<RawInfo>;
 }
 
-export const abortable = (client: Dockerode): AbortableCalls => client as unknown as AbortableCalls;
+export const abortable = (client: Dockerode): AbortableCalls => client;
 
 export type ClientFactory = (candidate: EndpointCandidate) => Dockerode;
 
 export const createDockerClient: ClientFactory = (candidate) => {
   const files = candidate.tls;
-  const tls = files
-    ? { ca: readFileSync(files.ca), cert: readFileSync(files.cert), key: readFileSync(files.key) }
-    : {};
+  const tls = files ? { ca: readFileSync(files.ca), cert: readFileSync(files.cert), key: readFileSync(files.key) } : {};
   return new Dockerode({ ...candidate.options, ...tls });
 };
 
 /** Runs `work` with a signal that aborts after `ms` or when `parent` aborts, and leaves no timer behind. */
-export async function withDeadline<T>(ms: number, parent: AbortSignal, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function withDeadline<T>(
+  ms: number,
+  parent: AbortSignal,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException('The engine did not answer in time.', 'TimeoutError')), ms);
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('The engine did not answer in time.', 'TimeoutError')),
+    ms,
+  );
   const onParent = () => controller.abort(parent.reason);
   parent.addEventListener('abort', onParent, { once: true });
   try {
@@ -71,7 +76,12 @@ export async function probeEndpoint(
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     const what = candidate.tls ? 'read the TLS certificates for' : 'set up a client for';
-    return { ok: false, endpoint, reason: 'bad-endpoint', message: `Berth could not ${what} ${endpoint.address}: ${why}.` };
+    return {
+      ok: false,
+      endpoint,
+      reason: 'bad-endpoint',
+      message: `Berth could not ${what} ${endpoint.address}: ${why}.`,
+    };
   }
   try {
     const { version, info } = await withDeadline(timeoutMs, parent, async (abortSignal) => {
@@ -88,7 +98,12 @@ export async function probeEndpoint(
         message: `${endpoint.address} answered, but not like a Docker Engine (no API version).`,
       };
     }
-    return { ok: true, client, engine: toEngineSummary(version, info ?? {}), since: engineSeconds(info ?? {}, Date.now()) };
+    return {
+      ok: true,
+      client,
+      engine: toEngineSummary(version, info ?? {}),
+      since: engineSeconds(info ?? {}, Date.now()),
+    };
   } catch (e) {
     return { ok: false, endpoint, ...classifyUnreachable(e, endpoint.address) };
   }

@@ -30,8 +30,18 @@ describe('toBerthError', () => {
     [401, 'PERMISSION_DENIED', 'authentication required', 'Authentication required.'],
     [403, 'PERMISSION_DENIED', 'operation not permitted', 'Operation not permitted.'],
     [404, 'NOT_FOUND', 'No such container: web', 'No such container: web.'],
-    [409, 'CONFLICT', 'Conflict. The container name "/web" is already in use.', 'Conflict. The container name "/web" is already in use.'],
-    [500, 'ENGINE_ERROR', 'driver failed programming external connectivity', 'Driver failed programming external connectivity.'],
+    [
+      409,
+      'CONFLICT',
+      'Conflict. The container name "/web" is already in use.',
+      'Conflict. The container name "/web" is already in use.',
+    ],
+    [
+      500,
+      'ENGINE_ERROR',
+      'driver failed programming external connectivity',
+      'Driver failed programming external connectivity.',
+    ],
     [503, 'ENGINE_ERROR', 'daemon is shutting down', 'Daemon is shutting down.'],
   ] as const)('maps HTTP %i to %s with the engine message', (status, code, said, sentence) => {
     expect(toBerthError(httpError(status, said))).toEqual({ code, message: sentence, details: { statusCode: status } });

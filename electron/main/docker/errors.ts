@@ -62,7 +62,7 @@ export function classifyUnreachable(e: unknown, address?: string): Classified {
   if (isTimeout(e)) {
     return { reason: 'timeout', message: `${where} did not answer in time. Is the engine busy or stuck?` };
   }
-  switch (errnoOf(e)) {
+  switch (errnoOf(e) ?? '') {
     case 'ENOENT':
       return { reason: 'socket-missing', message: `There is no engine socket at ${where}. Is Docker running?` };
     case 'EACCES':
@@ -84,7 +84,8 @@ export function classifyUnreachable(e: unknown, address?: string): Classified {
     case 'ECONNABORTED':
       return { reason: 'refused', message: `The network to ${where} is unreachable.` };
     default: {
-      const detail = sentence(String(record(e).message ?? ''));
+      const said = record(e).message;
+      const detail = typeof said === 'string' ? sentence(said) : '';
       return { reason: 'unknown', message: `Berth could not talk to ${where}.${detail ? ` ${detail}` : ''}` };
     }
   }
@@ -93,7 +94,11 @@ export function classifyUnreachable(e: unknown, address?: string): Classified {
 function fromStatus(status: number, e: unknown): BerthError {
   const said = engineMessage(e);
   const details = { statusCode: status };
-  const error = (code: BerthError['code'], fallback: string): BerthError => ({ code, message: said || fallback, details });
+  const error = (code: BerthError['code'], fallback: string): BerthError => ({
+    code,
+    message: said || fallback,
+    details,
+  });
   if (status === 304) return { code: 'CONFLICT', message: 'It is already in that state.', details };
   if (status === 400) return error('INVALID_INPUT', 'The engine rejected the request as invalid.');
   if (status === 401 || status === 403) return error('PERMISSION_DENIED', 'The engine refused the request.');

@@ -42,7 +42,7 @@ describe('toImageSummary', () => {
   });
 
   it('calls an image without RepoTags dangling (Podman, newer Docker)', () => {
-    expect(toImageSummary({ ...tagged, RepoTags: undefined } as Dockerode.ImageInfo).dangling).toBe(true);
+    expect(toImageSummary({ ...tagged, RepoTags: undefined }).dangling).toBe(true);
   });
 
   it("keeps the engine's own count when it gave one, and -1 when nobody counted", () => {

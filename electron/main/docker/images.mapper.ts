@@ -24,7 +24,9 @@ export function toImageSummary(raw: Dockerode.ImageInfo, containerCounts?: Reado
 }
 
 /** Containers per image id, from a /containers/json?all=1 answer. */
-export function countContainersByImage(containers: readonly Pick<Dockerode.ContainerInfo, 'ImageID'>[]): Map<string, number> {
+export function countContainersByImage(
+  containers: readonly Pick<Dockerode.ContainerInfo, 'ImageID'>[],
+): Map<string, number> {
   const counts = new Map<string, number>();
   for (const c of containers) counts.set(c.ImageID, (counts.get(c.ImageID) ?? 0) + 1);
   return counts;

@@ -11,10 +11,31 @@ const dependencies = Object.keys(pkg.dependencies ?? {});
 
 const bundles = [
   // Main loads its npm dependencies from node_modules at run time (electron-builder packs them).
-  { entry: 'electron/main/index.ts', outfile: 'out/main/index.cjs', format: 'cjs', platform: 'node', target: 'node20', external: ['electron', ...dependencies] },
+  {
+    entry: 'electron/main/index.ts',
+    outfile: 'out/main/index.cjs',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['electron', ...dependencies],
+  },
   // A sandboxed preload can require nothing but electron, so everything else is bundled in.
-  { entry: 'electron/preload/index.ts', outfile: 'out/preload/index.cjs', format: 'cjs', platform: 'browser', target: 'chrome140', external: ['electron'] },
-  { entry: 'electron/main/bridge/serve.ts', outfile: 'out/bridge/serve.mjs', format: 'esm', platform: 'node', target: 'node20', external: dependencies },
+  {
+    entry: 'electron/preload/index.ts',
+    outfile: 'out/preload/index.cjs',
+    format: 'cjs',
+    platform: 'browser',
+    target: 'chrome140',
+    external: ['electron'],
+  },
+  {
+    entry: 'electron/main/bridge/serve.ts',
+    outfile: 'out/bridge/serve.mjs',
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: dependencies,
+  },
 ];
 const viteConfig = 'vite.config.ts';
 const OUTPUTS = ['out/renderer/index.html', ...bundles.map((bundle) => bundle.outfile)];
@@ -25,14 +46,19 @@ function fail(message) {
 }
 
 async function build() {
-  const missing = [viteConfig, ...bundles.map((bundle) => bundle.entry)].filter((file) => !existsSync(path.join(root, file)));
+  const missing = [viteConfig, ...bundles.map((bundle) => bundle.entry)].filter(
+    (file) => !existsSync(path.join(root, file)),
+  );
   if (missing.length > 0) fail(`missing ${missing.join(', ')}; nothing was built.`);
 
   // vite.config.ts names its root and outDir relative to the working directory. out/ is not wiped first:
   // Vite empties out/renderer itself and esbuild overwrites its own files.
   process.chdir(root);
   const [{ build: viteBuild }, esbuild] = await Promise.all([import('vite'), import('esbuild')]);
-  await viteBuild({ configFile: path.join(root, viteConfig), logLevel: 'warn' });
+  await viteBuild({
+    configFile: path.join(root, viteConfig),
+    logLevel: 'warn',
+  });
   await Promise.all(
     bundles.map(({ entry, ...options }) =>
       esbuild.build({

@@ -37,9 +37,14 @@ const binary = electronBinary();
 if (binary === null) {
   await browserMode('the Electron binary is not installed (node_modules/electron has no dist/, its download failed).');
 } else {
-  const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--if-needed'], { stdio: ['ignore', 2, 2] });
+  const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--if-needed'], {
+    stdio: ['ignore', 2, 2],
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
-  const child = spawn(binary, ['.', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+  const child = spawn(binary, ['.', ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   let fellBack = false;
   const fallBack = (why) => {
     if (fellBack) return;

@@ -30,7 +30,10 @@ export const subscribeFrame = z.strictObject({
   input: z.unknown().optional(),
 });
 
-export const unsubscribeFrame = z.strictObject({ t: z.literal('unsub'), id: streamId });
+export const unsubscribeFrame = z.strictObject({
+  t: z.literal('unsub'),
+  id: streamId,
+});
 
 export const clientFrame = z.discriminatedUnion('t', [requestFrame, subscribeFrame, unsubscribeFrame]);
 
@@ -39,8 +42,19 @@ export type SubscribeFrame = z.infer<typeof subscribeFrame>;
 export type UnsubscribeFrame = z.infer<typeof unsubscribeFrame>;
 export type ClientFrame = z.infer<typeof clientFrame>;
 
-export type ResponseFrame = { readonly t: 'res'; readonly id: number; readonly result: Result<unknown> };
-export type StreamFrame = { readonly t: 'stream'; readonly id: string; readonly message: StreamMessage<unknown> };
+export type ResponseFrame = {
+  readonly t: 'res';
+  readonly id: number;
+  readonly result: Result<unknown>;
+};
+export type StreamFrame = {
+  readonly t: 'stream';
+  readonly id: string;
+  readonly message: StreamMessage<unknown>;
+};
 /** A frame the server could not tie to any request or subscription (not JSON, no usable id). */
-export type ProtocolErrorFrame = { readonly t: 'error'; readonly error: BerthError };
+export type ProtocolErrorFrame = {
+  readonly t: 'error';
+  readonly error: BerthError;
+};
 export type ServerFrame = ResponseFrame | StreamFrame | ProtocolErrorFrame;

@@ -4,8 +4,14 @@ import { parseServeArgs } from './args';
 describe('parseServeArgs', () => {
   it('reads --port N and --port=N, defaulting to 0', () => {
     expect(parseServeArgs([])).toEqual({ ok: true, args: { port: 0 } });
-    expect(parseServeArgs(['--port', '8123'])).toEqual({ ok: true, args: { port: 8123 } });
-    expect(parseServeArgs(['--port=8124'])).toEqual({ ok: true, args: { port: 8124 } });
+    expect(parseServeArgs(['--port', '8123'])).toEqual({
+      ok: true,
+      args: { port: 8123 },
+    });
+    expect(parseServeArgs(['--port=8124'])).toEqual({
+      ok: true,
+      args: { port: 8124 },
+    });
   });
 
   it('refuses bad ports and unknown options with a sentence', () => {

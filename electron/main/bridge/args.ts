@@ -3,7 +3,8 @@ export interface ServeArgs {
   readonly port: number;
 }
 
-export type ParsedArgs = { readonly ok: true; readonly args: ServeArgs } | { readonly ok: false; readonly message: string };
+export type ParsedArgs =
+  { readonly ok: true; readonly args: ServeArgs } | { readonly ok: false; readonly message: string };
 
 function parsePort(text: string | undefined): number | null {
   if (text === undefined || !/^\d{1,5}$/.test(text)) return null;
@@ -23,10 +24,17 @@ export function parseServeArgs(argv: readonly string[]): ParsedArgs {
     } else if (arg?.startsWith('--port=')) {
       value = arg.slice('--port='.length);
     } else {
-      return { ok: false, message: `Unknown option ${JSON.stringify(arg)}; the only option is --port N.` };
+      return {
+        ok: false,
+        message: `Unknown option ${JSON.stringify(arg)}; the only option is --port N.`,
+      };
     }
     const parsed = parsePort(value);
-    if (parsed === null) return { ok: false, message: `--port needs a number from 0 to 65535, not ${JSON.stringify(value ?? '')}.` };
+    if (parsed === null)
+      return {
+        ok: false,
+        message: `--port needs a number from 0 to 65535, not ${JSON.stringify(value ?? '')}.`,
+      };
     port = parsed;
   }
   return { ok: true, args: { port } };

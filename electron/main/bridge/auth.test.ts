@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { apiHttpRefusal, hostRefusal, isAllowedHost, isAllowedOrigin, isApiPath, newToken, tokenMatches, upgradeRefusal } from './auth';
+import {
+  apiHttpRefusal,
+  hostRefusal,
+  isAllowedHost,
+  isAllowedOrigin,
+  isApiPath,
+  newToken,
+  tokenMatches,
+  upgradeRefusal,
+} from './auth';
 
 const token = 'a'.repeat(64);
 const good = { host: '127.0.0.1:4000', origin: 'http://127.0.0.1:4000' };
@@ -17,7 +26,10 @@ describe('Host check', () => {
   });
 
   it('answers a rebound name with 421', () => {
-    expect(hostRefusal({ host: 'rebind.evil.example:4000' }, 4000)).toMatchObject({ status: 421, code: 'PERMISSION_DENIED' });
+    expect(hostRefusal({ host: 'rebind.evil.example:4000' }, 4000)).toMatchObject({
+      status: 421,
+      code: 'PERMISSION_DENIED',
+    });
     expect(hostRefusal({ host: 'localhost:4000' }, 4000)).toBeNull();
   });
 });
@@ -59,7 +71,9 @@ describe('upgrade check', () => {
   it('refuses another path, origin or token', () => {
     expect(upgradeRefusal(`/other?token=${token}`, good, 4000, token)?.status).toBe(404);
     expect(upgradeRefusal(`/api/x?token=${token}`, good, 4000, token)?.status).toBe(404);
-    expect(upgradeRefusal(`/api?token=${token}`, { host: good.host, origin: 'http://evil.example' }, 4000, token)?.status).toBe(403);
+    expect(
+      upgradeRefusal(`/api?token=${token}`, { host: good.host, origin: 'http://evil.example' }, 4000, token)?.status,
+    ).toBe(403);
     expect(upgradeRefusal(`/api?token=${token}`, { host: good.host }, 4000, token)?.status).toBe(403);
     expect(upgradeRefusal('/api', good, 4000, token)?.status).toBe(401);
     expect(upgradeRefusal('/api?token=wrong', good, 4000, token)?.status).toBe(401);

@@ -49,7 +49,10 @@ export function splitTarget(target: string | undefined): { path: string; query: 
   if (target === undefined || !target.startsWith('/')) return null;
   const at = target.indexOf('?');
   const path = at < 0 ? target : target.slice(0, at);
-  return { path, query: new URLSearchParams(at < 0 ? '' : target.slice(at + 1)) };
+  return {
+    path,
+    query: new URLSearchParams(at < 0 ? '' : target.slice(at + 1)),
+  };
 }
 
 const tokenRefusal: Refusal = {
@@ -59,10 +62,19 @@ const tokenRefusal: Refusal = {
 };
 
 /** Checks a WebSocket upgrade (Host is checked before this, for every request). */
-export function upgradeRefusal(target: string | undefined, headers: IncomingHttpHeaders, port: number, token: string): Refusal | null {
+export function upgradeRefusal(
+  target: string | undefined,
+  headers: IncomingHttpHeaders,
+  port: number,
+  token: string,
+): Refusal | null {
   const split = splitTarget(target);
   if (split === null || split.path !== BRIDGE_API_PATH) {
-    return { status: 404, code: 'NOT_FOUND', message: `The bridge only accepts WebSockets at ${BRIDGE_API_PATH}.` };
+    return {
+      status: 404,
+      code: 'NOT_FOUND',
+      message: `The bridge only accepts WebSockets at ${BRIDGE_API_PATH}.`,
+    };
   }
   if (!isAllowedOrigin(headers.origin, port)) {
     return {
@@ -79,10 +91,18 @@ export function upgradeRefusal(target: string | undefined, headers: IncomingHttp
 export function apiHttpRefusal(target: string | undefined, token: string): Refusal {
   const split = splitTarget(target);
   if (split === null || split.path !== BRIDGE_API_PATH) {
-    return { status: 404, code: 'NOT_FOUND', message: `There is nothing at ${split?.path ?? 'this address'}.` };
+    return {
+      status: 404,
+      code: 'NOT_FOUND',
+      message: `There is nothing at ${split?.path ?? 'this address'}.`,
+    };
   }
   if (!tokenMatches(split.query.get('token'), token)) return tokenRefusal;
-  return { status: 426, code: 'INVALID_INPUT', message: `The Berth API at ${BRIDGE_API_PATH} speaks WebSocket only.` };
+  return {
+    status: 426,
+    code: 'INVALID_INPUT',
+    message: `The Berth API at ${BRIDGE_API_PATH} speaks WebSocket only.`,
+  };
 }
 
 export const isApiPath = (target: string | undefined): boolean => {

@@ -11,14 +11,30 @@ export interface HttpAnswer {
 }
 
 /** A raw request: the path is sent exactly as given and any Host header can be forged. */
-export function rawHttp(port: number, path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<HttpAnswer> {
+export function rawHttp(
+  port: number,
+  path: string,
+  options: { method?: string; headers?: Record<string, string> } = {},
+): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: options.method ?? 'GET',
+        headers: { host: `127.0.0.1:${port}`, ...options.headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
       },
     );
     req.on('error', reject);
@@ -26,17 +42,31 @@ export function rawHttp(port: number, path: string, options: { method?: string; 
   });
 }
 
-export type SocketAttempt = { readonly ok: true; readonly ws: WebSocket } | { readonly ok: false; readonly status: number; readonly body: string };
+export type SocketAttempt =
+  | { readonly ok: true; readonly ws: WebSocket }
+  | { readonly ok: false; readonly status: number; readonly body: string };
 
 /** Opens a WebSocket, or reports the HTTP status it was refused with. */
-export function openSocket(url: string, options: { origin?: string; headers?: Record<string, string> } = {}): Promise<SocketAttempt> {
+export function openSocket(
+  url: string,
+  options: { origin?: string; headers?: Record<string, string> } = {},
+): Promise<SocketAttempt> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { ...(options.origin === undefined ? {} : { origin: options.origin }), headers: options.headers ?? {} });
+    const ws = new WebSocket(url, {
+      ...(options.origin === undefined ? {} : { origin: options.origin }),
+      headers: options.headers ?? {},
+    });
     ws.once('open', () => resolve({ ok: true, ws }));
     ws.once('unexpected-response', (_req, res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ ok: false, status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({
+          ok: false,
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
     });
     ws.once('error', reject);
   });
@@ -45,7 +75,10 @@ export function openSocket(url: string, options: { origin?: string; headers?: Re
 /** Collects the frames a socket receives and waits for the first one that matches. */
 export function frames(ws: WebSocket) {
   const seen: ServerFrame[] = [];
-  const waiters: { test: (frame: ServerFrame) => boolean; resolve: (frame: ServerFrame) => void }[] = [];
+  const waiters: {
+    test: (frame: ServerFrame) => boolean;
+    resolve: (frame: ServerFrame) => void;
+  }[] = [];
   ws.on('message', (data: Buffer) => {
     const frame = JSON.parse(data.toString('utf8')) as ServerFrame;
     seen.push(frame);
@@ -62,8 +95,15 @@ export function frames(ws: WebSocket) {
       const already = seen.find(test);
       if (already) return Promise.resolve(already);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching frame within ${timeoutMs} ms; saw ${JSON.stringify(seen).slice(0, 400)}`)), timeoutMs);
-        waiters.push({ test, resolve: (frame) => (clearTimeout(timer), resolve(frame)) });
+        const timer = setTimeout(
+          () =>
+            reject(new Error(`no matching frame within ${timeoutMs} ms; saw ${JSON.stringify(seen).slice(0, 400)}`)),
+          timeoutMs,
+        );
+        waiters.push({
+          test,
+          resolve: (frame) => (clearTimeout(timer), resolve(frame)),
+        });
       });
     },
   };
@@ -102,7 +142,10 @@ export function memoryDispatcher(options: { flood?: { chunkBytes: number } } = {
     },
   } as unknown as StreamHandlers;
   const dispatcher = new Dispatcher(requests, streams, {
-    mapError: (error) => ({ code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) }),
+    mapError: (error) => ({
+      code: 'INTERNAL',
+      message: error instanceof Error ? error.message : String(error),
+    }),
   });
   return { dispatcher, counters };
 }

@@ -8,7 +8,14 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamMessage } from '../../../shared/stream';
-import { apiUrl, createBridgeTransport, takeToken, type BridgeEnvironment, type BridgeState, type SocketLike } from '../../../renderer/src/transport/bridge.transport';
+import {
+  apiUrl,
+  createBridgeTransport,
+  takeToken,
+  type BridgeEnvironment,
+  type BridgeState,
+  type SocketLike,
+} from '../../../renderer/src/transport/bridge.transport';
 import { memoryDispatcher } from './bridge.test-helper';
 import { startBridge, type Bridge } from './server';
 
@@ -28,7 +35,11 @@ afterEach(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function serve(options: { port?: number; token?: string } = {}): Promise<Bridge> {
-  const bridge = await startBridge({ dispatcher: memory.dispatcher, rendererDir: dir, ...options });
+  const bridge = await startBridge({
+    dispatcher: memory.dispatcher,
+    rendererDir: dir,
+    ...options,
+  });
   bridges.push(bridge);
   return bridge;
 }
@@ -40,8 +51,14 @@ function page(href: string) {
   const opened: string[] = [];
   const env: BridgeEnvironment = {
     location: { href },
-    history: { state: null, replaceState: (_data, _unused, url) => void addressBar.push(String(url)) },
-    storage: { getItem: (key) => stored.get(key) ?? null, setItem: (key, value) => void stored.set(key, value) },
+    history: {
+      state: null,
+      replaceState: (_data, _unused, url) => void addressBar.push(String(url)),
+    },
+    storage: {
+      getItem: (key) => stored.get(key) ?? null,
+      setItem: (key, value) => void stored.set(key, value),
+    },
     openSocket: (url) => {
       opened.push(url);
       const ws = new WebSocket(url, { origin: new URL(href).origin });
@@ -74,9 +91,18 @@ describe('createBridgeTransport', () => {
     const bridge = await serve();
     const transport = createBridgeTransport(page(bridge.url).env);
     expect(transport.state).toBe('connecting');
-    const [status, unknown] = await Promise.all([transport.request('engine:status', undefined), transport.request('x:y', undefined)]);
-    expect(status).toEqual({ ok: true, value: { state: 'connecting', attempt: 7 } });
-    expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    const [status, unknown] = await Promise.all([
+      transport.request('engine:status', undefined),
+      transport.request('x:y', undefined),
+    ]);
+    expect(status).toEqual({
+      ok: true,
+      value: { state: 'connecting', attempt: 7 },
+    });
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
     expect(transport.state).toBe('connected');
   });
 
@@ -84,10 +110,12 @@ describe('createBridgeTransport', () => {
     const tokenless = page('http://127.0.0.1:9/');
     const transport = createBridgeTransport(tokenless.env);
     expect(transport.state).toBe('disconnected');
-    expect(await transport.request('engine:status', undefined)).toMatchObject({
+    const answer = await transport.request('engine:status', undefined);
+    expect(answer).toMatchObject({
       ok: false,
-      error: { code: 'BRIDGE_DISCONNECTED', message: expect.stringContaining('without its access token') },
+      error: { code: 'BRIDGE_DISCONNECTED' },
     });
+    expect(answer.ok ? '' : answer.error.message).toContain('without its access token');
     expect(tokenless.opened).toEqual([]);
   });
 
@@ -106,13 +134,19 @@ describe('createBridgeTransport', () => {
     await expect.poll(() => transport.state).toBe('disconnected');
     expect(memory.counters.watchOpen).toBe(0);
     const down = await transport.request('engine:status', undefined);
-    expect(down).toMatchObject({ ok: false, error: { code: 'BRIDGE_DISCONNECTED', message: expect.stringMatching(/^Lost the connection to the Berth server/) } });
+    expect(down).toMatchObject({
+      ok: false,
+      error: { code: 'BRIDGE_DISCONNECTED' },
+    });
+    expect(down.ok ? '' : down.error.message).toMatch(/^Lost the connection to the Berth server/);
 
     await serve({ port: first.port, token: first.token });
     await expect.poll(() => transport.state, { timeout: 8000 }).toBe('connected');
     await expect.poll(() => messages.length).toBe(2);
     expect(memory.counters.watchOpen).toBe(1);
-    expect(await transport.request('engine:status', undefined)).toMatchObject({ ok: true });
+    expect(await transport.request('engine:status', undefined)).toMatchObject({
+      ok: true,
+    });
     expect(states).toEqual(['connected', 'disconnected', 'connected']);
 
     stop();
@@ -126,7 +160,10 @@ describe('createBridgeTransport', () => {
     await transport.request('engine:status', undefined);
     const hanging = transport.request('engine:status', undefined);
     for (const ws of sockets) ws.terminate();
-    expect(await hanging).toMatchObject({ ok: false, error: { code: 'BRIDGE_DISCONNECTED' } });
+    expect(await hanging).toMatchObject({
+      ok: false,
+      error: { code: 'BRIDGE_DISCONNECTED' },
+    });
   });
 
   it('drops a subscription the server refused, so it is not reopened', async () => {
@@ -135,6 +172,9 @@ describe('createBridgeTransport', () => {
     const messages: StreamMessage<unknown>[] = [];
     transport.subscribe('nope:never', undefined, (message) => messages.push(message));
     await expect.poll(() => messages.length).toBe(1);
-    expect(messages[0]).toMatchObject({ type: 'error', error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(messages[0]).toMatchObject({
+      type: 'error',
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
   });
 });

@@ -28,7 +28,11 @@ async function main(): Promise<void> {
   const backend = createBackend();
   let bridge: Bridge;
   try {
-    bridge = await startBridge({ dispatcher: backend.dispatcher, rendererDir, port });
+    bridge = await startBridge({
+      dispatcher: backend.dispatcher,
+      rendererDir,
+      port,
+    });
   } catch (error) {
     await backend.dispose();
     const code = (error as NodeJS.ErrnoException).code;

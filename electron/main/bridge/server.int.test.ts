@@ -51,43 +51,80 @@ async function connected() {
 }
 
 const isConnected = (frame: ServerFrame) =>
-  frame.t === 'stream' && frame.message.type === 'data' && frame.message.items.some((s) => (s as EngineStatus).state === 'connected');
+  frame.t === 'stream' &&
+  frame.message.type === 'data' &&
+  frame.message.items.some((s) => (s as EngineStatus).state === 'connected');
 
 describe('the bridge over the real engine', () => {
   it('refuses no token, a wrong token, a foreign or missing Origin and a foreign Host', async () => {
     const base = `ws://127.0.0.1:${bridge.port}/api`;
-    expect(await openSocket(base, { origin })).toMatchObject({ ok: false, status: 401 });
-    expect(await openSocket(apiUrl('f'.repeat(64)), { origin })).toMatchObject({ ok: false, status: 401 });
+    expect(await openSocket(base, { origin })).toMatchObject({
+      ok: false,
+      status: 401,
+    });
+    expect(await openSocket(apiUrl('f'.repeat(64)), { origin })).toMatchObject({
+      ok: false,
+      status: 401,
+    });
     expect(await openSocket(apiUrl(), { origin: 'http://evil.example' })).toMatchObject({ ok: false, status: 403 });
-    expect(await openSocket(apiUrl())).toMatchObject({ ok: false, status: 403 });
-    expect(await openSocket(apiUrl(), { origin, headers: { host: 'evil.example' } })).toMatchObject({ ok: false, status: 421 });
+    expect(await openSocket(apiUrl())).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+    expect(await openSocket(apiUrl(), { origin, headers: { host: 'evil.example' } })).toMatchObject({
+      ok: false,
+      status: 421,
+    });
     expect((await rawHttp(bridge.port, '/api')).status).toBe(401);
     expect(sessions).toHaveLength(0);
   });
 
   it('answers engine:status with the version `docker version` reports', async () => {
-    const version = execFileSync('docker', ['-H', host, 'version', '--format', '{{.Server.Version}}'], { encoding: 'utf8' }).trim();
+    const version = execFileSync('docker', ['-H', host, 'version', '--format', '{{.Server.Version}}'], {
+      encoding: 'utf8',
+    }).trim();
     const { ws, got } = await connected();
     ws.send(JSON.stringify({ t: 'sub', id: 'w', channel: 'engine:watch' }));
     await got.next(isConnected, 20_000);
     ws.send(JSON.stringify({ t: 'req', id: 1, channel: 'engine:status' }));
     const answer = await got.next((f) => f.t === 'res' && f.id === 1);
-    expect(answer).toMatchObject({ t: 'res', id: 1, result: { ok: true, value: { state: 'connected', engine: { version } } } });
+    expect(answer).toMatchObject({
+      t: 'res',
+      id: 1,
+      result: { ok: true, value: { state: 'connected', engine: { version } } },
+    });
     ws.close();
   });
 
   it('answers bad JSON and malformed frames with errors and stays up', async () => {
     const { ws, got } = await connected();
     ws.send('][');
-    expect(await got.next((f) => f.t === 'error')).toMatchObject({ error: { code: 'INVALID_INPUT' } });
-    ws.send(JSON.stringify({ t: 'req', id: 2, channel: 'containers:list', input: { all: 1 } }));
-    expect(await got.next((f) => f.t === 'res' && f.id === 2)).toMatchObject({ result: { ok: false, error: { code: 'INVALID_INPUT' } } });
+    expect(await got.next((f) => f.t === 'error')).toMatchObject({
+      error: { code: 'INVALID_INPUT' },
+    });
+    ws.send(
+      JSON.stringify({
+        t: 'req',
+        id: 2,
+        channel: 'containers:list',
+        input: { all: 1 },
+      }),
+    );
+    expect(await got.next((f) => f.t === 'res' && f.id === 2)).toMatchObject({
+      result: { ok: false, error: { code: 'INVALID_INPUT' } },
+    });
     ws.send(JSON.stringify({ t: 'req', id: 3, channel: 'containers:nuke' }));
-    expect(await got.next((f) => f.t === 'res' && f.id === 3)).toMatchObject({ result: { ok: false, error: { code: 'UNKNOWN_CHANNEL' } } });
+    expect(await got.next((f) => f.t === 'res' && f.id === 3)).toMatchObject({
+      result: { ok: false, error: { code: 'UNKNOWN_CHANNEL' } },
+    });
     ws.send(JSON.stringify({ t: 'req', id: '4', channel: 'images:list' }));
-    expect(await got.next((f) => f.t === 'error' && f.error.message.includes('not {t:'))).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+    expect(await got.next((f) => f.t === 'error' && f.error.message.includes('not {t:'))).toMatchObject({
+      error: { code: 'INVALID_INPUT' },
+    });
     ws.send(JSON.stringify({ t: 'req', id: 5, channel: 'images:list' }));
-    expect(await got.next((f) => f.t === 'res' && f.id === 5)).toMatchObject({ result: { ok: true } });
+    expect(await got.next((f) => f.t === 'res' && f.id === 5)).toMatchObject({
+      result: { ok: true },
+    });
     ws.close();
     const again = await connected();
     again.ws.send(JSON.stringify({ t: 'req', id: 1, channel: 'engine:status' }));
@@ -101,7 +138,9 @@ describe('the bridge over the real engine', () => {
     ws.send(JSON.stringify({ t: 'sub', id: 'watch-1', channel: 'engine:watch' }));
     ws.send(JSON.stringify({ t: 'sub', id: 'events-1', channel: 'engine:events' }));
     const first = await got.next((f) => f.t === 'stream' && f.id === 'watch-1');
-    expect(first).toMatchObject({ message: { type: 'data', items: [{ endpoint: { address: host } }] } });
+    expect(first).toMatchObject({
+      message: { type: 'data', items: [{ endpoint: { address: host } }] },
+    });
     expect(session?.subscriptionCount).toBe(2);
     const done = closed(ws);
     ws.close();
@@ -122,7 +161,14 @@ describe('the bridge over the real engine', () => {
 
   it('listens on 127.0.0.1 only', async () => {
     expect(bridge.url).toBe(`http://127.0.0.1:${bridge.port}/?token=${bridge.token}`);
-    const others = ['127.0.0.2', '::1', ...Object.values(os.networkInterfaces()).flat().filter((i) => i && !i.internal).map((i) => i!.address)];
+    const others = [
+      '127.0.0.2',
+      '::1',
+      ...Object.values(os.networkInterfaces())
+        .flat()
+        .filter((i) => i && !i.internal)
+        .map((i) => i!.address),
+    ];
     for (const address of others) {
       const outcome = await new Promise<string>((resolve) => {
         const socket = connect({ host: address, port: bridge.port });

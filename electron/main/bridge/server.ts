@@ -59,12 +59,20 @@ function refuseUpgrade(socket: Duplex, refusal: Refusal): void {
 }
 
 const statusText = (status: number): string =>
-  ({ 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 421: 'Misdirected Request' })[status] ?? 'Error';
+  ({
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    421: 'Misdirected Request',
+  })[status] ?? 'Error';
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? newToken();
   const maxBuffered = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: BRIDGE_MAX_FRAME_BYTES });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: BRIDGE_MAX_FRAME_BYTES,
+  });
   let port = 0;
 
   const server = createServer((req, res) => {

@@ -12,12 +12,25 @@ import type { Dispatcher, Session } from '../ipc/dispatcher';
 export const CLOSE_TOO_SLOW = 1008;
 
 export type FrameDecision =
-  | { readonly kind: 'req'; readonly id: number; readonly channel: string; readonly input: unknown }
-  | { readonly kind: 'sub'; readonly id: string; readonly channel: string; readonly input: unknown }
+  | {
+      readonly kind: 'req';
+      readonly id: number;
+      readonly channel: string;
+      readonly input: unknown;
+    }
+  | {
+      readonly kind: 'sub';
+      readonly id: string;
+      readonly channel: string;
+      readonly input: unknown;
+    }
   | { readonly kind: 'unsub'; readonly id: string }
   | { readonly kind: 'reply'; readonly frame: ServerFrame };
 
-const invalid = (message: string): BerthError => ({ code: 'INVALID_INPUT', message });
+const invalid = (message: string): BerthError => ({
+  code: 'INVALID_INPUT',
+  message,
+});
 
 /**
  * What to do with one text frame. A malformed frame that still carries a usable id is answered on that id,
@@ -28,16 +41,32 @@ export function decideFrame(text: string): FrameDecision {
   try {
     value = JSON.parse(text);
   } catch {
-    return { kind: 'reply', frame: { t: 'error', error: invalid('The bridge received a message that is not JSON.') } };
+    return {
+      kind: 'reply',
+      frame: {
+        t: 'error',
+        error: invalid('The bridge received a message that is not JSON.'),
+      },
+    };
   }
   const parsed = clientFrame.safeParse(value);
   if (parsed.success) {
     const frame = parsed.data;
     switch (frame.t) {
       case 'req':
-        return { kind: 'req', id: frame.id, channel: frame.channel, input: frame.input };
+        return {
+          kind: 'req',
+          id: frame.id,
+          channel: frame.channel,
+          input: frame.input,
+        };
       case 'sub':
-        return { kind: 'sub', id: frame.id, channel: frame.channel, input: frame.input };
+        return {
+          kind: 'sub',
+          id: frame.id,
+          channel: frame.channel,
+          input: frame.input,
+        };
       case 'unsub':
         return { kind: 'unsub', id: frame.id };
     }
@@ -45,10 +74,24 @@ export function decideFrame(text: string): FrameDecision {
   const message = 'The bridge received a frame that is not {t:"req"|"sub"|"unsub", id, channel, input}.';
   const loose = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   if (loose.t === 'req' && Number.isSafeInteger(loose.id) && (loose.id as number) >= 0) {
-    return { kind: 'reply', frame: { t: 'res', id: loose.id as number, result: fail('INVALID_INPUT', message) } };
+    return {
+      kind: 'reply',
+      frame: {
+        t: 'res',
+        id: loose.id as number,
+        result: fail('INVALID_INPUT', message),
+      },
+    };
   }
   if (loose.t === 'sub' && typeof loose.id === 'string' && loose.id.length > 0 && loose.id.length <= 64) {
-    return { kind: 'reply', frame: { t: 'stream', id: loose.id, message: { type: 'error', error: invalid(message) } } };
+    return {
+      kind: 'reply',
+      frame: {
+        t: 'stream',
+        id: loose.id,
+        message: { type: 'error', error: invalid(message) },
+      },
+    };
   }
   return { kind: 'reply', frame: { t: 'error', error: invalid(message) } };
 }
@@ -58,9 +101,22 @@ export function encodeFrame(frame: ServerFrame): string {
   try {
     return JSON.stringify(frame);
   } catch {
-    const error: BerthError = { code: 'INTERNAL', message: 'Berth could not encode its answer.' };
-    if (frame.t === 'res') return JSON.stringify({ t: 'res', id: frame.id, result: { ok: false, error } });
-    if (frame.t === 'stream') return JSON.stringify({ t: 'stream', id: frame.id, message: { type: 'error', error } });
+    const error: BerthError = {
+      code: 'INTERNAL',
+      message: 'Berth could not encode its answer.',
+    };
+    if (frame.t === 'res')
+      return JSON.stringify({
+        t: 'res',
+        id: frame.id,
+        result: { ok: false, error },
+      });
+    if (frame.t === 'stream')
+      return JSON.stringify({
+        t: 'stream',
+        id: frame.id,
+        message: { type: 'error', error },
+      });
     return JSON.stringify({ t: 'error', error });
   }
 }
@@ -89,7 +145,10 @@ export function attachSocket(ws: WebSocket, dispatcher: Dispatcher, maxBufferedB
 
   ws.on('message', (data: RawData, isBinary: boolean) => {
     if (isBinary) {
-      send({ t: 'error', error: invalid('The bridge only reads JSON text frames.') });
+      send({
+        t: 'error',
+        error: invalid('The bridge only reads JSON text frames.'),
+      });
       return;
     }
     const decision = decideFrame(rawText(data));
@@ -105,7 +164,12 @@ export function attachSocket(ws: WebSocket, dispatcher: Dispatcher, maxBufferedB
         return;
       case 'sub': {
         const result = session.subscribe(decision.id, decision.channel, decision.input);
-        if (!result.ok) send({ t: 'stream', id: decision.id, message: { type: 'error', error: result.error } });
+        if (!result.ok)
+          send({
+            t: 'stream',
+            id: decision.id,
+            message: { type: 'error', error: result.error },
+          });
         return;
       }
       case 'unsub':

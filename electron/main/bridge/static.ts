@@ -46,7 +46,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 export const contentTypeFor = (file: string): string =>
   CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 
-export type StaticTarget = { readonly ok: true; readonly file: string } | { readonly ok: false; readonly status: 400 | 404 };
+export type StaticTarget =
+  { readonly ok: true; readonly file: string } | { readonly ok: false; readonly status: 400 | 404 };
 
 /**
  * Maps a request target to a file under root, lexically. Every segment is checked after decoding, so
@@ -96,7 +97,9 @@ export function sendPlain(res: ServerResponse, status: number, body: string, ext
 
 export async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    sendPlain(res, 405, 'Only GET and HEAD are allowed here.', { Allow: 'GET, HEAD' });
+    sendPlain(res, 405, 'Only GET and HEAD are allowed here.', {
+      Allow: 'GET, HEAD',
+    });
     return;
   }
   const target = resolveStaticTarget(root, req.url);

@@ -27,8 +27,14 @@ export interface SocketLike {
 
 export interface BridgeEnvironment {
   readonly location: { readonly href: string };
-  readonly history: { readonly state: unknown; replaceState(data: unknown, unused: string, url?: string): void };
-  readonly storage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+  readonly history: {
+    readonly state: unknown;
+    replaceState(data: unknown, unused: string, url?: string): void;
+  };
+  readonly storage: {
+    getItem(key: string): string | null;
+    setItem(key: string, value: string): void;
+  };
   openSocket(url: string): SocketLike;
 }
 
@@ -79,7 +85,10 @@ const disconnected = (): Result<never> =>
     'Lost the connection to the Berth server. If it was stopped, start it again with `npm run serve` and open the address it prints.',
   );
 const noToken = (): Result<never> =>
-  fail('BRIDGE_DISCONNECTED', 'This page was opened without its access token. Open the address that `npm run serve` printed.');
+  fail(
+    'BRIDGE_DISCONNECTED',
+    'This page was opened without its access token. Open the address that `npm run serve` printed.',
+  );
 
 interface LiveSubscription {
   readonly channel: string;
@@ -171,9 +180,16 @@ export function createBridgeTransport(env: BridgeEnvironment = browserEnvironmen
       const id = nextRequestId++;
       let text: string;
       try {
-        text = JSON.stringify({ t: 'req', id, channel, input } satisfies ClientFrame);
+        text = JSON.stringify({
+          t: 'req',
+          id,
+          channel,
+          input,
+        } satisfies ClientFrame);
       } catch {
-        return Promise.resolve(fail('INVALID_INPUT', `The input for ${channel} cannot be sent (it is not plain JSON).`));
+        return Promise.resolve(
+          fail('INVALID_INPUT', `The input for ${channel} cannot be sent (it is not plain JSON).`),
+        );
       }
       return new Promise((resolve) => {
         pending.set(id, resolve);

@@ -10,7 +10,8 @@ function Countdown({ status, connecting }: { status: UnreachableStatus; connecti
   const now = useNow(1000);
   if (connecting) return <p className="retry-note">Trying again…</p>;
   const seconds = secondsUntil(status.nextRetryAt, now);
-  if (seconds === null) return <p className="retry-note">Berth will not try again on its own. Press Retry when ready.</p>;
+  if (seconds === null)
+    return <p className="retry-note">Berth will not try again on its own. Press Retry when ready.</p>;
   return <p className="retry-note">{seconds === 0 ? 'Trying again…' : `Next try in ${seconds} s`}</p>;
 }
 

@@ -29,9 +29,17 @@ describe('explainUnreachable', () => {
   });
 
   it('leads with the engine the address belongs to', () => {
-    const podman: EndpointInfo = { kind: 'unix', address: 'unix:///run/user/1000/podman/podman.sock', source: 'podman' };
+    const podman: EndpointInfo = {
+      kind: 'unix',
+      address: 'unix:///run/user/1000/podman/podman.sock',
+      source: 'podman',
+    };
     expect(commands('socket-missing', podman)[0]).toBe('podman machine start');
-    const desktop: EndpointInfo = { kind: 'unix', address: 'unix:///home/a/.docker/run/docker.sock', source: 'docker-desktop' };
+    const desktop: EndpointInfo = {
+      kind: 'unix',
+      address: 'unix:///home/a/.docker/run/docker.sock',
+      source: 'docker-desktop',
+    };
     expect(explainUnreachable(status('socket-missing', desktop)).steps[0]?.text).toContain('Docker Desktop');
   });
 
@@ -59,7 +67,15 @@ describe('explainUnreachable', () => {
   });
 
   it('gives every reason a headline, a sentence and at least one step', () => {
-    const reasons: UnreachableReason[] = ['socket-missing', 'permission-denied', 'refused', 'timeout', 'bad-endpoint', 'not-an-engine', 'unknown'];
+    const reasons: UnreachableReason[] = [
+      'socket-missing',
+      'permission-denied',
+      'refused',
+      'timeout',
+      'bad-endpoint',
+      'not-an-engine',
+      'unknown',
+    ];
     for (const reason of reasons) {
       const e = explainUnreachable(status(reason));
       expect(e.headline).toMatch(/^[A-Z]/);

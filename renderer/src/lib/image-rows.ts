@@ -49,7 +49,8 @@ export function imageRows(images: readonly ImageSummary[]): ImageRow[] {
       rows.push({ key: image.id, repository: repository || NONE, tag: NONE, ...base });
       continue;
     }
-    for (const repoTag of [...tags].sort()) rows.push({ key: `${image.id} ${repoTag}`, ...splitRepoTag(repoTag), ...base });
+    for (const repoTag of [...tags].sort())
+      rows.push({ key: `${image.id} ${repoTag}`, ...splitRepoTag(repoTag), ...base });
   }
   return rows;
 }

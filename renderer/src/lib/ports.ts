@@ -10,8 +10,7 @@ export function formatPorts(ports: readonly PortMapping[]): string[] {
   const out: string[] = [];
   for (const port of sorted) {
     const target = `${port.privatePort}/${port.type}`;
-    const text =
-      port.publicPort === undefined ? target : `${hostOf(port.ip)}:${port.publicPort}→${target}`;
+    const text = port.publicPort === undefined ? target : `${hostOf(port.ip)}:${port.publicPort}→${target}`;
     const key = port.publicPort === undefined ? target : `${port.publicPort}→${target}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -9,7 +9,8 @@ describe('containerStateLook', () => {
   });
 
   it('marks states in transition as busy and stopped ones as idle', () => {
-    for (const state of ['paused', 'restarting', 'removing'] as const) expect(containerStateLook(state).tone).toBe('busy');
+    for (const state of ['paused', 'restarting', 'removing'] as const)
+      expect(containerStateLook(state).tone).toBe('busy');
     for (const state of ['created', 'exited'] as const) expect(containerStateLook(state).tone).toBe('idle');
   });
 

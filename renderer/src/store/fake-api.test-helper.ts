@@ -10,7 +10,13 @@ type Listener<T> = (message: StreamMessage<T>) => void;
 export function fakeApi() {
   const watchers = new Set<Listener<EngineStatus>>();
   const eventListeners = new Set<Listener<EngineEvent>>();
-  const calls = { containers: [] as ({ all?: boolean } | undefined)[], images: 0, retry: 0, watchOpened: 0, eventsOpened: 0 };
+  const calls = {
+    containers: [] as ({ all?: boolean } | undefined)[],
+    images: 0,
+    retry: 0,
+    watchOpened: 0,
+    eventsOpened: 0,
+  };
   const state = {
     containers: [] as readonly ContainerSummary[],
     images: [] as readonly ImageSummary[],
@@ -105,4 +111,9 @@ export const unreachable: EngineStatus = {
   nextRetryAt: null,
 };
 
-export const event = (scope: EngineEvent['scope'], action: string): EngineEvent => ({ scope, action, id: 'x', time: 0 });
+export const event = (scope: EngineEvent['scope'], action: string): EngineEvent => ({
+  scope,
+  action,
+  id: 'x',
+  time: 0,
+});

@@ -12,7 +12,9 @@ describe('selectScreen', () => {
 
   it('shows the shell when connected and the full-window failure when unreachable', () => {
     expect(selectScreen({ linkError: null, engineStatus: connected, lastSettled: 'connected' })).toBe('shell');
-    expect(selectScreen({ linkError: null, engineStatus: unreachable, lastSettled: 'unreachable' })).toBe('unreachable');
+    expect(selectScreen({ linkError: null, engineStatus: unreachable, lastSettled: 'unreachable' })).toBe(
+      'unreachable',
+    );
   });
 
   it('keeps the last settled screen while a new attempt is connecting', () => {

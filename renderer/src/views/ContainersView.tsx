@@ -75,7 +75,8 @@ function ContainersBody() {
   const setShowAll = useBerth((s) => s.setShowAllContainers);
   const now = useNow(30_000);
 
-  if (load === 'error' && error !== null) return <LoadError what="containers" error={error} onRetry={() => void refresh()} />;
+  if (load === 'error' && error !== null)
+    return <LoadError what="containers" error={error} onRetry={() => void refresh()} />;
   if (load === 'idle' || (load === 'loading' && containers.length === 0)) return <Loading what="containers" />;
   if (containers.length === 0) {
     return showAll ? (

@@ -51,7 +51,8 @@ function ImagesBody() {
   const rows = useMemo(() => imageRows(images), [images]);
   const now = useNow(30_000);
 
-  if (load === 'error' && error !== null) return <LoadError what="images" error={error} onRetry={() => void refresh()} />;
+  if (load === 'error' && error !== null)
+    return <LoadError what="images" error={error} onRetry={() => void refresh()} />;
   if (load === 'idle' || (load === 'loading' && images.length === 0)) return <Loading what="images" />;
   if (rows.length === 0) {
     return (

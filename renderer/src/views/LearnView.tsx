@@ -6,8 +6,8 @@ function ImageToContainers() {
   return (
     <svg className="diagram" viewBox="0 0 420 150" role="img" aria-labelledby="diagram-title">
       <title id="diagram-title">
-        One image made of three read-only layers; two containers start from it, each with its own thin writable layer
-        on top.
+        One image made of three read-only layers; two containers start from it, each with its own thin writable layer on
+        top.
       </title>
       <text x="60" y="18" className="diagram-caption" textAnchor="middle">
         Image
@@ -48,8 +48,8 @@ export function LearnView() {
           <h2 id="learn-images-containers">Images and containers</h2>
           <p>
             An <strong>image</strong> is a template for a program and everything it needs to run. It is read-only and
-            built from a stack of layers: each layer records what changed since the one below it, so images that share
-            a base also share those layers on disk.
+            built from a stack of layers: each layer records what changed since the one below it, so images that share a
+            base also share those layers on disk.
           </p>
           <p>
             A <strong>container</strong> is what you get when you start an image. Docker puts a thin writable layer on
@@ -65,8 +65,8 @@ export function LearnView() {
         </article>
         <aside className="card card-note" aria-label="Coming next">
           <p>
-            <strong>Lessons come next.</strong> Hands-on lessons that try these ideas on your own engine will appear here
-            in a coming version of Berth.
+            <strong>Lessons come next.</strong> Hands-on lessons that try these ideas on your own engine will appear
+            here in a coming version of Berth.
           </p>
         </aside>
       </main>

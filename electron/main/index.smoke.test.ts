@@ -1,0 +1,94 @@
+/**
+ * The thin main process end to end, as far as it can run here: index.ts is bundled the way scripts/build.mjs
+ * does it, with 'electron' swapped for testing/fake-electron.cjs, and run in Node with a real backend (pointed at
+ * a socket that does not exist, so no engine is needed).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REQUEST_CHANNELS } from '../../shared/contract';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+let dir: string;
+let record: {
+  calls: string[];
+  windows: { webPreferences: Record<string, unknown>; show: boolean }[];
+  loaded: string;
+  handlers: string[];
+  handlersAfterQuit: string[];
+  answers: { app: { ok: boolean; value?: { state: string } }; foreign: { ok: boolean; error?: { code: string } } };
+  opened: string[];
+  windowOpen: string[];
+  state: { bounds: unknown; maximized: boolean };
+};
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'berth-main-'));
+  const outfile = join(dir, 'out/main/index.cjs');
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['electron/main/index.ts'],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['dockerode', 'ws', 'zod'],
+    alias: { electron: join(root, 'electron/main/testing/fake-electron.cjs') },
+    logLevel: 'silent',
+  });
+  const { stdout } = await promisify(execFile)(process.execPath, [outfile], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_PATH: join(root, 'node_modules'),
+      DOCKER_HOST: `unix://${join(dir, 'no-engine.sock')}`,
+      FAKE_ELECTRON_USER_DATA: join(dir, 'userData'),
+    },
+    timeout: 20_000,
+  });
+  record = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as typeof record;
+}, 60_000);
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('electron/main/index.ts', () => {
+  it('hardens the session before anything loads', () => {
+    expect(record.calls).toEqual(
+      expect.arrayContaining(['csp header', 'media granted false', 'permission check handler']),
+    );
+  });
+
+  it('opens one sandboxed window on the built renderer, shown when ready', () => {
+    expect(record.windows).toHaveLength(1);
+    expect(record.windows[0]?.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true });
+    expect(record.windows[0]?.webPreferences.preload).toBe(join(dir, 'out/preload/index.cjs'));
+    expect(record.loaded).toBe(`file://${join(dir, 'out/renderer/index.html')}`);
+    expect(record.calls).toContain('window.show');
+  });
+
+  it('answers the app page over IPC from the real backend and refuses a foreign page', () => {
+    expect(record.handlers).toEqual(expect.arrayContaining([...REQUEST_CHANNELS, 'berth:subscribe']));
+    expect(record.answers.app.ok).toBe(true);
+    expect(['connecting', 'unreachable']).toContain(record.answers.app.value?.state);
+    expect(record.answers.foreign).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
+  });
+
+  it('never opens a window and sends only http(s) links to the OS', () => {
+    expect(record.windowOpen).toEqual(['deny', 'deny']);
+    expect(record.opened).toEqual(['https://docs.docker.com/']);
+  });
+
+  it('holds the quit until the window state is saved and IPC is removed', () => {
+    expect(record.calls).toContain('quit held');
+    expect(record.calls.filter((c) => c === 'app.quit')).toHaveLength(2);
+    expect(record.state).toEqual({ bounds: { x: 40, y: 30, width: 1000, height: 700 }, maximized: false });
+    expect(record.handlersAfterQuit).toEqual([]);
+  });
+});

@@ -1,27 +1,30 @@
-// A throwaway Docker Engine for tests: its own dockerd on a private socket under /tmp, fixture images built
-// offline from the host's static busybox, and a cleanup for engines the developer lends us via TEST_DOCKER_HOST.
+// A throwaway Docker Engine for tests: its own dockerd on a private socket under /tmp. Fixture images and the
+// cleanup for engines lent through TEST_DOCKER_HOST live in test-fixtures.mjs and are re-exported here.
 // Importable (startTestEngine, buildFixtures, cleanupLabelled, pingHost, dockerFor) and runnable:
 //   node scripts/test-engine.mjs            start one, build fixtures, print DOCKER_HOST, stop on Ctrl-C
 //   node scripts/test-engine.mjs cleanup    remove everything labelled berth.test=1 from TEST_DOCKER_HOST
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Docker from 'dockerode';
+import { buildFixtures, checkBusybox, cleanupLabelled, ping, TEST_LABEL, TestEngineError } from './test-fixtures.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const FIXTURES_DIR = path.join(ROOT, 'assets', 'fixtures');
-const BUSYBOX = '/bin/busybox';
+export {
+  buildFixtures,
+  cleanupLabelled,
+  connectionFor,
+  dockerFor,
+  pingHost,
+  TEST_LABEL,
+  TestEngineError,
+} from './test-fixtures.mjs';
+
 const STARTUP_TIMEOUT_MS = 30_000;
 const STOP_GRACE_MS = 15_000;
-export const TEST_LABEL = 'berth.test';
 
 /** Engines started by this process, so that they are stopped even when the process dies early. */
 const live = new Set();
-
-export class TestEngineError extends Error {}
 
 /** Starts a private dockerd and resolves once it answers /_ping. */
 export async function startTestEngine({ dir, name = 'eng' } = {}) {
@@ -60,29 +63,6 @@ function preflight() {
     throw new TestEngineError('dockerd is not installed; run `apt-get install docker.io` (or set TEST_DOCKER_HOST).');
   }
   checkBusybox();
-}
-
-function checkBusybox() {
-  if (!fs.existsSync(BUSYBOX)) {
-    throw new TestEngineError(`${BUSYBOX} is missing; the fixture images need it: run \`apt-get install busybox-static\`.`);
-  }
-  if (isDynamicElf(fs.readFileSync(BUSYBOX))) {
-    throw new TestEngineError(
-      `${BUSYBOX} is dynamically linked and cannot run in a FROM-scratch image; run \`apt-get install busybox-static\`.`,
-    );
-  }
-}
-
-/** True when a 64-bit little-endian ELF file asks for a program interpreter (PT_INTERP). */
-function isDynamicElf(buf) {
-  if (buf.length < 64 || buf.readUInt32BE(0) !== 0x7f454c46 || buf[4] !== 2 || buf[5] !== 1) return false;
-  const phoff = Number(buf.readBigUInt64LE(0x20));
-  const phentsize = buf.readUInt16LE(0x36);
-  const phnum = buf.readUInt16LE(0x38);
-  for (let i = 0; i < phnum; i++) {
-    if (buf.readUInt32LE(phoff + i * phentsize) === 3) return true;
-  }
-  return false;
 }
 
 function onPath(cmd) {
@@ -260,104 +240,6 @@ function tail(file, lines = 25) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Connection options for a DOCKER_HOST-style address (unix:// or tcp://). */
-export function connectionFor(host) {
-  if (host.startsWith('unix://')) return { socketPath: host.slice('unix://'.length) };
-  const url = new URL(host.replace(/^tcp:/, 'http:'));
-  return { host: url.hostname, port: Number(url.port || 2375), protocol: 'http' };
-}
-
-export function dockerFor(host) {
-  return new Docker(connectionFor(host));
-}
-
-function ping(conn, timeoutMs = 1000) {
-  return new Promise((resolve) => {
-    const req = http.get({ ...conn, path: '/_ping', timeout: timeoutMs }, (res) => {
-      res.resume();
-      resolve(res.statusCode === 200);
-    });
-    req.on('error', () => resolve(false));
-    req.on('timeout', () => {
-      req.destroy();
-      resolve(false);
-    });
-  });
-}
-
-/** True when the engine at `host` answers /_ping. */
-export function pingHost(host, timeoutMs) {
-  return ping(connectionFor(host), timeoutMs);
-}
-
-/**
- * Builds every assets/fixtures/<name>/Dockerfile as berth-fixture/<name>:1 with the classic builder (offline:
- * FROM scratch + the host's static busybox copied into a temporary context). Returns the tags built.
- */
-export async function buildFixtures(host) {
-  checkBusybox();
-  const docker = dockerFor(host);
-  const tags = [];
-  for (const name of fs.readdirSync(FIXTURES_DIR).sort()) {
-    const dockerfile = path.join(FIXTURES_DIR, name, 'Dockerfile');
-    if (!fs.existsSync(dockerfile)) continue;
-    const context = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-ctx-'));
-    try {
-      fs.cpSync(path.join(FIXTURES_DIR, name), context, { recursive: true });
-      fs.copyFileSync(BUSYBOX, path.join(context, 'busybox'));
-      fs.chmodSync(path.join(context, 'busybox'), 0o755);
-      const tag = `berth-fixture/${name}:1`;
-      const stream = await docker.buildImage({ context, src: fs.readdirSync(context) }, { t: tag, version: '1' });
-      await followBuild(docker, stream, tag);
-      tags.push(tag);
-    } finally {
-      fs.rmSync(context, { recursive: true, force: true });
-    }
-  }
-  return tags;
-}
-
-function followBuild(docker, stream, tag) {
-  return new Promise((resolve, reject) => {
-    docker.modem.followProgress(stream, (err, output) => {
-      const failed = err ?? output.find((line) => line.error)?.error;
-      if (failed) reject(new TestEngineError(`Building ${tag} failed: ${failed.message ?? failed}`));
-      else resolve();
-    });
-  });
-}
-
-/**
- * Removes what tests left on an engine we do not own: containers labelled berth.test=1 (forced, with volumes),
- * then labelled volumes, networks and images. Fixture images (berth-fixture/*) stay unless `fixtures` is true.
- */
-export async function cleanupLabelled(host, { fixtures = false } = {}) {
-  const docker = dockerFor(host);
-  const filters = { label: [`${TEST_LABEL}=1`] };
-  for (const c of await docker.listContainers({ all: true, filters })) {
-    await ignoreNotFound(docker.getContainer(c.Id).remove({ force: true, v: true }));
-  }
-  for (const v of (await docker.listVolumes({ filters })).Volumes ?? []) {
-    await ignoreNotFound(docker.getVolume(v.Name).remove());
-  }
-  for (const n of await docker.listNetworks({ filters })) {
-    await ignoreNotFound(docker.getNetwork(n.Id).remove());
-  }
-  for (const image of await docker.listImages({ filters })) {
-    const isFixture = (image.RepoTags ?? []).some((t) => t.startsWith('berth-fixture/'));
-    if (isFixture && !fixtures) continue;
-    await ignoreNotFound(docker.getImage(image.Id).remove({ force: true }));
-  }
-}
-
-async function ignoreNotFound(promise) {
-  try {
-    await promise;
-  } catch (err) {
-    if (err?.statusCode !== 404) throw err;
-  }
-}
-
 async function main(command) {
   if (command === 'cleanup') {
     const host = process.env.TEST_DOCKER_HOST;
@@ -370,10 +252,13 @@ async function main(command) {
   console.log(`Fixtures: ${(await buildFixtures(engine.host)).join(', ')}`);
   console.log(`Test engine running (log: ${engine.dir}/dockerd.log). Ctrl-C stops it.`);
   console.log(`export DOCKER_HOST=${engine.host} TEST_DOCKER_HOST=${engine.host}`);
+  // Signal listeners alone do not keep node running.
+  const keepAlive = setInterval(() => {}, 1 << 30);
   await new Promise((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  clearInterval(keepAlive);
   await engine.remove();
 }
 

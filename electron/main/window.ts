@@ -8,8 +8,8 @@ import type { WindowBounds } from './window-state';
 export const MIN_WIDTH = 880;
 export const MIN_HEIGHT = 560;
 
-/** Painted before the renderer's first frame; matches the renderer's page background in each theme. */
-export const BACKGROUND = { light: '#ffffff', dark: '#1b1d21' } as const;
+/** Painted before the renderer's first frame: --bg of renderer/src/styles/tokens.css in each theme. */
+export const BACKGROUND = { light: '#f5f6f8', dark: '#17191d' } as const;
 
 export interface ThemeSource {
   readonly shouldUseDarkColors: boolean;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BACKGROUND, MIN_HEIGHT, MIN_WIDTH, windowOptions } from './window';
 
@@ -45,5 +46,11 @@ describe('windowOptions', () => {
     expect(options.backgroundColor).toBe(BACKGROUND.light);
     expect(windowOptions('/p', bounds, dark).backgroundColor).toBe(BACKGROUND.dark);
     expect(BACKGROUND.light).not.toBe(BACKGROUND.dark);
+  });
+
+  it('uses the renderer’s own page backgrounds, so there is no flash of another colour', () => {
+    const tokens = readFileSync(new URL('../../renderer/src/styles/tokens.css', import.meta.url), 'utf8');
+    const backgrounds = [...tokens.matchAll(/--bg:\s*(#[0-9a-f]{6})/gi)].map((m) => m[1]?.toLowerCase());
+    expect(backgrounds).toEqual([BACKGROUND.light, BACKGROUND.dark]);
   });
 });

@@ -19,7 +19,8 @@ export interface BerthRig {
 
 function fromEnv(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the specs through playwright.config.ts (its globalSetup sets it).`);
+  if (!value)
+    throw new Error(`${name} is not set: run the specs through playwright.config.ts (its globalSetup sets it).`);
   return value;
 }
 

@@ -16,7 +16,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     let host = process.env.TEST_DOCKER_HOST;
     if (host) {
       if (!(await pingHost(host, 5000))) {
-        throw new Error(`TEST_DOCKER_HOST=${host} does not answer /_ping; start that engine or unset TEST_DOCKER_HOST.`);
+        throw new Error(
+          `TEST_DOCKER_HOST=${host} does not answer /_ping; start that engine or unset TEST_DOCKER_HOST.`,
+        );
       }
       await cleanupLabelled(host);
     } else {

@@ -36,7 +36,9 @@ export function buildIfNeeded(): void {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (result.status !== 0) {
-    throw new Error(`\`node scripts/build.mjs --if-needed\` failed (${result.error?.message ?? `exit ${result.status}`}).`);
+    throw new Error(
+      `\`node scripts/build.mjs --if-needed\` failed (${result.error?.message ?? `exit ${result.status}`}).`,
+    );
   }
 }
 

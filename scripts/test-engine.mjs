@@ -77,12 +77,20 @@ async function launch(engine) {
   const logPath = path.join(dir, 'dockerd.log');
   const log = fs.openSync(logPath, 'a');
   const args = [
-    '--host', engine.host,
-    '--data-root', path.join(dir, 'data'),
-    '--exec-root', path.join(dir, 'exec'),
-    '--pidfile', path.join(dir, 'docker.pid'),
-    '--config-file', path.join(dir, 'daemon.json'),
-    '--iptables=false', '--ip-masq=false', '--bridge=none', '--storage-driver=vfs',
+    '--host',
+    engine.host,
+    '--data-root',
+    path.join(dir, 'data'),
+    '--exec-root',
+    path.join(dir, 'exec'),
+    '--pidfile',
+    path.join(dir, 'docker.pid'),
+    '--config-file',
+    path.join(dir, 'daemon.json'),
+    '--iptables=false',
+    '--ip-masq=false',
+    '--bridge=none',
+    '--storage-driver=vfs',
     // Tests stop the engine on purpose; a long wait for busy containers would only slow them down.
     '--shutdown-timeout=3',
   ];
@@ -97,13 +105,17 @@ async function launch(engine) {
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       live.delete(engine);
-      throw new TestEngineError(`dockerd exited during startup (${child.exitCode ?? child.signalCode}).\n${tail(logPath)}`);
+      throw new TestEngineError(
+        `dockerd exited during startup (${child.exitCode ?? child.signalCode}).\n${tail(logPath)}`,
+      );
     }
     if (await ping({ socketPath: socket })) return;
     await sleep(200);
   }
   await halt(engine);
-  throw new TestEngineError(`dockerd did not answer on ${socket} within ${STARTUP_TIMEOUT_MS / 1000} s.\n${tail(logPath)}`);
+  throw new TestEngineError(
+    `dockerd did not answer on ${socket} within ${STARTUP_TIMEOUT_MS / 1000} s.\n${tail(logPath)}`,
+  );
 }
 
 async function halt(engine) {

@@ -15,7 +15,9 @@ export class TestEngineError extends Error {}
 
 export function checkBusybox() {
   if (!fs.existsSync(BUSYBOX)) {
-    throw new TestEngineError(`${BUSYBOX} is missing; the fixture images need it: run \`apt-get install busybox-static\`.`);
+    throw new TestEngineError(
+      `${BUSYBOX} is missing; the fixture images need it: run \`apt-get install busybox-static\`.`,
+    );
   }
   if (isDynamicElf(fs.readFileSync(BUSYBOX))) {
     throw new TestEngineError(

@@ -18,8 +18,12 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'object-src': ["'none'"],
 };
 
-export function contentSecurityPolicy(): string {
+/** Browsers ignore frame-ancestors in a meta tag and log an error for it, so the meta form leaves it out. */
+const HEADER_ONLY = new Set(['frame-ancestors']);
+
+export function contentSecurityPolicy(delivery: 'header' | 'meta' = 'header'): string {
   return Object.entries(CSP_DIRECTIVES)
+    .filter(([name]) => delivery === 'header' || !HEADER_ONLY.has(name))
     .map(([name, values]) => `${name} ${values.join(' ')}`)
     .join('; ');
 }

@@ -3,16 +3,8 @@
  * `berth.<domain>.<verb>(input, listener)` for streams. The same builder serves the Electron preload and the
  * browser bridge client, so the renderer cannot tell which transport it has.
  */
-import {
-  REQUEST_CHANNELS,
-  STREAM_CHANNELS,
-  type RequestChannel,
-  type RequestInput,
-  type RequestOutput,
-  type StreamChannel,
-  type StreamChunk,
-  type StreamInput,
-} from './contract';
+import { REQUEST_CHANNELS, STREAM_CHANNELS, type RequestChannel, type StreamChannel } from './channels';
+import type { RequestInput, RequestOutput, StreamChunk, StreamInput } from './contract';
 import type { Result } from './result';
 import type { StreamMessage, Unsubscribe } from './stream';
 

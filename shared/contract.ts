@@ -1,8 +1,10 @@
 /**
- * The one contract between main and renderer. Request and stream channels are declared here once, each with
- * the schema that main validates its input against and (as a type only) what it answers.
+ * The one contract between main and renderer: for each channel named in channels.ts, the schema main validates
+ * its input against and (as a type only) what it answers. `satisfies` makes the compiler refuse a missing or extra
+ * channel.
  */
 import { z } from 'zod';
+import type { RequestChannel, StreamChannel } from './channels';
 import type { EngineEvent, EngineStatus } from './dto/engine';
 import type { ContainerSummary, ImageSummary } from './dto/lists';
 
@@ -22,22 +24,18 @@ export const requestChannels = {
     answers<readonly ContainerSummary[]>(),
   ),
   'images:list': request(none, answers<readonly ImageSummary[]>()),
-};
+} satisfies Record<RequestChannel, { input: z.ZodType; output: unknown }>;
 
 export const streamChannels = {
   'engine:watch': stream(none, answers<EngineStatus>()),
   'engine:events': stream(none, answers<EngineEvent>()),
-};
+} satisfies Record<StreamChannel, { input: z.ZodType; chunk: unknown }>;
 
-export type RequestChannel = keyof typeof requestChannels;
-export type StreamChannel = keyof typeof streamChannels;
+export { REQUEST_CHANNELS, STREAM_CHANNELS, type RequestChannel, type StreamChannel } from './channels';
 export type RequestInput<C extends RequestChannel> = z.input<(typeof requestChannels)[C]['input']>;
 export type RequestOutput<C extends RequestChannel> = (typeof requestChannels)[C]['output'];
 export type StreamInput<C extends StreamChannel> = z.input<(typeof streamChannels)[C]['input']>;
 export type StreamChunk<C extends StreamChannel> = (typeof streamChannels)[C]['chunk'];
-
-export const REQUEST_CHANNELS = Object.keys(requestChannels) as RequestChannel[];
-export const STREAM_CHANNELS = Object.keys(streamChannels) as StreamChannel[];
 
 export const isRequestChannel = (name: unknown): name is RequestChannel =>
   typeof name === 'string' && Object.hasOwn(requestChannels, name);

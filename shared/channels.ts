@@ -1,10 +1,27 @@
 /**
  * The names of every channel, without their schemas, so that the preload (which only forwards messages) does not
  * carry the validation library. shared/contract.ts must declare exactly these, which the compiler checks.
+ * One channel a line, grouped by domain: each domain's schemas live in shared/contracts/<domain>.contract.ts.
  */
-export const REQUEST_CHANNELS = ['engine:status', 'engine:retry', 'containers:list', 'images:list'] as const;
+export const REQUEST_CHANNELS = [
+  // engine
+  'engine:status',
+  'engine:retry',
+  // containers
+  'containers:list',
+  // images
+  'images:list',
+  // transcript
+  'transcript:list',
+] as const;
 
-export const STREAM_CHANNELS = ['engine:watch', 'engine:events'] as const;
+export const STREAM_CHANNELS = [
+  // engine
+  'engine:watch',
+  'engine:events',
+  // transcript
+  'transcript:watch',
+] as const;
 
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
 export type StreamChannel = (typeof STREAM_CHANNELS)[number];

@@ -10,6 +10,7 @@ import { toBerthError } from './docker/errors';
 import { ImagesService } from './docker/images.service';
 import { createHandlers } from './handlers';
 import { Dispatcher } from './ipc/dispatcher';
+import { Transcript } from './transcript';
 
 export interface BackendOptions {
   readonly env?: NodeJS.ProcessEnv;
@@ -33,7 +34,11 @@ export function createBackend(options: BackendOptions = {}): Backend {
     override: options.endpointOverride,
   });
   const engine = new EngineConnection(resolution);
-  const services = { containers: new ContainersService(engine), images: new ImagesService(engine) };
+  const services = {
+    containers: new ContainersService(engine),
+    images: new ImagesService(engine),
+    transcript: new Transcript(),
+  };
   const { requests, streams } = createHandlers(engine, services);
   const dispatcher = new Dispatcher(requests, streams, { mapError: toBerthError });
   engine.start();

@@ -7,13 +7,7 @@ export interface EndpointInfo {
 }
 
 export type UnreachableReason =
-  | 'socket-missing'
-  | 'permission-denied'
-  | 'refused'
-  | 'timeout'
-  | 'bad-endpoint'
-  | 'not-an-engine'
-  | 'unknown';
+  'socket-missing' | 'permission-denied' | 'refused' | 'timeout' | 'bad-endpoint' | 'not-an-engine' | 'unknown';
 
 export interface EngineSummary {
   readonly name: string;
@@ -38,14 +32,23 @@ export interface EngineSummary {
 
 export type EngineStatus =
   | { readonly state: 'connecting'; readonly endpoint: EndpointInfo; readonly attempt: number }
-  | { readonly state: 'connected'; readonly endpoint: EndpointInfo; readonly engine: EngineSummary; readonly since: number }
+  | {
+      readonly state: 'connected';
+      readonly endpoint: EndpointInfo;
+      readonly engine: EngineSummary;
+      readonly since: number;
+    }
   | {
       readonly state: 'unreachable';
       readonly endpoint: EndpointInfo;
       readonly reason: UnreachableReason;
       readonly message: string;
       /** Every endpoint tried in the last attempt, with what each answered. */
-      readonly tried: readonly { readonly endpoint: EndpointInfo; readonly reason: UnreachableReason; readonly message: string }[];
+      readonly tried: readonly {
+        readonly endpoint: EndpointInfo;
+        readonly reason: UnreachableReason;
+        readonly message: string;
+      }[];
       readonly attempt: number;
       /** Epoch ms of the next automatic try, or null when none is planned. */
       readonly nextRetryAt: number | null;

@@ -42,13 +42,16 @@ const unreachable = (s: EngineStatus) => s.state === 'unreachable';
 const connected = (s: EngineStatus) => s.state === 'connected';
 
 // Channels that answer from the connection itself and so work while the engine is away.
-const WITHOUT_ENGINE: readonly RequestChannel[] = ['engine:status', 'engine:retry'];
+const WITHOUT_ENGINE: readonly RequestChannel[] = ['engine:status', 'engine:retry', 'transcript:list'];
+
+/** A valid input for each channel whose input is required; channels not named here take none. */
+const SAMPLE_INPUT: Partial<Record<RequestChannel, unknown>> = {};
 
 /** Every request channel must answer within a second while the engine is away; those that need it, with ENGINE_UNREACHABLE. */
 async function expectFailFast(backend: Backend): Promise<void> {
   for (const channel of REQUEST_CHANNELS) {
     const started = performance.now();
-    const result = await backend.dispatcher.request(channel, undefined);
+    const result = await backend.dispatcher.request(channel, SAMPLE_INPUT[channel]);
     expect(performance.now() - started, channel).toBeLessThan(1000);
     if (WITHOUT_ENGINE.includes(channel)) {
       expect(result.ok, channel).toBe(true);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { REQUEST_CHANNELS, STREAM_CHANNELS } from '../../../shared/channels';
 import type { EngineEvent, EngineStatus } from '../../../shared/dto/engine';
 import { BerthFailure, type BerthError } from '../../../shared/result';
 import type { StreamMessage } from '../../../shared/stream';
@@ -14,18 +15,17 @@ const mapError = (error: unknown): BerthError =>
   error instanceof BerthFailure ? error.error : { code: 'INTERNAL', message: 'Something went wrong.' };
 
 function makeDispatcher(overrides: Partial<RequestHandlers> = {}, streamOverrides: Partial<StreamHandlers> = {}) {
-  const requests: RequestHandlers = {
+  // Every channel answers with its own name unless a test gives it a handler.
+  const requests = {
+    ...Object.fromEntries(REQUEST_CHANNELS.map((channel) => [channel, () => channel])),
     'engine:status': () => status,
-    'engine:retry': () => status,
-    'containers:list': () => [],
-    'images:list': () => [],
     ...overrides,
-  };
-  const streams: StreamHandlers = {
-    'engine:watch': (_input, sink) => sink.emit(status),
-    'engine:events': () => undefined,
+  } as RequestHandlers;
+  const streams = {
+    ...Object.fromEntries(STREAM_CHANNELS.map((channel) => [channel, () => undefined])),
+    'engine:watch': (_input: undefined, sink: StreamSink<EngineStatus>) => sink.emit(status),
     ...streamOverrides,
-  };
+  } as StreamHandlers;
   return new Dispatcher(requests, streams, { mapError, batchDelayMs: 5, batchMaxItems: 3 });
 }
 
@@ -156,7 +156,9 @@ describe('Dispatcher sessions', () => {
       },
     ).openSession((_id, m) => sent.push(m));
     expect(session.subscribe('e', 'engine:events', undefined).ok).toBe(true);
-    expect(sent).toEqual([{ type: 'error', error: { code: 'ENGINE_UNREACHABLE', message: 'The engine is not reachable.' } }]);
+    expect(sent).toEqual([
+      { type: 'error', error: { code: 'ENGINE_UNREACHABLE', message: 'The engine is not reachable.' } },
+    ]);
     expect(session.subscriptionCount).toBe(0);
   });
 });

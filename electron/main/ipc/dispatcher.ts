@@ -61,9 +61,13 @@ function invalidInput(channel: string, error: z.ZodError): Result<never> {
   const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
   const first = issues[0];
   const where = first && first.path ? ` at "${first.path}"` : '';
-  return fail('INVALID_INPUT', `The input for ${channel} is not valid${where}: ${first?.message ?? 'unexpected value'}.`, {
-    issues,
-  });
+  return fail(
+    'INVALID_INPUT',
+    `The input for ${channel} is not valid${where}: ${first?.message ?? 'unexpected value'}.`,
+    {
+      issues,
+    },
+  );
 }
 
 export class Dispatcher {
@@ -75,7 +79,10 @@ export class Dispatcher {
 
   async request(channel: unknown, input: unknown): Promise<Result<unknown>> {
     if (!isRequestChannel(channel)) {
-      return fail('UNKNOWN_CHANNEL', `There is no request channel called ${JSON.stringify(String(channel)).slice(0, 80)}.`);
+      return fail(
+        'UNKNOWN_CHANNEL',
+        `There is no request channel called ${JSON.stringify(String(channel)).slice(0, 80)}.`,
+      );
     }
     const parsed = requestChannels[channel].input.safeParse(input);
     if (!parsed.success) return invalidInput(channel, parsed.error);
@@ -96,7 +103,10 @@ export class Dispatcher {
 
     const subscribe = (id: unknown, channel: unknown, input: unknown): Result<null> => {
       if (!isStreamChannel(channel)) {
-        return fail('UNKNOWN_CHANNEL', `There is no stream channel called ${JSON.stringify(String(channel)).slice(0, 80)}.`);
+        return fail(
+          'UNKNOWN_CHANNEL',
+          `There is no stream channel called ${JSON.stringify(String(channel)).slice(0, 80)}.`,
+        );
       }
       const idParsed = subscriptionId.safeParse(id);
       if (!idParsed.success) return fail('INVALID_INPUT', 'A subscription id must be 1 to 64 letters, digits, _ or -.');
@@ -166,4 +176,10 @@ export class Dispatcher {
       },
     };
   }
+}
+
+/** The handlers of one domain's channels (`images:*`), which the composition in handlers.ts spreads together. */
+export interface DomainHandlers<D extends string> {
+  readonly requests: Pick<RequestHandlers, Extract<RequestChannel, `${D}:${string}`>>;
+  readonly streams: Pick<StreamHandlers, Extract<StreamChannel, `${D}:${string}`>>;
 }

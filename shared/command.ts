@@ -1,0 +1,20 @@
+/**
+ * Formats the docker CLI command equivalent to an action, for the user to read and paste. The renderer shows it
+ * before an action (forms update it live) and main records it in the transcript after.
+ */
+
+/** POSIX shell quoting: bare when safe, else single quotes with embedded quotes escaped. */
+export function quoteArg(arg: string): string {
+  if (arg !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg)) return arg;
+  return `'${arg.replaceAll("'", `'\\''`)}'`;
+}
+
+/** `formatCommand(['docker', 'stop', 'my web'])` → `docker stop 'my web'` */
+export function formatCommand(argv: readonly string[]): string {
+  return argv.map(quoteArg).join(' ');
+}
+
+/** `dockerCommand('stop', '--time', '10', 'web')` → `docker stop --time 10 web` */
+export function dockerCommand(...args: readonly string[]): string {
+  return formatCommand(['docker', ...args]);
+}

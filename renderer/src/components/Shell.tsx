@@ -13,7 +13,7 @@ const ICONS: Readonly<Record<Section, ComponentType>> = {
 };
 
 function Sidebar() {
-  const section = useBerth((s) => s.section);
+  const section = useBerth((s) => s.route.section);
   const showSection = useBerth((s) => s.showSection);
   return (
     <aside className="sidebar">
@@ -46,7 +46,7 @@ function Sidebar() {
 }
 
 export function Shell() {
-  const section = useBerth((s) => s.section);
+  const section = useBerth((s) => s.route.section);
   return (
     <div className="shell">
       <Sidebar />

@@ -1,7 +1,7 @@
-import type { BerthApi } from '../../../shared/api';
+import { buildBerthApi, type BerthApi } from '../../../shared/api';
 import type { EngineEvent, EngineStatus } from '../../../shared/dto/engine';
 import type { ContainerSummary, ImageSummary } from '../../../shared/dto/lists';
-import { ok, type Result } from '../../../shared/result';
+import { fail, ok, type Result } from '../../../shared/result';
 import type { StreamMessage } from '../../../shared/stream';
 
 type Listener<T> = (message: StreamMessage<T>) => void;
@@ -26,8 +26,15 @@ export function fakeApi() {
     set.add(listener);
     return () => void set.delete(listener);
   };
-  const api = {
+  // Channels a test does not set up answer with an error, so new channels need no change here.
+  const base = buildBerthApi({
+    request: (channel) => Promise.resolve(fail('INTERNAL', `${channel} is not faked in this test.`)),
+    subscribe: () => () => undefined,
+  });
+  const api: BerthApi = {
+    ...base,
     engine: {
+      ...base.engine,
       status: () => Promise.reject(new Error('not used')),
       retry: () => {
         calls.retry += 1;
@@ -43,20 +50,22 @@ export function fakeApi() {
       },
     },
     containers: {
+      ...base.containers,
       list: (input?: { all?: boolean }) => {
         calls.containers.push(input);
         return Promise.resolve(ok(state.containers));
       },
     },
     images: {
+      ...base.images,
       list: () => {
         calls.images += 1;
         return Promise.resolve(ok(state.images));
       },
     },
-  } satisfies BerthApi;
+  };
   return {
-    api: api as BerthApi,
+    api,
     calls,
     state,
     watchers,

@@ -10,12 +10,24 @@ export const SECTION_TITLES: Readonly<Record<Section, string>> = {
   learn: 'Learn',
 };
 
+/**
+ * Where the user is: a section, and inside it optionally one item (a container or image id, a lesson id) and a
+ * tab of that item's page (e.g. { section: 'containers', id: 'abc', tab: 'logs' }).
+ */
+export interface Route {
+  readonly section: Section;
+  readonly id?: string;
+  readonly tab?: string;
+}
+
 export interface UiSlice {
-  section: Section;
+  route: Route;
+  navigate(route: Route): void;
   showSection(section: Section): void;
 }
 
 export const createUiSlice: StateCreator<BerthState, [], [], UiSlice> = (set) => ({
-  section: 'containers',
-  showSection: (section) => set({ section }),
+  route: { section: 'containers' },
+  navigate: (route) => set({ route }),
+  showSection: (section) => set({ route: { section } }),
 });

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { LogsChunk, LogsPage } from '../dto/logs';
+import { answers, request, stream } from './define';
+
+/** A container id (full or short) or name, as the engine accepts it. */
+const containerRef = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/);
+
+/** The engine's own timestamps: RFC 3339 in UTC with up to nine fractional digits. */
+export const engineTimestamp = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?Z$/);
+
+export const logsRequests = {
+  'logs:older': request(
+    z.strictObject({
+      container: containerRef,
+      /** The timestamp of the oldest line the view holds. */
+      before: engineTimestamp,
+      /** How many lines with exactly that timestamp the view already holds (they are not sent again). */
+      skip: z.number().int().min(0).max(1_000_000),
+      limit: z.number().int().min(1).max(10_000),
+    }),
+    answers<LogsPage>(),
+  ),
+};
+
+export const logsStreams = {
+  'logs:follow': stream(
+    z.strictObject({
+      container: containerRef,
+      /** How many of the newest lines to send first; 'all' sends the whole backlog. */
+      tail: z.union([z.number().int().min(0).max(1_000_000), z.literal('all')]),
+    }),
+    answers<LogsChunk>(),
+  ),
+};

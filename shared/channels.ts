@@ -13,6 +13,9 @@ export const REQUEST_CHANNELS = [
   'images:list',
   // transcript
   'transcript:list',
+  // settings
+  'settings:get',
+  'settings:update',
 ] as const;
 
 export const STREAM_CHANNELS = [
@@ -21,6 +24,10 @@ export const STREAM_CHANNELS = [
   'engine:events',
   // transcript
   'transcript:watch',
+  // settings
+  'settings:watch',
+  // app (commands from the desktop shell's menus, tray and notifications)
+  'app:commands',
 ] as const;
 
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];

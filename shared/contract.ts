@@ -5,9 +5,11 @@
  */
 import { z } from 'zod';
 import type { RequestChannel, StreamChannel } from './channels';
+import { appStreams } from './contracts/app.contract';
 import { containersRequests, containersStreams } from './contracts/containers.contract';
 import { engineRequests, engineStreams } from './contracts/engine.contract';
 import { imagesRequests, imagesStreams } from './contracts/images.contract';
+import { settingsRequests, settingsStreams } from './contracts/settings.contract';
 import { transcriptRequests, transcriptStreams } from './contracts/transcript.contract';
 
 export const requestChannels = {
@@ -15,6 +17,7 @@ export const requestChannels = {
   ...containersRequests,
   ...imagesRequests,
   ...transcriptRequests,
+  ...settingsRequests,
 } satisfies Record<RequestChannel, { input: z.ZodType; output: unknown }>;
 
 export const streamChannels = {
@@ -22,6 +25,8 @@ export const streamChannels = {
   ...containersStreams,
   ...imagesStreams,
   ...transcriptStreams,
+  ...settingsStreams,
+  ...appStreams,
 } satisfies Record<StreamChannel, { input: z.ZodType; chunk: unknown }>;
 
 export { REQUEST_CHANNELS, STREAM_CHANNELS, type RequestChannel, type StreamChannel } from './channels';

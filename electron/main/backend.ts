@@ -3,13 +3,15 @@
  * dispatcher. Electron main and the browser bridge each create one and put their transport in front.
  */
 import os from 'node:os';
+import { AppCommands } from './app-commands';
 import { resolveEndpoints } from './docker/endpoint';
 import { ContainersService } from './docker/containers.service';
 import { EngineConnection } from './docker/engine.connection';
 import { toBerthError } from './docker/errors';
 import { ImagesService } from './docker/images.service';
-import { createHandlers } from './handlers';
+import { createHandlers, type Services } from './handlers';
 import { Dispatcher } from './ipc/dispatcher';
+import { SettingsStore } from './settings/settings.store';
 import { Transcript } from './transcript';
 
 export interface BackendOptions {
@@ -18,26 +20,40 @@ export interface BackendOptions {
   readonly homedir?: string;
   /** An engine address from the settings; it replaces DOCKER_HOST and the defaults. */
   readonly endpointOverride?: string;
+  /** The settings file to load and save (see settings/settings.paths.ts); without it settings live in memory. */
+  readonly settingsFile?: string;
 }
 
 export interface Backend {
   readonly dispatcher: Dispatcher;
   readonly engine: EngineConnection;
+  /** For the desktop shell (tray, menu, notifications), which uses the same services as the handlers. */
+  readonly services: Services;
   dispose(): Promise<void>;
 }
 
 export function createBackend(options: BackendOptions = {}): Backend {
-  const resolution = resolveEndpoints({
-    env: options.env ?? process.env,
-    platform: options.platform ?? process.platform,
-    homedir: options.homedir ?? os.homedir(),
-    override: options.endpointOverride,
+  const settings = new SettingsStore({ file: options.settingsFile ?? null });
+  const resolve = (override: string | null | undefined) =>
+    resolveEndpoints({
+      env: options.env ?? process.env,
+      platform: options.platform ?? process.platform,
+      homedir: options.homedir ?? os.homedir(),
+      override: override ?? undefined,
+    });
+  const engine = new EngineConnection(resolve(options.endpointOverride ?? settings.get().engineEndpoint));
+  // A new engine address in the settings takes effect at once; an override given in code stays put.
+  const stopWatchingSettings = settings.onChange((next, previous) => {
+    if (options.endpointOverride === undefined && next.engineEndpoint !== previous.engineEndpoint) {
+      void engine.reconnect(resolve(next.engineEndpoint));
+    }
   });
-  const engine = new EngineConnection(resolution);
-  const services = {
+  const services: Services = {
     containers: new ContainersService(engine),
     images: new ImagesService(engine),
     transcript: new Transcript(),
+    settings,
+    commands: new AppCommands(),
   };
   const { requests, streams } = createHandlers(engine, services);
   const dispatcher = new Dispatcher(requests, streams, { mapError: toBerthError });
@@ -45,7 +61,9 @@ export function createBackend(options: BackendOptions = {}): Backend {
   return {
     dispatcher,
     engine,
+    services,
     dispose: () => {
+      stopWatchingSettings();
       engine.stop();
       return Promise.resolve();
     },

@@ -3,19 +3,25 @@
  * in handlers/<domain>.handlers.ts; the RequestHandlers and StreamHandlers types make a missing channel a compile
  * error here.
  */
+import type { AppCommands } from './app-commands';
 import type { ContainersService } from './docker/containers.service';
 import type { ImagesService } from './docker/images.service';
+import { appHandlers } from './handlers/app.handlers';
 import { containersHandlers } from './handlers/containers.handlers';
 import { engineHandlers, type EngineHandle } from './handlers/engine.handlers';
 import { imagesHandlers } from './handlers/images.handlers';
+import { settingsHandlers } from './handlers/settings.handlers';
 import { transcriptHandlers } from './handlers/transcript.handlers';
 import type { RequestHandlers, StreamHandlers } from './ipc/dispatcher';
+import type { SettingsStore } from './settings/settings.store';
 import type { Transcript } from './transcript';
 
 export interface Services {
   readonly containers: ContainersService;
   readonly images: ImagesService;
   readonly transcript: Transcript;
+  readonly settings: SettingsStore;
+  readonly commands: AppCommands;
 }
 
 export type { EngineHandle };
@@ -29,6 +35,8 @@ export function createHandlers(
     containersHandlers(services.containers, services.transcript),
     imagesHandlers(services.images, services.transcript),
     transcriptHandlers(services.transcript),
+    settingsHandlers(services.settings),
+    appHandlers(services.commands),
   ];
   const requests = Object.assign({}, ...domains.map((d) => d.requests)) as RequestHandlers;
   const streams = Object.assign({}, ...domains.map((d) => d.streams)) as StreamHandlers;

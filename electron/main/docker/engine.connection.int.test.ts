@@ -42,10 +42,18 @@ const unreachable = (s: EngineStatus) => s.state === 'unreachable';
 const connected = (s: EngineStatus) => s.state === 'connected';
 
 // Channels that answer from the connection itself and so work while the engine is away.
-const WITHOUT_ENGINE: readonly RequestChannel[] = ['engine:status', 'engine:retry', 'transcript:list'];
+const WITHOUT_ENGINE: readonly RequestChannel[] = [
+  'engine:status',
+  'engine:retry',
+  'transcript:list',
+  'settings:get',
+  'settings:update',
+];
 
 /** A valid input for each channel whose input is required; channels not named here take none. */
-const SAMPLE_INPUT: Partial<Record<RequestChannel, unknown>> = {};
+const SAMPLE_INPUT: Partial<Record<RequestChannel, unknown>> = {
+  'settings:update': { notifications: true },
+};
 
 /** Every request channel must answer within a second while the engine is away; those that need it, with ENGINE_UNREACHABLE. */
 async function expectFailFast(backend: Backend): Promise<void> {

@@ -42,6 +42,22 @@ function notify<T>(listeners: Set<Listener<T>>, value: T): void {
   }
 }
 
+/** 'connecting' to the first candidate, or 'unreachable' for an address that cannot be used at all. */
+function initialStatus(resolution: EndpointResolution): EngineStatus {
+  return resolution.ok
+    ? { state: 'connecting', endpoint: resolution.candidates[0].endpoint, attempt: 0 }
+    : {
+        state: 'unreachable',
+        endpoint: resolution.endpoint,
+        reason: resolution.reason,
+        message: resolution.message,
+        tried: [{ endpoint: resolution.endpoint, reason: resolution.reason, message: resolution.message }],
+        attempt: 0,
+        // A malformed address does not heal by itself; nothing is retried until it is changed.
+        nextRetryAt: null,
+      };
+}
+
 export class EngineConnection {
   private current: EngineStatus;
   private client: Dockerode | null = null;
@@ -64,25 +80,14 @@ export class EngineConnection {
   private readonly createClient: ClientFactory;
 
   constructor(
-    private readonly resolution: EndpointResolution,
+    private resolution: EndpointResolution,
     options: EngineConnectionOptions = {},
   ) {
     this.timeoutMs = options.timeoutMs ?? 3000;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.countsDelayMs = options.countsDelayMs ?? 300;
     this.createClient = options.createClient ?? createDockerClient;
-    this.current = resolution.ok
-      ? { state: 'connecting', endpoint: resolution.candidates[0].endpoint, attempt: 0 }
-      : {
-          state: 'unreachable',
-          endpoint: resolution.endpoint,
-          reason: resolution.reason,
-          message: resolution.message,
-          tried: [{ endpoint: resolution.endpoint, reason: resolution.reason, message: resolution.message }],
-          attempt: 0,
-          // A malformed address does not heal by itself; nothing is retried until it is changed.
-          nextRetryAt: null,
-        };
+    this.current = initialStatus(resolution);
   }
 
   status(): EngineStatus {
@@ -134,6 +139,26 @@ export class EngineConnection {
     return this.tryNow();
   }
 
+  /**
+   * Switches to other endpoints (the engine address in the settings changed): drops the current client and its
+   * events and connects anew. An attempt still running against the old endpoints is ignored when it ends.
+   */
+  reconnect(resolution: EndpointResolution): Promise<EngineStatus> {
+    if (this.stopped) return Promise.resolve(this.current);
+    this.resolution = resolution;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    clearTimeout(this.countsTimer);
+    this.countsTimer = undefined;
+    this.events?.close();
+    this.events = null;
+    this.client = null;
+    this.inflight = null;
+    this.attempt = 0;
+    this.setStatus(initialStatus(resolution));
+    return this.started && resolution.ok ? this.tryNow() : Promise.resolve(this.current);
+  }
+
   stop(): void {
     this.stopped = true;
     this.lifetime.abort();
@@ -167,12 +192,14 @@ export class EngineConnection {
   }
 
   private async connect(): Promise<EngineStatus> {
-    if (!this.resolution.ok) return this.current;
+    const resolution = this.resolution;
+    if (!resolution.ok) return this.current;
     this.attempt += 1;
     const failures: Failure[] = [];
-    for (const candidate of this.resolution.candidates) {
+    for (const candidate of resolution.candidates) {
       const result = await probeEndpoint(candidate, this.createClient, this.timeoutMs, this.lifetime.signal);
-      if (this.stopped) return this.current;
+      // Stopped, or reconnect() moved to other endpoints while this probe ran.
+      if (this.stopped || this.resolution !== resolution) return this.current;
       if (result.ok) {
         // Cleared before the status goes out, so a listener that calls retry() starts a new attempt.
         this.inflight = null;

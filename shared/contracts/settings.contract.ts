@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { DEFAULT_SETTINGS, LOG_LINE_CAP, THEMES, type Settings } from '../dto/settings';
+import { answers, request, stream } from './define';
+
+/**
+ * An engine address as DOCKER_HOST takes it. The scheme is checked here; the rest (host, port, path) by the
+ * endpoint resolver, which says precisely what is wrong with it.
+ */
+export const engineEndpointSchema = z
+  .string()
+  .trim()
+  .max(1024, 'An engine address is at most 1024 characters long.')
+  .regex(/^(unix|tcp|npipe):\/\/[^\s\p{Cc}]+$/u, {
+    message: 'An engine address starts with unix://, tcp:// or npipe://, e.g. unix:///var/run/docker.sock.',
+  });
+
+const fields = {
+  engineEndpoint: engineEndpointSchema.nullable(),
+  theme: z.enum(THEMES),
+  logLineCap: z
+    .number()
+    .int('The log line cap is a whole number.')
+    .min(LOG_LINE_CAP.min, `Keep at least ${LOG_LINE_CAP.min.toLocaleString('en')} log lines.`)
+    .max(LOG_LINE_CAP.max, `Keep at most ${LOG_LINE_CAP.max.toLocaleString('en')} log lines.`),
+  notifications: z.boolean(),
+  closeToTray: z.boolean(),
+};
+
+/** A complete, valid Settings object. */
+export const settingsSchema = z.strictObject(fields) satisfies z.ZodType<Settings>;
+
+/** Some of the settings; the rest stay as they are. */
+export const settingsPatchSchema = z.strictObject(fields).partial();
+
+/** Each field's own schema, so a stored file with one bad value loses only that value. */
+export const settingsFieldSchemas: { readonly [K in keyof Settings]: z.ZodType<Settings[K]> } = fields;
+
+export { DEFAULT_SETTINGS };
+
+export const settingsRequests = {
+  'settings:get': request(z.undefined(), answers<Settings>()),
+  'settings:update': request(settingsPatchSchema, answers<Settings>()),
+};
+
+export const settingsStreams = {
+  'settings:watch': stream(z.undefined(), answers<Settings>()),
+};

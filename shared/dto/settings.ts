@@ -1,0 +1,27 @@
+/** What the user can set in Berth; persisted by main, read by main and the renderer. */
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** The log view keeps at most this many lines of one container in memory. */
+export const LOG_LINE_CAP = { min: 1_000, max: 2_000_000, default: 100_000 } as const;
+
+export interface Settings {
+  /** A DOCKER_HOST-style address that replaces DOCKER_HOST and the defaults; null to find the engine as the CLI does. */
+  readonly engineEndpoint: string | null;
+  readonly theme: Theme;
+  readonly logLineCap: number;
+  /** Desktop only: a notification when a container exits unexpectedly. */
+  readonly notifications: boolean;
+  /** Desktop only: closing the window keeps Berth in the tray (where there is a tray). */
+  readonly closeToTray: boolean;
+}
+
+export type SettingsPatch = Partial<Settings>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  engineEndpoint: null,
+  theme: 'system',
+  logLineCap: LOG_LINE_CAP.default,
+  notifications: true,
+  closeToTray: true,
+};

@@ -1,0 +1,110 @@
+/**
+ * Interactive exec sessions: a TTY process in a running container, attached over a hijacked connection. Each
+ * session belongs to the stream subscription that opened it and is ended when that subscription goes away.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Duplex } from 'node:stream';
+import type Dockerode from 'dockerode';
+import type { ExecChunk } from '../../../shared/dto/containers';
+import { BerthFailure } from '../../../shared/result';
+import type { DockerSource } from './containers.service';
+
+interface Session {
+  readonly exec: Dockerode.Exec;
+  readonly socket: Duplex;
+}
+
+export interface ExecRequest {
+  readonly id: string;
+  readonly command: readonly string[];
+  readonly cols: number;
+  readonly rows: number;
+}
+
+export class ExecSessions {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(private readonly engine: DockerSource) {}
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  /**
+   * Starts the process and pipes its terminal to `emit`; resolves with the session id. `signal` ends it: the
+   * connection is closed, which hangs up the TTY, and the shell exits.
+   */
+  async open(request: ExecRequest, emit: (chunk: ExecChunk) => void, signal: AbortSignal): Promise<string> {
+    const container = this.engine.docker().getContainer(request.id);
+    let exec: Dockerode.Exec;
+    try {
+      exec = await container.exec({
+        Cmd: [...request.command],
+        AttachStdin: true,
+        AttachStdout: true,
+        AttachStderr: true,
+        Tty: true,
+        Env: ['TERM=xterm-256color', `COLUMNS=${request.cols}`, `LINES=${request.rows}`],
+      });
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status === 409)
+        throw new BerthFailure('CONFLICT', `Container ${request.id} is not running; start it to open a terminal.`);
+      if (status === 404)
+        throw new BerthFailure(
+          'NOT_FOUND',
+          `There is no container ${request.id} on this engine; it may have been removed.`,
+        );
+      throw error;
+    }
+    const socket = (await exec.start({ hijack: true, stdin: true, Tty: true })) as Duplex;
+    const sessionId = randomUUID();
+    if (signal.aborted) {
+      socket.destroy();
+      return sessionId;
+    }
+    this.sessions.set(sessionId, { exec, socket });
+    emit({ type: 'session', sessionId });
+    socket.on('data', (data: Buffer) => emit({ type: 'output', data: data.toString('base64') }));
+    const close = () => {
+      if (!this.sessions.delete(sessionId)) return;
+      socket.destroy();
+    };
+    socket.once('close', () => {
+      if (signal.aborted) return close();
+      close();
+      exec
+        .inspect()
+        .then((info) => emit({ type: 'exit', exitCode: info.ExitCode ?? null }))
+        .catch(() => emit({ type: 'exit', exitCode: null }));
+    });
+    socket.once('error', () => socket.destroy());
+    signal.addEventListener('abort', close, { once: true });
+    await this.resize(sessionId, request.cols, request.rows).catch(() => undefined);
+    return sessionId;
+  }
+
+  private session(sessionId: string): Session {
+    // With the engine gone every session is gone too; say that rather than "ended".
+    this.engine.docker();
+    const session = this.sessions.get(sessionId);
+    if (!session) throw new BerthFailure('NOT_FOUND', 'That terminal session has ended.');
+    return session;
+  }
+
+  input(sessionId: string, data: string): null {
+    this.session(sessionId).socket.write(data);
+    return null;
+  }
+
+  async resize(sessionId: string, cols: number, rows: number): Promise<null> {
+    await this.session(sessionId).exec.resize({ w: cols, h: rows });
+    return null;
+  }
+
+  /** The engine's own view of the session's process, for tests: is it still running? */
+  async running(sessionId: string): Promise<boolean> {
+    const info = await this.session(sessionId).exec.inspect();
+    return info.Running;
+  }
+}

@@ -9,6 +9,22 @@ export const REQUEST_CHANNELS = [
   'engine:retry',
   // containers
   'containers:list',
+  'containers:inspect',
+  'containers:inspectRaw',
+  'containers:changes',
+  'containers:top',
+  'containers:run',
+  'containers:start',
+  'containers:stop',
+  'containers:restart',
+  'containers:pause',
+  'containers:unpause',
+  'containers:kill',
+  'containers:remove',
+  'containers:rename',
+  'containers:commit',
+  'containers:execInput',
+  'containers:execResize',
   // images
   'images:list',
   // transcript
@@ -22,6 +38,9 @@ export const STREAM_CHANNELS = [
   // engine
   'engine:watch',
   'engine:events',
+  // containers
+  'containers:stats',
+  'containers:exec',
   // transcript
   'transcript:watch',
   // settings

@@ -31,5 +31,7 @@ export interface ImageSummary {
   readonly size: number;
   /** Containers made from this image, -1 when the engine did not count them. */
   readonly containers: number;
+  /** Of those, the ones running now; absent when nobody counted. */
+  readonly containersRunning?: number;
   readonly dangling: boolean;
 }

@@ -27,6 +27,13 @@ export const REQUEST_CHANNELS = [
   'containers:execResize',
   // images
   'images:list',
+  'images:inspect',
+  'images:tag',
+  'images:remove',
+  'images:prunePlan',
+  'images:prune',
+  'images:saveTicket',
+  'images:loadTicket',
   // transcript
   'transcript:list',
   // settings
@@ -41,6 +48,9 @@ export const STREAM_CHANNELS = [
   // containers
   'containers:stats',
   'containers:exec',
+  // images
+  'images:pull',
+  'images:push',
   // transcript
   'transcript:watch',
   // settings

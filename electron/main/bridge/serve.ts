@@ -5,7 +5,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import os from 'node:os';
 import { createBackend } from '../backend';
+import { settingsFile } from '../settings/settings.paths';
 import { parseServeArgs } from './args';
 import { startBridge, type Bridge } from './server';
 
@@ -25,13 +27,16 @@ async function main(): Promise<void> {
   }
   const { port } = parsed.args;
 
-  const backend = createBackend();
+  const backend = createBackend({
+    settingsFile: settingsFile({ env: process.env, platform: process.platform, homedir: os.homedir() }),
+  });
   let bridge: Bridge;
   try {
     bridge = await startBridge({
       dispatcher: backend.dispatcher,
       rendererDir,
       port,
+      routes: [backend.services.imageTransfers.route],
     });
   } catch (error) {
     await backend.dispose();

@@ -19,6 +19,11 @@ export interface BridgeOptions {
   readonly token?: string;
   /** A socket whose unsent output grows past this is dropped (a client that stopped reading). */
   readonly maxBufferedBytes?: number;
+  /**
+   * Extra HTTP routes outside /api (e.g. image tar downloads), asked after the Host check and before the static
+   * files; each does its own authorisation and answers true when it handled the request.
+   */
+  readonly routes?: readonly ((req: IncomingMessage, res: ServerResponse, port: number) => boolean)[];
 }
 
 export interface Bridge {
@@ -81,6 +86,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       sendRefusal(res, refusal);
       return;
     }
+    if (options.routes?.some((route) => route(req, res, port))) return;
     void serveStatic(req, res, options.rendererDir);
   });
 

@@ -9,6 +9,24 @@ import type { ExecChunk } from '../../../shared/dto/containers';
 import { BerthFailure } from '../../../shared/result';
 import type { DockerSource } from './containers.service';
 
+/** Set in the session's environment, and so in every process started from its shell. */
+const MARKER = 'BERTH_SESSION';
+
+/**
+ * Closing the attach connection does not end an exec: the engine keeps its TTY open (that is how `docker exec`
+ * detaches). So the session's processes, found by the marker in their environment, are killed by a second exec.
+ */
+async function hangUp(container: Dockerode.Container, exec: Dockerode.Exec, sessionId: string): Promise<void> {
+  try {
+    if (!(await exec.inspect()).Running) return;
+    const script = `for d in /proc/[0-9]*; do if tr '\\0' '\\n' < "$d/environ" 2>/dev/null | grep -qx ${MARKER}=${sessionId}; then kill -KILL "\${d#/proc/}"; fi; done`;
+    const killer = await container.exec({ Cmd: ['sh', '-c', script], AttachStdout: false, AttachStderr: false });
+    await killer.start({ Detach: true });
+  } catch {
+    // The container stopped or has no shell: nothing left to end, or nothing Berth can do about it.
+  }
+}
+
 interface Session {
   readonly exec: Dockerode.Exec;
   readonly socket: Duplex;
@@ -36,6 +54,7 @@ export class ExecSessions {
    */
   async open(request: ExecRequest, emit: (chunk: ExecChunk) => void, signal: AbortSignal): Promise<string> {
     const container = this.engine.docker().getContainer(request.id);
+    const sessionId = randomUUID();
     let exec: Dockerode.Exec;
     try {
       exec = await container.exec({
@@ -44,7 +63,7 @@ export class ExecSessions {
         AttachStdout: true,
         AttachStderr: true,
         Tty: true,
-        Env: ['TERM=xterm-256color', `COLUMNS=${request.cols}`, `LINES=${request.rows}`],
+        Env: ['TERM=xterm-256color', `${MARKER}=${sessionId}`],
       });
     } catch (error) {
       const status = (error as { statusCode?: number }).statusCode;
@@ -58,9 +77,9 @@ export class ExecSessions {
       throw error;
     }
     const socket = (await exec.start({ hijack: true, stdin: true, Tty: true })) as Duplex;
-    const sessionId = randomUUID();
     if (signal.aborted) {
       socket.destroy();
+      await hangUp(container, exec, sessionId);
       return sessionId;
     }
     this.sessions.set(sessionId, { exec, socket });
@@ -69,10 +88,11 @@ export class ExecSessions {
     const close = () => {
       if (!this.sessions.delete(sessionId)) return;
       socket.destroy();
+      void hangUp(container, exec, sessionId);
     };
     socket.once('close', () => {
       if (signal.aborted) return close();
-      close();
+      this.sessions.delete(sessionId);
       exec
         .inspect()
         .then((info) => emit({ type: 'exit', exitCode: info.ExitCode ?? null }))

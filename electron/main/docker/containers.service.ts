@@ -134,9 +134,10 @@ export class ContainersService {
   }
 
   async changes(ref: string): Promise<ContainerChanges> {
-    const raw = (await onContainer(ref, () => this.container(ref).changes())) as
-      { Path: string; Kind: number }[] | null;
-    return toChanges(raw);
+    const answer: unknown = await onContainer(ref, () => this.container(ref).changes());
+    // An unchanged layer is answered with a bare `null`, which dockerode hands over unparsed.
+    const raw: unknown = Buffer.isBuffer(answer) ? JSON.parse(answer.toString('utf8')) : answer;
+    return toChanges(Array.isArray(raw) ? (raw as { Path: string; Kind: number }[]) : []);
   }
 
   async top(ref: string): Promise<ProcessTable> {

@@ -46,7 +46,10 @@ export function watchStats(
             buffered = buffered.slice(at + 1);
             if (line === '') continue;
             try {
-              watch.onSample(toStatsSample(id, JSON.parse(line) as RawStats, now()));
+              const raw = JSON.parse(line) as RawStats;
+              // A stopped container's stream goes on with empty frames (read time zero): it is over.
+              if (raw.read?.startsWith('0001-')) return readable.destroy();
+              watch.onSample(toStatsSample(id, raw, now()));
             } catch {
               // A torn or foreign line is skipped; the next frame comes a second later.
             }

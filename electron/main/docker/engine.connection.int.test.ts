@@ -52,6 +52,32 @@ const WITHOUT_ENGINE: readonly RequestChannel[] = [
 
 /** A valid input for each channel whose input is required; channels not named here take none. */
 const SAMPLE_INPUT: Partial<Record<RequestChannel, unknown>> = {
+  'containers:inspect': { id: 'web' },
+  'containers:inspectRaw': { id: 'web' },
+  'containers:changes': { id: 'web' },
+  'containers:top': { id: 'web' },
+  'containers:run': {
+    image: 'busybox',
+    env: [],
+    ports: [],
+    mounts: [],
+    restart: 'no',
+    autoRemove: false,
+    interactive: false,
+    tty: false,
+    labels: {},
+  },
+  'containers:start': { id: 'web' },
+  'containers:stop': { id: 'web' },
+  'containers:restart': { id: 'web' },
+  'containers:pause': { id: 'web' },
+  'containers:unpause': { id: 'web' },
+  'containers:kill': { id: 'web', signal: 'SIGTERM' },
+  'containers:remove': { id: 'web', force: false, volumes: false },
+  'containers:rename': { id: 'web', name: 'web2' },
+  'containers:commit': { id: 'web', repo: 'web-snapshot' },
+  'containers:execInput': { sessionId: '00000000-0000-4000-8000-000000000000', data: 'ls\n' },
+  'containers:execResize': { sessionId: '00000000-0000-4000-8000-000000000000', cols: 80, rows: 24 },
   'settings:update': { notifications: true },
 };
 

@@ -32,7 +32,9 @@ describe('parseDockerfile', () => {
   });
 
   it('splits stages and finds the target or the last one', () => {
-    const parsed = parseDockerfile('FROM busybox AS Build\nRUN make\nFROM --platform=linux/amd64 build AS final\nCMD x');
+    const parsed = parseDockerfile(
+      'FROM busybox AS Build\nRUN make\nFROM --platform=linux/amd64 build AS final\nCMD x',
+    );
     expect(parsed.stages.map((s) => [s.name, s.from, s.instructions.length])).toEqual([
       ['build', 'busybox', 2],
       ['final', 'build', 2],

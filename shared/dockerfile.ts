@@ -36,7 +36,8 @@ function escapeCharOf(lines: readonly string[]): string {
     const directive = DIRECTIVE.exec(line.trim());
     // Directives are only read before the first comment, blank line or instruction.
     if (!directive) break;
-    if (directive[1]?.toLowerCase() === 'escape' && (directive[2] === '`' || directive[2] === '\\')) return directive[2];
+    if (directive[1]?.toLowerCase() === 'escape' && (directive[2] === '`' || directive[2] === '\\'))
+      return directive[2];
   }
   return '\\';
 }
@@ -79,7 +80,11 @@ export function parseDockerfile(text: string): ParsedDockerfile {
     if (keyword === 'FROM') {
       const from = /^(?:--\S+\s+)*(\S+)(?:\s+as\s+(\S+))?/i.exec(args);
       const name = from?.[2]?.toLowerCase();
-      stages.push(name === undefined ? { from: from?.[1] ?? '', instructions: [] } : { name, from: from?.[1] ?? '', instructions: [] });
+      stages.push(
+        name === undefined
+          ? { from: from?.[1] ?? '', instructions: [] }
+          : { name, from: from?.[1] ?? '', instructions: [] },
+      );
     }
     const instruction = { keyword, args, startLine, endLine, stage: Math.max(0, stages.length - 1) };
     instructions.push(instruction);

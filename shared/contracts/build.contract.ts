@@ -24,9 +24,13 @@ const TAG =
   /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?$/;
 export const imageTag = z.string().max(255).regex(TAG, 'A tag looks like name:tag, in lowercase (e.g. my-app:1.0).');
 
-export const buildArgName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'A build arg name is letters, digits and _.');
+export const buildArgName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'A build arg name is letters, digits and _.');
 
-export const buildStage = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/, 'A stage name is letters, digits, _ . -.');
+export const buildStage = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/, 'A stage name is letters, digits, _ . -.');
 
 export const previewInput = z.strictObject({ contextPath, dockerfile: dockerfile.optional() });
 

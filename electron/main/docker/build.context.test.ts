@@ -99,7 +99,13 @@ describe('planContext follows .dockerignore as Docker does', () => {
       'sub/logs/b.txt': '',
     });
     const plan = await planContext(root);
-    expect(plan.entries.map((e) => e.path)).toEqual(['.dockerignore', 'Dockerfile', 'sub', 'sub/logs', 'sub/logs/b.txt']);
+    expect(plan.entries.map((e) => e.path)).toEqual([
+      '.dockerignore',
+      'Dockerfile',
+      'sub',
+      'sub/logs',
+      'sub/logs/b.txt',
+    ]);
     expect(plan.excluded).toEqual(['logs/']);
   });
 
@@ -197,7 +203,12 @@ describe('packContext and toPreview', () => {
   });
 
   it('warns about heavy folders that are sent, and reports a missing Dockerfile', async () => {
-    const root = makeContext({ 'node_modules/a/i.js': '12345', 'node_modules/b.js': '1', '.git/HEAD': 'ref', 'app.js': '' });
+    const root = makeContext({
+      'node_modules/a/i.js': '12345',
+      'node_modules/b.js': '1',
+      '.git/HEAD': 'ref',
+      'app.js': '',
+    });
     const preview = toPreview(await planContext(root));
     expect(preview.dockerfileFound).toBe(false);
     expect(preview.warnings.map((w) => [w.folder, w.files, w.size])).toEqual([

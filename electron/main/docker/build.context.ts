@@ -169,13 +169,16 @@ export async function planContext(contextPath: string, dockerfile = 'Dockerfile'
 
 /** The tar the engine receives: exactly the plan's entries, owned by root as the docker CLI sends them. */
 export function packContext(plan: ContextPlan): Readable {
-  return tar.pack(plan.root, {
+  // tar-fs takes `umask` (0: keep the files' modes, as the docker CLI does); its typings predate the option.
+  const options: tar.PackOptions & { umask: number } = {
     entries: plan.entries.map((e) => e.path),
     // Folders are listed on their own; never add what the walk left out.
     ignore: () => true,
     umask: 0,
     map: (header) => ({ ...header, uid: 0, gid: 0, uname: '', gname: '' }),
-  });
+  };
+  // The pack is a tar-stream Readable; @types/tar-fs describes it with an older, narrower type.
+  return tar.pack(plan.root, options) as unknown as Readable;
 }
 
 export function toPreview(plan: ContextPlan): ContextPreview {

@@ -76,7 +76,12 @@ export class BuildOutputReader {
 
   private line(raw: string): BuildEvent[] {
     // A progress line redrawn with \r shows its last state, as a terminal would.
-    const line = (raw.split('\r').filter((part) => part !== '').pop() ?? '').replace(ANSI, '');
+    const line = (
+      raw
+        .split('\r')
+        .filter((part) => part !== '')
+        .pop() ?? ''
+    ).replace(ANSI, '');
     const step = STEP.exec(line);
     if (step) {
       this.step = Number(step[1]);

@@ -60,6 +60,20 @@ describe('toBerthError', () => {
     expect(toBerthError(httpError(502)).message).toBe('The engine failed with HTTP 502.');
   });
 
+  it('reads the engine message from the error text when a streamed request has no parsed body', () => {
+    const e = Object.assign(
+      new Error('(HTTP code 400) unexpected - dockerfile parse error line 2: unknown instruction: FOO '),
+      {
+        statusCode: 400,
+        json: null,
+      },
+    );
+    expect(toBerthError(e)).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'Dockerfile parse error line 2: unknown instruction: FOO.',
+    });
+  });
+
   it('reads a plain-text body too', () => {
     const e = Object.assign(new Error('x'), { statusCode: 500, json: Buffer.from('page not found\n') });
     expect(toBerthError(e).message).toBe('Page not found.');

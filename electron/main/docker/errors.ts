@@ -37,7 +37,11 @@ function engineMessage(e: unknown): string {
   if (typeof json === 'string') return sentence(json);
   if (Buffer.isBuffer(json)) return sentence(json.toString('utf8'));
   const message = record(json).message;
-  return typeof message === 'string' ? sentence(message) : '';
+  if (typeof message === 'string') return sentence(message);
+  // Streamed requests (build, pull) leave json empty; docker-modem puts the engine's words in its own message.
+  const said = record(e).message;
+  const streamed = typeof said === 'string' ? /^\(HTTP code \d+\) [^-]*- ([\s\S]*)$/.exec(said) : null;
+  return streamed?.[1] ? sentence(streamed[1]) : '';
 }
 
 const isTimeout = (e: unknown): boolean => {

@@ -42,6 +42,11 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
 export class ImagesService {
   constructor(private readonly engine: DockerSource) {}
 
+  /** Throws ENGINE_UNREACHABLE at once while the engine is down, before anything is promised to the user. */
+  assertReachable(): void {
+    this.engine.docker();
+  }
+
   async list(): Promise<readonly ImageSummary[]> {
     const docker = this.engine.docker();
     const [raw, containers] = await Promise.all([docker.listImages(), docker.listContainers({ all: true })]);

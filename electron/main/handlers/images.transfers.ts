@@ -44,6 +44,7 @@ export class ImageTransfers {
   }
 
   loadTicket(): TransferTicket {
+    this.images.assertReachable();
     return this.issue({ kind: 'load', expires: this.now() + TICKET_TTL_MS }, 'image.tar');
   }
 

@@ -52,6 +52,10 @@ const WITHOUT_ENGINE: readonly RequestChannel[] = [
 
 /** A valid input for each channel whose input is required; channels not named here take none. */
 const SAMPLE_INPUT: Partial<Record<RequestChannel, unknown>> = {
+  'images:inspect': { ref: 'busybox' },
+  'images:tag': { ref: 'busybox', target: 'busybox:copy' },
+  'images:remove': { ref: 'busybox', force: false },
+  'images:saveTicket': { ref: 'busybox' },
   'containers:inspect': { id: 'web' },
   'containers:inspectRaw': { id: 'web' },
   'containers:changes': { id: 'web' },

@@ -9,6 +9,7 @@ import { ContainersService } from './docker/containers.service';
 import { EngineConnection } from './docker/engine.connection';
 import { toBerthError } from './docker/errors';
 import { ImagesService } from './docker/images.service';
+import { ImageTransfers } from './handlers/images.transfers';
 import { createHandlers, type Services } from './handlers';
 import { Dispatcher } from './ipc/dispatcher';
 import { SettingsStore } from './settings/settings.store';
@@ -48,10 +49,13 @@ export function createBackend(options: BackendOptions = {}): Backend {
       void engine.reconnect(resolve(next.engineEndpoint));
     }
   });
+  const images = new ImagesService(engine);
+  const transcript = new Transcript();
   const services: Services = {
     containers: new ContainersService(engine),
-    images: new ImagesService(engine),
-    transcript: new Transcript(),
+    images,
+    imageTransfers: new ImageTransfers(images, transcript),
+    transcript,
     settings,
     commands: new AppCommands(),
   };

@@ -10,6 +10,7 @@ import { appHandlers } from './handlers/app.handlers';
 import { containersHandlers } from './handlers/containers.handlers';
 import { engineHandlers, type EngineHandle } from './handlers/engine.handlers';
 import { imagesHandlers } from './handlers/images.handlers';
+import type { ImageTransfers } from './handlers/images.transfers';
 import { settingsHandlers } from './handlers/settings.handlers';
 import { transcriptHandlers } from './handlers/transcript.handlers';
 import type { RequestHandlers, StreamHandlers } from './ipc/dispatcher';
@@ -19,6 +20,8 @@ import type { Transcript } from './transcript';
 export interface Services {
   readonly containers: ContainersService;
   readonly images: ImagesService;
+  /** Image tars over the bridge's /transfer/ route (browser mode). */
+  readonly imageTransfers: ImageTransfers;
   readonly transcript: Transcript;
   readonly settings: SettingsStore;
   readonly commands: AppCommands;
@@ -33,7 +36,7 @@ export function createHandlers(
   const domains = [
     engineHandlers(engine),
     containersHandlers(services.containers, services.transcript),
-    imagesHandlers(services.images, services.transcript),
+    imagesHandlers(services.images, services.transcript, services.imageTransfers),
     transcriptHandlers(services.transcript),
     settingsHandlers(services.settings),
     appHandlers(services.commands),

@@ -39,6 +39,8 @@ export const REQUEST_CHANNELS = [
   // settings
   'settings:get',
   'settings:update',
+  // build
+  'build:preview',
 ] as const;
 
 export const STREAM_CHANNELS = [
@@ -57,6 +59,8 @@ export const STREAM_CHANNELS = [
   'settings:watch',
   // app (commands from the desktop shell's menus, tray and notifications)
   'app:commands',
+  // build
+  'build:run',
 ] as const;
 
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];

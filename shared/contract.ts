@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { RequestChannel, StreamChannel } from './channels';
+import { buildRequests, buildStreams } from './contracts/build.contract';
 import { appStreams } from './contracts/app.contract';
 import { containersRequests, containersStreams } from './contracts/containers.contract';
 import { engineRequests, engineStreams } from './contracts/engine.contract';
@@ -18,6 +19,7 @@ export const requestChannels = {
   ...imagesRequests,
   ...transcriptRequests,
   ...settingsRequests,
+  ...buildRequests,
 } satisfies Record<RequestChannel, { input: z.ZodType; output: unknown }>;
 
 export const streamChannels = {
@@ -27,6 +29,7 @@ export const streamChannels = {
   ...transcriptStreams,
   ...settingsStreams,
   ...appStreams,
+  ...buildStreams,
 } satisfies Record<StreamChannel, { input: z.ZodType; chunk: unknown }>;
 
 export { REQUEST_CHANNELS, STREAM_CHANNELS, type RequestChannel, type StreamChannel } from './channels';

@@ -5,6 +5,7 @@
 import os from 'node:os';
 import { AppCommands } from './app-commands';
 import { resolveEndpoints } from './docker/endpoint';
+import { BuildService } from './docker/build.service';
 import { ContainersService } from './docker/containers.service';
 import { EngineConnection } from './docker/engine.connection';
 import { toBerthError } from './docker/errors';
@@ -58,6 +59,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
     transcript,
     settings,
     commands: new AppCommands(),
+    build: new BuildService(engine),
   };
   const { requests, streams } = createHandlers(engine, services);
   const dispatcher = new Dispatcher(requests, streams, { mapError: toBerthError });

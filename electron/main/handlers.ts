@@ -4,9 +4,11 @@
  * error here.
  */
 import type { AppCommands } from './app-commands';
+import type { BuildService } from './docker/build.service';
 import type { ContainersService } from './docker/containers.service';
 import type { ImagesService } from './docker/images.service';
 import { appHandlers } from './handlers/app.handlers';
+import { buildHandlers } from './handlers/build.handlers';
 import { containersHandlers } from './handlers/containers.handlers';
 import { engineHandlers, type EngineHandle } from './handlers/engine.handlers';
 import { imagesHandlers } from './handlers/images.handlers';
@@ -25,6 +27,7 @@ export interface Services {
   readonly transcript: Transcript;
   readonly settings: SettingsStore;
   readonly commands: AppCommands;
+  readonly build: BuildService;
 }
 
 export type { EngineHandle };
@@ -40,6 +43,7 @@ export function createHandlers(
     transcriptHandlers(services.transcript),
     settingsHandlers(services.settings),
     appHandlers(services.commands),
+    buildHandlers(services.build, services.transcript),
   ];
   const requests = Object.assign({}, ...domains.map((d) => d.requests)) as RequestHandlers;
   const streams = Object.assign({}, ...domains.map((d) => d.streams)) as StreamHandlers;

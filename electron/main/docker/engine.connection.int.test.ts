@@ -48,6 +48,8 @@ const WITHOUT_ENGINE: readonly RequestChannel[] = [
   'transcript:list',
   'settings:get',
   'settings:update',
+  // Reads a folder on this machine, not the engine.
+  'build:preview',
 ];
 
 /** A valid input for each channel whose input is required; channels not named here take none. */
@@ -83,6 +85,7 @@ const SAMPLE_INPUT: Partial<Record<RequestChannel, unknown>> = {
   'containers:execInput': { sessionId: '00000000-0000-4000-8000-000000000000', data: 'ls\n' },
   'containers:execResize': { sessionId: '00000000-0000-4000-8000-000000000000', cols: 80, rows: 24 },
   'settings:update': { notifications: true },
+  'build:preview': { contextPath: scratch },
 };
 
 /** Every request channel must answer within a second while the engine is away; those that need it, with ENGINE_UNREACHABLE. */

@@ -36,6 +36,13 @@ export const REQUEST_CHANNELS = [
   'images:loadTicket',
   // transcript
   'transcript:list',
+  // tour
+  'tour:plan',
+  'tour:run',
+  'tour:check',
+  'tour:cleanup',
+  // learn
+  'learn:relationships',
   // settings
   'settings:get',
   'settings:update',

@@ -12,12 +12,16 @@ import { engineRequests, engineStreams } from './contracts/engine.contract';
 import { imagesRequests, imagesStreams } from './contracts/images.contract';
 import { settingsRequests, settingsStreams } from './contracts/settings.contract';
 import { transcriptRequests, transcriptStreams } from './contracts/transcript.contract';
+import { tourRequests, tourStreams } from './contracts/tour.contract';
+import { learnRequests, learnStreams } from './contracts/learn.contract';
 
 export const requestChannels = {
   ...engineRequests,
   ...containersRequests,
   ...imagesRequests,
   ...transcriptRequests,
+  ...tourRequests,
+  ...learnRequests,
   ...settingsRequests,
   ...buildRequests,
 } satisfies Record<RequestChannel, { input: z.ZodType; output: unknown }>;
@@ -27,6 +31,8 @@ export const streamChannels = {
   ...containersStreams,
   ...imagesStreams,
   ...transcriptStreams,
+  ...tourStreams,
+  ...learnStreams,
   ...settingsStreams,
   ...appStreams,
   ...buildStreams,

@@ -10,6 +10,8 @@ import { ContainersService } from './docker/containers.service';
 import { EngineConnection } from './docker/engine.connection';
 import { toBerthError } from './docker/errors';
 import { ImagesService } from './docker/images.service';
+import { LearnService } from './docker/learn.service';
+import { TourService } from './docker/tour.service';
 import { ImageTransfers } from './handlers/images.transfers';
 import { createHandlers, type Services } from './handlers';
 import { Dispatcher } from './ipc/dispatcher';
@@ -57,6 +59,8 @@ export function createBackend(options: BackendOptions = {}): Backend {
     images,
     imageTransfers: new ImageTransfers(images, transcript),
     transcript,
+    tour: new TourService(engine, transcript),
+    learn: new LearnService(engine),
     settings,
     commands: new AppCommands(),
     build: new BuildService(engine),

@@ -7,13 +7,17 @@ import type { AppCommands } from './app-commands';
 import type { BuildService } from './docker/build.service';
 import type { ContainersService } from './docker/containers.service';
 import type { ImagesService } from './docker/images.service';
+import type { LearnService } from './docker/learn.service';
+import type { TourService } from './docker/tour.service';
 import { appHandlers } from './handlers/app.handlers';
 import { buildHandlers } from './handlers/build.handlers';
 import { containersHandlers } from './handlers/containers.handlers';
 import { engineHandlers, type EngineHandle } from './handlers/engine.handlers';
 import { imagesHandlers } from './handlers/images.handlers';
+import { learnHandlers } from './handlers/learn.handlers';
 import type { ImageTransfers } from './handlers/images.transfers';
 import { settingsHandlers } from './handlers/settings.handlers';
+import { tourHandlers } from './handlers/tour.handlers';
 import { transcriptHandlers } from './handlers/transcript.handlers';
 import type { RequestHandlers, StreamHandlers } from './ipc/dispatcher';
 import type { SettingsStore } from './settings/settings.store';
@@ -25,6 +29,8 @@ export interface Services {
   /** Image tars over the bridge's /transfer/ route (browser mode). */
   readonly imageTransfers: ImageTransfers;
   readonly transcript: Transcript;
+  readonly tour: TourService;
+  readonly learn: LearnService;
   readonly settings: SettingsStore;
   readonly commands: AppCommands;
   readonly build: BuildService;
@@ -41,6 +47,8 @@ export function createHandlers(
     containersHandlers(services.containers, services.transcript),
     imagesHandlers(services.images, services.transcript, services.imageTransfers),
     transcriptHandlers(services.transcript),
+    tourHandlers(services.tour),
+    learnHandlers(services.learn),
     settingsHandlers(services.settings),
     appHandlers(services.commands),
     buildHandlers(services.build, services.transcript),

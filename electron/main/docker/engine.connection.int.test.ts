@@ -46,6 +46,8 @@ const WITHOUT_ENGINE: readonly RequestChannel[] = [
   'engine:status',
   'engine:retry',
   'transcript:list',
+  // The tour's plan is text; it needs no engine.
+  'tour:plan',
   'settings:get',
   'settings:update',
   // Reads a folder on this machine, not the engine.
@@ -54,6 +56,8 @@ const WITHOUT_ENGINE: readonly RequestChannel[] = [
 
 /** A valid input for each channel whose input is required; channels not named here take none. */
 const SAMPLE_INPUT: Partial<Record<RequestChannel, unknown>> = {
+  'tour:run': { step: 'build' },
+  'tour:check': { step: 'build' },
   'images:inspect': { ref: 'busybox' },
   'images:tag': { ref: 'busybox', target: 'busybox:copy' },
   'images:remove': { ref: 'busybox', force: false },

@@ -1,0 +1,25 @@
+/** Raw engine answers to the relationships view's nodes. */
+import type { ContainerInfo, ImageInspectInfo } from 'dockerode';
+import type { ContainerNode, ImageNode } from '../../../shared/dto/learn';
+
+const NO_NAME = '<none>:<none>';
+
+export function toImageNode(info: ImageInspectInfo): ImageNode {
+  return {
+    id: info.Id,
+    repoTags: (info.RepoTags ?? []).filter((tag) => tag !== NO_NAME),
+    repoDigests: (info.RepoDigests ?? []).filter((digest) => !digest.startsWith('<none>@')),
+    layers: info.RootFS.Layers ?? [],
+    created: Date.parse(info.Created) || 0,
+  };
+}
+
+export function toContainerNode(info: ContainerInfo): ContainerNode {
+  return {
+    id: info.Id,
+    name: (info.Names[0] ?? info.Id.slice(0, 12)).replace(/^\//, ''),
+    image: info.Image,
+    imageId: info.ImageID,
+    state: info.State,
+  };
+}

@@ -1,6 +1,8 @@
 // Processes behind the E2E run: the build, `npm run serve` against an engine, and an extra engine + serve pair
 // for specs that stop and restart their engine. Used by global-setup.ts and fixtures.ts.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildFixtures, startTestEngine, type TestEngine } from '../scripts/test-engine.mjs';
@@ -46,7 +48,12 @@ export function buildIfNeeded(): void {
 export function startServe(dockerHost: string): Promise<Served> {
   const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'serve.mjs'), '--port', '0'], {
     cwd: ROOT,
-    env: { ...process.env, DOCKER_HOST: dockerHost },
+    // Settings go to a folder of this run, never to the user's own ~/.config/Berth.
+    env: {
+      ...process.env,
+      DOCKER_HOST: dockerHost,
+      BERTH_CONFIG_DIR: mkdtempSync(path.join(tmpdir(), 'berth-e2e-config-')),
+    },
     // Own group so that stop() reaches anything serve starts, and a runner's Ctrl-C is handled by our teardown.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

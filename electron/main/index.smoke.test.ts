@@ -25,6 +25,10 @@ let record: {
   opened: string[];
   windowOpen: string[];
   state: { bounds: unknown; maximized: boolean };
+  appMenu: unknown[];
+  trayMenu: unknown[];
+  trayIcon: string;
+  themeSource: string;
 };
 
 beforeAll(async () => {
@@ -83,6 +87,26 @@ describe('electron/main/index.ts', () => {
   it('never opens a window and sends only http(s) links to the OS', () => {
     expect(record.windowOpen).toEqual(['deny', 'deny']);
     expect(record.opened).toEqual(['https://docs.docker.com/']);
+  });
+
+  it('sets an app menu with Quit and the View shortcuts, and a tray with Show Berth and Quit', () => {
+    expect(record.appMenu).toContainEqual({ label: 'File', submenu: expect.arrayContaining(['quit']) as unknown });
+    expect(record.appMenu).toContainEqual({
+      label: 'View',
+      submenu: expect.arrayContaining(['Containers', 'Images', 'Learn', 'Search', 'Refresh']) as unknown,
+    });
+    expect(record.trayMenu[0]).toMatch(/^Docker Engine: (connecting…|unreachable)$/);
+    expect(record.trayMenu.slice(-2)).toEqual(['Show Berth', 'Quit']);
+    expect(record.trayIcon).toBe(
+      join(dir, 'assets/tray', record.trayIcon.endsWith('unreachable.png') ? 'tray-unreachable.png' : 'tray.png'),
+    );
+    expect(record.calls).toContain('tray.destroy');
+  });
+
+  it('follows the theme setting and hides the window to the tray on close until Quit', () => {
+    expect(record.themeSource).toBe('system');
+    expect(record.calls.filter((c) => c === 'close prevented')).toHaveLength(1);
+    expect(record.calls).toContain('window.hide');
   });
 
   it('holds the quit until the window state is saved and IPC is removed', () => {

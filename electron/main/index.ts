@@ -6,17 +6,21 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, nativeTheme, screen, session, shell } from 'electron';
 import { createBackend, type Backend } from './backend';
+import { startDesktop, type Desktop } from './desktop';
 import { registerIpc } from './ipc.registrar';
 import { guardWebContents } from './security/contents';
 import { decideWindowOpen } from './security/navigation';
 import { isTrustedSender } from './security/sender';
 import { hardenSession } from './security/session';
+import { electronSettingsFile } from './settings/settings.paths';
 import { BACKGROUND, windowOptions } from './window';
 import { createStateSaver, loadWindowState, placeWindow, saveWindowState, trackWindowState } from './window-state';
 
 // Built layout: out/main/index.cjs, out/preload/index.cjs, out/renderer/index.html.
 const PRELOAD_PATH = join(__dirname, '../preload/index.cjs');
 const RENDERER_INDEX = join(__dirname, '../renderer/index.html');
+// electron-builder.yml packs assets/tray beside out/.
+const TRAY_ICONS = join(__dirname, '../../assets/tray');
 
 /** A dev server is honoured only in an unpackaged build, so a shipped app cannot be pointed elsewhere. */
 const APP_URL =
@@ -27,6 +31,7 @@ const APP_URL =
 let mainWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
 let disposeIpc: (() => void) | null = null;
+let desktop: Desktop | null = null;
 const stateFile = () => join(app.getPath('userData'), 'window-state.json');
 const saver = createStateSaver((state) =>
   saveWindowState(stateFile(), state).catch((error: unknown) =>
@@ -46,6 +51,7 @@ async function createWindow(): Promise<void> {
   const window = new BrowserWindow(windowOptions(PRELOAD_PATH, placed.bounds, nativeTheme));
   mainWindow = window;
   if (placed.maximized) window.maximize();
+  desktop?.manage(window);
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
@@ -71,11 +77,17 @@ function focusMainWindow(): void {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
-  backend = createBackend();
+  backend = createBackend({ settingsFile: electronSettingsFile(process.env, app.getPath('userData')) });
   disposeIpc = registerIpc({
     ipcMain,
     dispatcher: backend.dispatcher,
     isTrusted: (frame) => isTrustedSender(frame, APP_URL),
+  });
+  desktop = startDesktop({
+    backend,
+    trayIconDir: TRAY_ICONS,
+    getWindow: () => mainWindow,
+    showWindow: focusMainWindow,
   });
   nativeTheme.on('updated', () =>
     mainWindow?.setBackgroundColor(nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light),
@@ -92,7 +104,10 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0 && backend) openWindow();
+    // A window hidden in the tray comes back when the Dock icon is clicked.
+    if (BrowserWindow.getAllWindows().length === 0) {
+      if (backend) openWindow();
+    } else focusMainWindow();
   });
 
   let cleanedUp = false;
@@ -102,6 +117,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     cleanedUp = true;
     disposeIpc?.();
+    desktop?.dispose();
     void Promise.allSettled([saver.flush(), backend?.dispose()]).finally(() => app.quit());
   });
 

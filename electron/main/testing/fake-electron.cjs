@@ -6,7 +6,17 @@ const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const userData = process.env.FAKE_ELECTRON_USER_DATA;
-const record = { calls: [], windows: [], handlers: [], answers: {}, opened: [], windowOpen: [], state: null };
+const record = {
+  calls: [],
+  windows: [],
+  handlers: [],
+  answers: {},
+  opened: [],
+  windowOpen: [],
+  state: null,
+  appMenu: [],
+  trayMenu: [],
+};
 const call = (name) => record.calls.push(name);
 
 class App extends EventEmitter {
@@ -14,6 +24,7 @@ class App extends EventEmitter {
   requestSingleInstanceLock = () => true;
   whenReady = () => Promise.resolve();
   getPath = () => userData;
+  getVersion = () => '0.0.0-test';
   quit = () => call('app.quit');
   exit = (code) => call(`app.exit ${code}`);
 }
@@ -42,6 +53,7 @@ class BrowserWindow extends EventEmitter {
     return Promise.resolve();
   }
   show = () => call('window.show');
+  hide = () => call('window.hide');
   maximize = () => call('window.maximize');
   getBounds = () => ({ x: 40, y: 30, width: 1000, height: 700 });
   getNormalBounds = () => this.getBounds();
@@ -59,11 +71,42 @@ const ipcMain = Object.assign(new EventEmitter(), {
 });
 const display = { workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
 
+// Menus are kept as their templates, labels only, so the test can read what main built.
+const labelsOf = (template) =>
+  template.map((item) =>
+    item.submenu
+      ? { label: item.label ?? item.role, submenu: labelsOf(item.submenu) }
+      : (item.label ?? item.role ?? item.type),
+  );
+const Menu = {
+  buildFromTemplate: (template) => ({ template }),
+  setApplicationMenu: (menu) => (record.appMenu = labelsOf(menu.template)),
+};
+class Tray extends EventEmitter {
+  constructor(image) {
+    super();
+    record.trayIcon = image.path;
+  }
+  setContextMenu = (menu) => (record.trayMenu = labelsOf(menu.template));
+  setToolTip = (text) => (record.trayTooltip = text);
+  setImage = (image) => (record.trayIcon = image.path);
+  destroy = () => call('tray.destroy');
+}
+class Notification extends EventEmitter {
+  static isSupported = () => true;
+  show = () => call('notification.show');
+}
+
 module.exports = {
   app,
   BrowserWindow,
   ipcMain,
-  nativeTheme: Object.assign(new EventEmitter(), { shouldUseDarkColors: false }),
+  nativeTheme: Object.assign(new EventEmitter(), { shouldUseDarkColors: false, themeSource: 'unset' }),
+  Menu,
+  Tray,
+  Notification,
+  nativeImage: { createFromPath: (path) => ({ path }) },
+  dialog: { showMessageBox: () => Promise.resolve({ response: 0 }) },
   screen: { getAllDisplays: () => [display], getPrimaryDisplay: () => display },
   session: {
     defaultSession: {
@@ -86,7 +129,11 @@ async function play() {
     record.windowOpen.push(contents.windowOpenHandler({ url }).action);
   }
   window.emit('move');
-  window.emit('close');
+  record.themeSource = module.exports.nativeTheme.themeSource;
+  // Closing hides the window to the tray (the default setting) until the app quits.
+  window.emit('close', { preventDefault: () => call('close prevented') });
+  app.emit('before-quit');
+  window.emit('close', { preventDefault: () => call('close prevented') });
   app.emit('window-all-closed');
   app.emit('will-quit', { preventDefault: () => call('quit held') });
   // The held quit ends with a second app.quit once state and backend are done.

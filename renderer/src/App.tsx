@@ -3,6 +3,7 @@ import { LoadingScreen } from './components/LoadingScreen';
 import { Shell } from './components/Shell';
 import { StatusBar } from './components/StatusBar';
 import { UnreachableScreen } from './components/UnreachableScreen';
+import { TranscriptPanel } from './learn/TranscriptPanel';
 import { selectScreen } from './store/selectors';
 import { useBerth } from './store/store';
 
@@ -17,6 +18,7 @@ export function App() {
         {screen === 'link-lost' && <BridgeLostScreen />}
       </div>
       <StatusBar />
+      <TranscriptPanel />
     </div>
   );
 }

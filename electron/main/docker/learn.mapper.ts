@@ -14,11 +14,15 @@ export function toImageNode(info: ImageInspectInfo): ImageNode {
   };
 }
 
-export function toContainerNode(info: ContainerInfo): ContainerNode {
+/**
+ * reference: Config.Image from inspect. The list's own Image field turns into an image id once the name has moved
+ * on to a newer image, which is exactly the case the relationships view must show.
+ */
+export function toContainerNode(info: ContainerInfo, reference?: string): ContainerNode {
   return {
     id: info.Id,
     name: (info.Names[0] ?? info.Id.slice(0, 12)).replace(/^\//, ''),
-    image: info.Image,
+    image: reference ?? info.Image,
     imageId: info.ImageID,
     state: info.State,
   };

@@ -4,6 +4,7 @@ import { useBerth } from '../store/store';
 import { ContainersView } from '../views/ContainersView';
 import { ImagesView } from '../views/ImagesView';
 import { LearnView } from '../views/LearnView';
+import { LearnControls } from '../learn/LearnControls';
 import { BerthMark, ContainersIcon, ImagesIcon, LearnIcon } from './icons';
 
 const ICONS: Readonly<Record<Section, ComponentType>> = {
@@ -41,6 +42,7 @@ function Sidebar() {
           })}
         </ul>
       </nav>
+      <LearnControls />
     </aside>
   );
 }

@@ -5,9 +5,10 @@ import type { BerthApi } from '../../../shared/api';
 import { createContainersSlice, type ContainersSlice } from './containers.slice';
 import { createEngineSlice, type EngineSlice } from './engine.slice';
 import { createImagesSlice, type ImagesSlice } from './images.slice';
+import { createLearnSlice, type LearnSlice } from './learn.slice';
 import { createUiSlice, type UiSlice } from './ui.slice';
 
-export type BerthState = EngineSlice & ContainersSlice & ImagesSlice & UiSlice;
+export type BerthState = EngineSlice & ContainersSlice & ImagesSlice & UiSlice & LearnSlice;
 export type BerthStore = StoreApi<BerthState>;
 
 /** The one store. The API is passed in (window.berth in the app, a fake object in unit tests). */
@@ -17,6 +18,7 @@ export function createBerthStore(api: BerthApi): BerthStore {
     ...createContainersSlice(api)(...a),
     ...createImagesSlice(api)(...a),
     ...createUiSlice(...a),
+    ...createLearnSlice(api)(...a),
   }));
 }
 

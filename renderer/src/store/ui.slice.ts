@@ -24,10 +24,15 @@ export interface UiSlice {
   route: Route;
   navigate(route: Route): void;
   showSection(section: Section): void;
+  /** Explain mode: screens add plain-language notes computed from the user's data (renderer/src/learn/Explain.tsx). */
+  explain: boolean;
+  setExplain(on: boolean): void;
 }
 
 export const createUiSlice: StateCreator<BerthState, [], [], UiSlice> = (set) => ({
   route: { section: 'containers' },
   navigate: (route) => set({ route }),
   showSection: (section) => set({ route: { section } }),
+  explain: false,
+  setExplain: (on) => set({ explain: on }),
 });

@@ -1,4 +1,8 @@
 import { SectionHeader } from '../components/SectionHeader';
+import { LESSONS, type Lesson } from '../learn/lessons';
+import { RelationshipsView } from '../learn/RelationshipsView';
+import { TourView } from '../learn/TourView';
+import { useBerth } from '../store/store';
 
 /** A picture of the idea: one image of stacked read-only layers, two containers with a writable layer each. */
 function ImageToContainers() {
@@ -39,36 +43,86 @@ function ImageToContainers() {
   );
 }
 
-export function LearnView() {
+function LessonList() {
+  const navigate = useBerth((s) => s.navigate);
   return (
     <>
-      <SectionHeader title="Learn" detail="Short explanations of the ideas behind what you see in Berth" />
+      <article className="card learn-card" aria-labelledby="learn-images-containers">
+        <h2 id="learn-images-containers">Images and containers at a glance</h2>
+        <ImageToContainers />
+      </article>
+      <section className="card" aria-labelledby="learn-hands-on">
+        <h2 id="learn-hands-on">Hands on</h2>
+        <div className="learn-links">
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => navigate({ section: 'learn', id: 'tour' })}
+          >
+            Start the guided tour
+          </button>
+          <button type="button" className="button" onClick={() => navigate({ section: 'learn', id: 'relationships' })}>
+            How your images and containers relate
+          </button>
+        </div>
+      </section>
+      <nav aria-label="Lessons" className="card">
+        <h2>Lessons</h2>
+        <ol className="lesson-list">
+          {LESSONS.map((lesson) => (
+            <li key={lesson.id}>
+              <button
+                type="button"
+                className="lesson-link"
+                onClick={() => navigate({ section: 'learn', id: lesson.id })}
+              >
+                {lesson.title}
+              </button>
+              <span className="muted"> {lesson.summary}</span>
+            </li>
+          ))}
+        </ol>
+      </nav>
+    </>
+  );
+}
+
+function LessonPage({ lesson }: { lesson: Lesson }) {
+  const navigate = useBerth((s) => s.navigate);
+  return (
+    <article className="card learn-card" aria-labelledby={`lesson-${lesson.id}`}>
+      <h2 id={`lesson-${lesson.id}`}>{lesson.title}</h2>
+      {lesson.body}
+      <p>
+        <button type="button" className="button" onClick={() => navigate(lesson.see.route)}>
+          {lesson.see.label}
+        </button>
+      </p>
+    </article>
+  );
+}
+
+const PAGES: Readonly<Record<string, string>> = { tour: 'Guided tour', relationships: 'How they relate' };
+
+export function LearnView() {
+  const id = useBerth((s) => s.route.id);
+  const navigate = useBerth((s) => s.navigate);
+  const lesson = LESSONS.find((l) => l.id === id);
+  const title = id === undefined ? 'Learn' : (lesson?.title ?? PAGES[id] ?? 'Learn');
+  return (
+    <>
+      <SectionHeader title={title} detail={id === undefined ? 'Docker’s ideas, tried on your own engine' : undefined}>
+        {id !== undefined && (
+          <button type="button" className="button" onClick={() => navigate({ section: 'learn' })}>
+            All lessons
+          </button>
+        )}
+      </SectionHeader>
       <main className="content">
-        <article className="card learn-card" aria-labelledby="learn-images-containers">
-          <h2 id="learn-images-containers">Images and containers</h2>
-          <p>
-            An <strong>image</strong> is a template for a program and everything it needs to run. It is read-only and
-            built from a stack of layers: each layer records what changed since the one below it, so images that share a
-            base also share those layers on disk.
-          </p>
-          <p>
-            A <strong>container</strong> is what you get when you start an image. Docker puts a thin writable layer on
-            top of the image, and every file the container creates or changes lands there; the image underneath stays
-            exactly as it was.
-          </p>
-          <ImageToContainers />
-          <p>
-            That is why one image can back many containers at once, each with its own writable layer. It is also why
-            they cost different things: an image only takes up disk space, while a running container also uses memory
-            and CPU.
-          </p>
-        </article>
-        <aside className="card card-note" aria-label="Coming next">
-          <p>
-            <strong>Lessons come next.</strong> Hands-on lessons that try these ideas on your own engine will appear
-            here in a coming version of Berth.
-          </p>
-        </aside>
+        {id === undefined && <LessonList />}
+        {lesson !== undefined && <LessonPage lesson={lesson} />}
+        {id === 'tour' && <TourView />}
+        {id === 'relationships' && <RelationshipsView />}
       </main>
     </>
   );

@@ -22,20 +22,19 @@ const detail = (over: Partial<ImageDetail>): ImageDetail =>
     containers: [],
     ...over,
   }) as ImageDetail;
-const container = (over: Partial<ContainerSummary>): ContainerSummary =>
-  ({
-    id: 'c1',
-    name: 'web',
-    image: 'demo:1.0',
-    imageId: 'sha256:1',
-    command: '',
-    state: 'running',
-    status: '',
-    created: 0,
-    ports: [],
-    labels: {},
-    ...over,
-  });
+const container = (over: Partial<ContainerSummary>): ContainerSummary => ({
+  id: 'c1',
+  name: 'web',
+  image: 'demo:1.0',
+  imageId: 'sha256:1',
+  command: '',
+  state: 'running',
+  status: '',
+  created: 0,
+  ports: [],
+  labels: {},
+  ...over,
+});
 
 describe('explain notes', () => {
   it('counts layers, the steps that added files and the containers made from an image', () => {
@@ -43,7 +42,7 @@ describe('explain notes', () => {
       detail({
         layers: ['l1', 'l2', 'l3', 'l4', 'l5', 'l6', 'l7'],
         steps: [step(10), step(0), step(5), step(0), step(7), step(0)],
-        containers: [{ id: 'a' }, { id: 'b' }] as ImageDetail['containers'],
+        containers: [{ id: 'a' }, { id: 'b' }] as unknown as ImageDetail['containers'],
         repoTags: ['demo:1.0', 'demo:latest'],
       }),
     );

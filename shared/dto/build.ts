@@ -61,6 +61,9 @@ export type BuildEvent =
       readonly type: 'done';
       readonly imageId: string;
       readonly tags: readonly string[];
+      /** The Dockerfile as it was sent, for mapping the history back to its lines. */
+      readonly dockerfile: string;
+      readonly dockerfileText: string;
       readonly history: readonly HistoryLayer[];
     };
 

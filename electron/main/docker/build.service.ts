@@ -104,7 +104,14 @@ export class BuildService {
     }
     const image = docker.getImage(reader.imageId);
     const [inspect, rows] = await Promise.all([image.inspect(), image.history() as Promise<unknown[]>]);
-    emit({ type: 'done', imageId: inspect.Id, tags, history: rows.map(toHistoryLayer) });
+    emit({
+      type: 'done',
+      imageId: inspect.Id,
+      tags,
+      dockerfile: plan.dockerfile,
+      dockerfileText: plan.dockerfileText,
+      history: rows.map(toHistoryLayer),
+    });
     return { imageId: inspect.Id, tags };
   }
 }

@@ -51,11 +51,14 @@ const mountSpec = z.strictObject({
 export const runSpec = z.strictObject({
   image: imageRef,
   name: containerName.optional(),
-  command: z.array(text(4096)).max(256).optional(),
+  command: z.array(text(4096)).max(256).readonly().optional(),
   entrypoint: text(4096).min(1).optional(),
-  env: z.array(text(32768).regex(/^[^=\s]+=/, 'not KEY=value')).max(512),
-  ports: z.array(portSpec).max(256),
-  mounts: z.array(mountSpec).max(64),
+  env: z
+    .array(text(32768).regex(/^[^=\s]+=/, 'not KEY=value'))
+    .max(512)
+    .readonly(),
+  ports: z.array(portSpec).max(256).readonly(),
+  mounts: z.array(mountSpec).max(64).readonly(),
   restart: z.enum(RESTART_POLICIES),
   maxRetries: z.number().int().min(0).max(1000).optional(),
   autoRemove: z.boolean(),

@@ -76,7 +76,7 @@ export class ExecSessions {
         );
       throw error;
     }
-    const socket = (await exec.start({ hijack: true, stdin: true, Tty: true })) as Duplex;
+    const socket = await exec.start({ hijack: true, stdin: true, Tty: true });
     if (signal.aborted) {
       socket.destroy();
       await hangUp(container, exec, sessionId);

@@ -101,7 +101,7 @@ export function toOverview(raw: Dockerode.ContainerInspectInfo & WithSizes, imag
         : 'no',
     autoRemove: raw.HostConfig?.AutoRemove ?? false,
     tty: raw.Config?.Tty ?? false,
-    ports: toPorts(raw.NetworkSettings?.Ports as PortBindings),
+    ports: toPorts(raw.NetworkSettings?.Ports),
     mounts: toMounts(raw.Mounts),
     networks: toNetworks(raw.NetworkSettings),
     env: toEnvEntries(raw.Config?.Env),

@@ -6,14 +6,23 @@ import type { BerthState } from './store';
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
+/** Which containers the list shows: like `docker ps`, `docker ps -a`, `docker ps -a --filter status=exited`. */
+export type ContainerFilter = 'running' | 'all' | 'exited';
+
 export interface ContainersSlice {
   containers: readonly ContainerSummary[];
   containersLoad: LoadState;
   containersError: BerthError | null;
   /** false: running containers only, like `docker ps`; true: all of them, like `docker ps -a`. */
   showAllContainers: boolean;
+  containerFilter: ContainerFilter;
+  containerSearch: string;
+  /** The container channels, for views that fetch a container's own page data. */
+  containersApi: BerthApi['containers'];
   refreshContainers(): Promise<void>;
   setShowAllContainers(all: boolean): void;
+  setContainerFilter(filter: ContainerFilter): void;
+  setContainerSearch(search: string): void;
 }
 
 export const createContainersSlice =
@@ -26,6 +35,9 @@ export const createContainersSlice =
       containersLoad: 'idle',
       containersError: null,
       showAllContainers: true,
+      containerFilter: 'all',
+      containerSearch: '',
+      containersApi: api.containers,
       async refreshContainers() {
         const mine = ++latest;
         if (get().containersLoad !== 'ready') set({ containersLoad: 'loading' });
@@ -35,9 +47,17 @@ export const createContainersSlice =
         else set({ containersLoad: 'error', containersError: result.error });
       },
       setShowAllContainers(all) {
-        if (all === get().showAllContainers) return;
-        set({ showAllContainers: all, containersLoad: 'loading' });
-        void get().refreshContainers();
+        get().setContainerFilter(all ? 'all' : 'running');
+      },
+      setContainerFilter(filter) {
+        if (filter === get().containerFilter) return;
+        const all = filter !== 'running';
+        const refetch = all !== get().showAllContainers;
+        set({ containerFilter: filter, showAllContainers: all, ...(refetch ? { containersLoad: 'loading' } : {}) });
+        if (refetch) void get().refreshContainers();
+      },
+      setContainerSearch(search) {
+        set({ containerSearch: search });
       },
     };
   };

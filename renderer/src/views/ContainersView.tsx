@@ -1,128 +1,88 @@
-import { useShallow } from 'zustand/react/shallow';
-import type { ContainerSummary } from '../../../shared/dto/lists';
+import { useState } from 'react';
 import { Command } from '../components/Command';
 import { EmptyState, LoadError, Loading } from '../components/ListStates';
 import { SectionHeader } from '../components/SectionHeader';
-import { TimeAgo } from '../components/TimeAgo';
-import { formatPorts } from '../lib/ports';
-import { containerStateLook } from '../lib/state-tone';
-import { useNow } from '../lib/use-now';
+import { ContainerList } from '../containers/ContainerList';
+import { ContainerPage } from '../containers/ContainerPage';
+import { CreateContainerDialog } from '../containers/CreateContainerDialog';
+import '../containers/containers.css';
+import type { ContainerFilter } from '../store/containers.slice';
 import { useBerth } from '../store/store';
 
-function ShowToggle() {
-  const showAll = useBerth((s) => s.showAllContainers);
-  const setShowAll = useBerth((s) => s.setShowAllContainers);
+const FILTERS: readonly [ContainerFilter, string][] = [
+  ['all', 'Show all'],
+  ['running', 'Running only'],
+  ['exited', 'Stopped only'],
+];
+
+function FilterToggle() {
+  const filter = useBerth((s) => s.containerFilter);
+  const setFilter = useBerth((s) => s.setContainerFilter);
   return (
     <div className="segmented" role="group" aria-label="Which containers to show">
-      <button type="button" aria-pressed={showAll} onClick={() => setShowAll(true)}>
-        Show all
-      </button>
-      <button type="button" aria-pressed={!showAll} onClick={() => setShowAll(false)}>
-        Running only
-      </button>
+      {FILTERS.map(([id, label]) => (
+        <button key={id} type="button" aria-pressed={filter === id} onClick={() => setFilter(id)}>
+          {label}
+        </button>
+      ))}
     </div>
   );
 }
 
-function ContainerRow({ container, now }: { container: ContainerSummary; now: number }) {
-  const look = containerStateLook(container.state);
-  const ports = formatPorts(container.ports);
+function SearchBox() {
+  const search = useBerth((s) => s.containerSearch);
+  const setSearch = useBerth((s) => s.setContainerSearch);
   return (
-    <tr>
-      <td>
-        <span className="cell-primary">{container.name}</span>
-        <span className="cell-secondary mono">{container.id.slice(0, 12)}</span>
-      </td>
-      <td className="mono cell-truncate" title={container.image}>
-        {container.image}
-      </td>
-      <td>
-        <span className={`badge tone-${look.tone}`}>
-          <span className="dot" aria-hidden="true" />
-          {look.label}
-        </span>
-      </td>
-      <td className="muted">{container.status}</td>
-      <td className="mono">
-        {ports.length === 0 ? (
-          <>
-            <span className="muted" aria-hidden="true">
-              —
-            </span>
-            <span className="sr-only">None</span>
-          </>
-        ) : (
-          ports.map((p) => (
-            <span key={p} className="port">
-              {p}
-            </span>
-          ))
-        )}
-      </td>
-      <td className="muted nowrap">
-        <TimeAgo ms={container.created} now={now} />
-      </td>
-    </tr>
+    <input
+      type="search"
+      className="search"
+      placeholder="Search name, image, project"
+      aria-label="Search containers"
+      value={search}
+      onChange={(e) => setSearch(e.target.value)}
+    />
   );
 }
 
 function ContainersBody() {
-  const containers = useBerth(useShallow((s) => s.containers));
+  const count = useBerth((s) => s.containers.length);
   const load = useBerth((s) => s.containersLoad);
   const error = useBerth((s) => s.containersError);
-  const showAll = useBerth((s) => s.showAllContainers);
+  const filter = useBerth((s) => s.containerFilter);
   const refresh = useBerth((s) => s.refreshContainers);
-  const setShowAll = useBerth((s) => s.setShowAllContainers);
-  const now = useNow(30_000);
+  const setFilter = useBerth((s) => s.setContainerFilter);
 
   if (load === 'error' && error !== null)
     return <LoadError what="containers" error={error} onRetry={() => void refresh()} />;
-  if (load === 'idle' || (load === 'loading' && containers.length === 0)) return <Loading what="containers" />;
-  if (containers.length === 0) {
-    return showAll ? (
+  if (load === 'idle' || (load === 'loading' && count === 0)) return <Loading what="containers" />;
+  if (count === 0) {
+    return filter !== 'running' ? (
       <EmptyState title="No containers yet">
         <p>
-          A container is a running copy of an image. Start one from a terminal and it shows up here by itself, for
-          example:
+          A container is a running copy of an image. Create one with the button above, or start one from a terminal and
+          it shows up here by itself, for example:
         </p>
         <Command>docker run -d --name hello busybox sleep 3600</Command>
       </EmptyState>
     ) : (
       <EmptyState title="Nothing is running">
         <p>No container is running right now. Stopped containers are still there.</p>
-        <button type="button" className="button" onClick={() => setShowAll(true)}>
+        <button type="button" className="button" onClick={() => setFilter('all')}>
           Show all containers
         </button>
       </EmptyState>
     );
   }
-  return (
-    <div className="table-card">
-      <table className="table" aria-label="Containers">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Image</th>
-            <th scope="col">State</th>
-            <th scope="col">Status</th>
-            <th scope="col">Ports</th>
-            <th scope="col">Created</th>
-          </tr>
-        </thead>
-        <tbody>
-          {containers.map((c) => (
-            <ContainerRow key={c.id} container={c} now={now} />
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <ContainerList />;
 }
 
 export function ContainersView() {
+  const route = useBerth((s) => s.route);
   const count = useBerth((s) => (s.containersLoad === 'ready' ? s.containers.length : null));
   const running = useBerth((s) => s.containers.filter((c) => c.state === 'running').length);
   const showAll = useBerth((s) => s.showAllContainers);
+  const [creating, setCreating] = useState(false);
+  if (route.id !== undefined) return <ContainerPage key={route.id} id={route.id} tab={route.tab} />;
   const detail =
     count === null
       ? undefined
@@ -132,11 +92,16 @@ export function ContainersView() {
   return (
     <>
       <SectionHeader title="Containers" detail={detail}>
-        <ShowToggle />
+        <SearchBox />
+        <FilterToggle />
+        <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+          Create container
+        </button>
       </SectionHeader>
-      <main className="content">
+      <main className="content content-fill">
         <ContainersBody />
       </main>
+      {creating && <CreateContainerDialog onClose={() => setCreating(false)} />}
     </>
   );
 }

@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import { SECTION_TITLES, SECTIONS, type Section } from '../store/ui.slice';
 import { useBerth } from '../store/store';
+import { BuildIcon } from '../build/BuildIcon';
+import { BuildView } from '../build/BuildView';
 import { ContainersView } from '../views/ContainersView';
 import { ImagesView } from '../views/ImagesView';
 import { LearnView } from '../views/LearnView';
@@ -10,6 +12,7 @@ import { BerthMark, ContainersIcon, ImagesIcon, LearnIcon } from './icons';
 const ICONS: Readonly<Record<Section, ComponentType>> = {
   containers: ContainersIcon,
   images: ImagesIcon,
+  build: BuildIcon,
   learn: LearnIcon,
 };
 
@@ -55,6 +58,7 @@ export function Shell() {
       <div className="workspace">
         {section === 'containers' && <ContainersView />}
         {section === 'images' && <ImagesView />}
+        {section === 'build' && <BuildView />}
         {section === 'learn' && <LearnView />}
       </div>
     </div>

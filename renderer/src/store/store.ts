@@ -2,13 +2,14 @@ import { createContext, createElement, useContext, type ReactNode } from 'react'
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BerthApi } from '../../../shared/api';
+import { createBuildSlice, type BuildSlice } from './build.slice';
 import { createContainersSlice, type ContainersSlice } from './containers.slice';
 import { createEngineSlice, type EngineSlice } from './engine.slice';
 import { createImagesSlice, type ImagesSlice } from './images.slice';
 import { createLearnSlice, type LearnSlice } from './learn.slice';
 import { createUiSlice, type UiSlice } from './ui.slice';
 
-export type BerthState = EngineSlice & ContainersSlice & ImagesSlice & UiSlice & LearnSlice;
+export type BerthState = EngineSlice & ContainersSlice & ImagesSlice & UiSlice & LearnSlice & BuildSlice;
 export type BerthStore = StoreApi<BerthState>;
 
 /** The one store. The API is passed in (window.berth in the app, a fake object in unit tests). */
@@ -19,6 +20,7 @@ export function createBerthStore(api: BerthApi): BerthStore {
     ...createImagesSlice(api)(...a),
     ...createUiSlice(...a),
     ...createLearnSlice(api)(...a),
+    ...createBuildSlice(api)(...a),
   }));
 }
 

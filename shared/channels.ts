@@ -46,6 +46,8 @@ export const REQUEST_CHANNELS = [
   // settings
   'settings:get',
   'settings:update',
+  // logs
+  'logs:older',
   // build
   'build:preview',
 ] as const;
@@ -66,6 +68,8 @@ export const STREAM_CHANNELS = [
   'settings:watch',
   // app (commands from the desktop shell's menus, tray and notifications)
   'app:commands',
+  // logs
+  'logs:follow',
   // build
   'build:run',
 ] as const;

@@ -10,6 +10,7 @@ import { appStreams } from './contracts/app.contract';
 import { containersRequests, containersStreams } from './contracts/containers.contract';
 import { engineRequests, engineStreams } from './contracts/engine.contract';
 import { imagesRequests, imagesStreams } from './contracts/images.contract';
+import { logsRequests, logsStreams } from './contracts/logs.contract';
 import { settingsRequests, settingsStreams } from './contracts/settings.contract';
 import { transcriptRequests, transcriptStreams } from './contracts/transcript.contract';
 import { tourRequests, tourStreams } from './contracts/tour.contract';
@@ -23,6 +24,7 @@ export const requestChannels = {
   ...tourRequests,
   ...learnRequests,
   ...settingsRequests,
+  ...logsRequests,
   ...buildRequests,
 } satisfies Record<RequestChannel, { input: z.ZodType; output: unknown }>;
 
@@ -35,6 +37,7 @@ export const streamChannels = {
   ...learnStreams,
   ...settingsStreams,
   ...appStreams,
+  ...logsStreams,
   ...buildStreams,
 } satisfies Record<StreamChannel, { input: z.ZodType; chunk: unknown }>;
 

@@ -10,9 +10,10 @@ import { ContainersService } from './docker/containers.service';
 import { EngineConnection } from './docker/engine.connection';
 import { toBerthError } from './docker/errors';
 import { ImagesService } from './docker/images.service';
-import { LearnService } from './docker/learn.service';
-import { TourService } from './docker/tour.service';
 import { ImageTransfers } from './handlers/images.transfers';
+import { LearnService } from './docker/learn.service';
+import { LogsService } from './docker/logs.service';
+import { TourService } from './docker/tour.service';
 import { createHandlers, type Services } from './handlers';
 import { Dispatcher } from './ipc/dispatcher';
 import { SettingsStore } from './settings/settings.store';
@@ -64,6 +65,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
     settings,
     commands: new AppCommands(),
     build: new BuildService(engine),
+    logs: new LogsService(engine),
   };
   const { requests, streams } = createHandlers(engine, services);
   const dispatcher = new Dispatcher(requests, streams, { mapError: toBerthError });

@@ -8,14 +8,16 @@ import type { BuildService } from './docker/build.service';
 import type { ContainersService } from './docker/containers.service';
 import type { ImagesService } from './docker/images.service';
 import type { LearnService } from './docker/learn.service';
+import type { LogsService } from './docker/logs.service';
 import type { TourService } from './docker/tour.service';
 import { appHandlers } from './handlers/app.handlers';
 import { buildHandlers } from './handlers/build.handlers';
 import { containersHandlers } from './handlers/containers.handlers';
 import { engineHandlers, type EngineHandle } from './handlers/engine.handlers';
 import { imagesHandlers } from './handlers/images.handlers';
-import { learnHandlers } from './handlers/learn.handlers';
 import type { ImageTransfers } from './handlers/images.transfers';
+import { learnHandlers } from './handlers/learn.handlers';
+import { logsHandlers } from './handlers/logs.handlers';
 import { settingsHandlers } from './handlers/settings.handlers';
 import { tourHandlers } from './handlers/tour.handlers';
 import { transcriptHandlers } from './handlers/transcript.handlers';
@@ -34,6 +36,7 @@ export interface Services {
   readonly settings: SettingsStore;
   readonly commands: AppCommands;
   readonly build: BuildService;
+  readonly logs: LogsService;
 }
 
 export type { EngineHandle };
@@ -52,6 +55,7 @@ export function createHandlers(
     settingsHandlers(services.settings),
     appHandlers(services.commands),
     buildHandlers(services.build, services.transcript),
+    logsHandlers(services.logs),
   ];
   const requests = Object.assign({}, ...domains.map((d) => d.requests)) as RequestHandlers;
   const streams = Object.assign({}, ...domains.map((d) => d.streams)) as StreamHandlers;

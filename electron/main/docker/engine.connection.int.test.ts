@@ -90,6 +90,7 @@ const SAMPLE_INPUT: Partial<Record<RequestChannel, unknown>> = {
   'containers:execResize': { sessionId: '00000000-0000-4000-8000-000000000000', cols: 80, rows: 24 },
   'settings:update': { notifications: true },
   'build:preview': { contextPath: scratch },
+  'logs:older': { container: 'web', before: '2024-05-01T10:00:00.000000001Z', skip: 0, limit: 10 },
 };
 
 /** Every request channel must answer within a second while the engine is away; those that need it, with ENGINE_UNREACHABLE. */

@@ -29,7 +29,8 @@ function messages(line: Line, eol = '\n'): Buffer[] {
   return out;
 }
 
-const framed = (lines: readonly Line[]) => Buffer.concat(lines.flatMap((l) => messages(l).map((m) => frame(l.stream, m))));
+const framed = (lines: readonly Line[]) =>
+  Buffer.concat(lines.flatMap((l) => messages(l).map((m) => frame(l.stream, m))));
 const raw = (lines: readonly Line[]) => Buffer.concat(lines.flatMap((l) => messages(l, '\r\n')));
 
 function splitAt(bytes: Buffer, cuts: readonly number[]): Buffer[] {
@@ -66,15 +67,19 @@ const stamped = (ls: readonly { stream: OutputStream; text: string }[]) => ls.ma
 describe('FrameDemuxer', () => {
   it('yields the same frames however the bytes are cut', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.boolean(), fc.uint8Array({ maxLength: 300 })), { maxLength: 10 }), cuts, (fs, at) => {
-        const expected = fs.map(([err, p]) => [err ? 'stderr' : 'stdout', Buffer.from(p).toString('hex')]);
-        const bytes = Buffer.concat(fs.map(([err, p]) => frame(err ? 'stderr' : 'stdout', Buffer.from(p))));
-        const demuxer = new FrameDemuxer();
-        const got: string[][] = [];
-        for (const piece of splitAt(bytes, at)) demuxer.push(piece, (s, p) => got.push([s, p.toString('hex')]));
-        expect(got).toEqual(expected);
-        expect(demuxer.leftover).toBe(0);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), fc.uint8Array({ maxLength: 300 })), { maxLength: 10 }),
+        cuts,
+        (fs, at) => {
+          const expected = fs.map(([err, p]) => [err ? 'stderr' : 'stdout', Buffer.from(p).toString('hex')]);
+          const bytes = Buffer.concat(fs.map(([err, p]) => frame(err ? 'stderr' : 'stdout', Buffer.from(p))));
+          const demuxer = new FrameDemuxer();
+          const got: string[][] = [];
+          for (const piece of splitAt(bytes, at)) demuxer.push(piece, (s, p) => got.push([s, p.toString('hex')]));
+          expect(got).toEqual(expected);
+          expect(demuxer.leftover).toBe(0);
+        },
+      ),
     );
   });
 

@@ -6,6 +6,8 @@ import { BuildView } from '../build/BuildView';
 import { ContainersView } from '../views/ContainersView';
 import { ImagesView } from '../views/ImagesView';
 import { LearnView } from '../views/LearnView';
+import { LogsIcon } from '../logs/LogsIcon';
+import { LogsSection } from '../logs/LogsSection';
 import { LearnControls } from '../learn/LearnControls';
 import { BerthMark, ContainersIcon, ImagesIcon, LearnIcon } from './icons';
 
@@ -13,6 +15,7 @@ const ICONS: Readonly<Record<Section, ComponentType>> = {
   containers: ContainersIcon,
   images: ImagesIcon,
   build: BuildIcon,
+  logs: LogsIcon,
   learn: LearnIcon,
 };
 
@@ -59,6 +62,7 @@ export function Shell() {
         {section === 'containers' && <ContainersView />}
         {section === 'images' && <ImagesView />}
         {section === 'build' && <BuildView />}
+        {section === 'logs' && <LogsSection />}
         {section === 'learn' && <LearnView />}
       </div>
     </div>

@@ -1,8 +1,139 @@
-/** The logs of one or several containers: follows the newest lines, pages back with "Load older". */
+/**
+ * The logs of one or several containers: opens on the newest lines and follows, pages back with "Load older",
+ * and offers search, a stderr filter, timestamps, wrapping, copy, save and clear. Lines live in a LogBuffer
+ * owned by this panel; React hears about them at most once per animation frame.
+ */
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useBerth } from '../store/store';
+import { selectLogLineCap } from '../store/logs.slice';
+import { LogBuffer, STDERR } from './log-buffer';
+import { LogSource } from './log-source';
+import { LogToolbar } from './LogToolbar';
+import { LogView } from './LogView';
+import { useLogSearch } from './use-log-search';
+import { saveLog } from './save-log';
+import './logs.css';
+
+/** A counter that moves once per animation frame while the buffer changes. */
+function useFrameVersion(buffer: LogBuffer): number {
+  const [store] = useState(() => {
+    let version = 0;
+    let frame = 0;
+    return {
+      subscribe(notify: () => void) {
+        const off = buffer.subscribe(() => {
+          if (frame !== 0) return;
+          frame = requestAnimationFrame(() => {
+            frame = 0;
+            version += 1;
+            notify();
+          });
+        });
+        return () => {
+          off();
+          cancelAnimationFrame(frame);
+          frame = 0;
+        };
+      },
+      get: () => version,
+    };
+  });
+  return useSyncExternalStore(store.subscribe, store.get);
+}
+
+function stderrRows(buffer: LogBuffer): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < buffer.flags.length; i++) if ((buffer.flags[i] ?? 0) & STDERR) out.push(buffer.offset + i);
+  return out;
+}
+
 export function LogsPanel({ containerIds }: { containerIds: readonly string[] }) {
+  const key = containerIds.join(',');
+  const cap = useBerth(selectLogLineCap);
+  const [buffer] = useState(() => new LogBuffer(cap));
+  useEffect(() => buffer.setCap(cap), [buffer, cap]);
+  const source = useMemo(() => new LogSource(window.berth, buffer, key === '' ? [] : key.split(',')), [buffer, key]);
+  useEffect(() => {
+    buffer.clear();
+    source.start();
+    return () => source.stop();
+  }, [buffer, source]);
+
+  const version = useFrameVersion(buffer);
+  // Re-renders when a source's name, end or error changes; the values are read from the source itself.
+  useSyncExternalStore(
+    (l) => source.subscribe(l),
+    () => source.sources.map((s) => `${s.name}|${s.ended ?? ''}|${s.error?.message ?? ''}|${s.atStart}`).join(';'),
+  );
+  const timestamps = useBerth((s) => s.logsTimestamps);
+  const wrap = useBerth((s) => s.logsWrap);
+  const stderrOnly = useBerth((s) => s.logsStderrOnly);
+  const [following, setFollowing] = useState(true);
+  const [olderState, setOlderState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const search = useLogSearch(buffer, version);
+
+  const rows = stderrOnly ? stderrRows(buffer) : null;
+
+  const names = source.sources.map((s) => s.name);
+  const problems = source.sources.filter((s) => s.error || s.ended);
+
+  const loadOlder = async () => {
+    setOlderState({ busy: true, error: null });
+    const error = await source.loadOlder();
+    setOlderState({ busy: false, error });
+  };
+
   return (
-    <section className="logs" aria-label="Logs">
-      <p>Logs of {containerIds.length === 1 ? 'this container' : `${containerIds.length} containers`}.</p>
+    <section
+      className="logs"
+      aria-label="Logs"
+      data-received={buffer.received}
+      data-newest={buffer.ts[buffer.length - 1] ?? ''}
+    >
+      <LogToolbar
+        search={search}
+        onCopy={() => void navigator.clipboard?.writeText(window.getSelection()?.toString() ?? '')}
+        onSave={() => saveLog(buffer, names, containerIds.length > 1)}
+        onClear={() => buffer.clear()}
+      />
+      <div className="logs-older">
+        {source.atStart ? (
+          <span className="muted">Start of the log.</span>
+        ) : (
+          <button type="button" className="button" onClick={() => void loadOlder()} disabled={olderState.busy}>
+            {olderState.busy ? 'Loading older lines…' : 'Load older'}
+          </button>
+        )}
+        {olderState.error && <span className="logs-problem">{olderState.error}</span>}
+        <span className="muted logs-count">
+          {buffer.length.toLocaleString()} lines{buffer.dropped > 0 ? ` (cap ${cap.toLocaleString()})` : ''}
+        </span>
+      </div>
+      {problems.map((s) => (
+        <p key={s.id} role={s.error ? 'alert' : 'status'} className={s.error ? 'logs-problem' : 'logs-ended'}>
+          {containerIds.length > 1 ? `${s.name}: ` : ''}
+          {s.error?.message ?? s.ended}
+        </p>
+      ))}
+      <div className="logs-body">
+        <LogView
+          buffer={buffer}
+          rows={rows}
+          names={names}
+          timestamps={timestamps}
+          wrap={wrap}
+          pattern={search.pattern}
+          current={search.current}
+          following={following}
+          onFollowingChange={setFollowing}
+          version={version}
+        />
+        {!following && (
+          <button type="button" className="button button-primary logs-jump" onClick={() => setFollowing(true)}>
+            Jump to latest
+          </button>
+        )}
+      </div>
     </section>
   );
 }

@@ -7,9 +7,10 @@ import { createContainersSlice, type ContainersSlice } from './containers.slice'
 import { createEngineSlice, type EngineSlice } from './engine.slice';
 import { createImagesSlice, type ImagesSlice } from './images.slice';
 import { createLearnSlice, type LearnSlice } from './learn.slice';
+import { createLogsSlice, type LogsSlice } from './logs.slice';
 import { createUiSlice, type UiSlice } from './ui.slice';
 
-export type BerthState = EngineSlice & ContainersSlice & ImagesSlice & UiSlice & LearnSlice & BuildSlice;
+export type BerthState = EngineSlice & ContainersSlice & ImagesSlice & UiSlice & LearnSlice & BuildSlice & LogsSlice;
 export type BerthStore = StoreApi<BerthState>;
 
 /** The one store. The API is passed in (window.berth in the app, a fake object in unit tests). */
@@ -20,6 +21,7 @@ export function createBerthStore(api: BerthApi): BerthStore {
     ...createImagesSlice(api)(...a),
     ...createUiSlice(...a),
     ...createLearnSlice(api)(...a),
+    ...createLogsSlice(...a),
     ...createBuildSlice(api)(...a),
   }));
 }

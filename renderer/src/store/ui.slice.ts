@@ -1,13 +1,14 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { BerthState } from './store';
 
-export const SECTIONS = ['containers', 'images', 'build', 'learn'] as const;
+export const SECTIONS = ['containers', 'images', 'build', 'logs', 'learn'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const SECTION_TITLES: Readonly<Record<Section, string>> = {
   containers: 'Containers',
   images: 'Images',
   build: 'Build',
+  logs: 'Logs',
   learn: 'Learn',
 };
 

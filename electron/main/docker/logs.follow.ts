@@ -1,0 +1,168 @@
+/**
+ * One followed log stream. It reads with follow=1 until the engine ends the answer, then finds out why: the
+ * container stopped (wait for it to start again, with a marker), restarted, was removed (end with a message),
+ * or the engine went away (wait for it, then read on). Every reread starts at the last delivered timestamp
+ * and drops the lines with that timestamp that were already delivered.
+ */
+import type { LogsChunk } from '../../../shared/dto/logs';
+import { BerthFailure } from '../../../shared/result';
+import type { StreamSink } from '../ipc/dispatcher';
+import { LineBatcher, type BatchLimits } from './logs.batch';
+import type { OutputStream } from './logs.demux';
+import { readLogs, type ReadQuery } from './logs.read';
+import { explainReadError, inspectTarget, refuseUnreadable, type LogTarget } from './logs.target';
+import { nsToEngineParam, timestampToNs } from './logs.time';
+import type { FollowInput, LogsEngine } from './logs.service';
+
+type Why = 'removed' | 'engine-down' | 'running' | 'stopped';
+
+const PAUSE_MS = 500;
+
+const statusOf = (e: unknown): number | undefined => (e as { statusCode?: number } | null)?.statusCode;
+
+export class LogFollower {
+  private readonly controller = new AbortController();
+  private readonly cleanups: (() => void)[] = [];
+  private lastTs = '';
+  /** Lines delivered with exactly lastTs. */
+  private atLast = 0;
+  /** While rereading: lines stamped skipTs still to drop, because they were delivered before. */
+  private skipTs = '';
+  private skipLeft = 0;
+  private starts = 0;
+  private removed = false;
+  private wake: (() => void) | null = null;
+  private batcher: LineBatcher | null = null;
+
+  constructor(
+    private readonly engine: LogsEngine,
+    private readonly input: FollowInput,
+    private readonly sink: StreamSink<LogsChunk>,
+    private readonly limits: BatchLimits,
+  ) {}
+
+  stop(): void {
+    this.controller.abort();
+    this.batcher?.dispose();
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.wake?.();
+  }
+
+  async run(): Promise<void> {
+    const signal = this.controller.signal;
+    const target = await inspectTarget(this.engine.docker(), this.input.container);
+    refuseUnreadable(target);
+    if (signal.aborted) return;
+    const container = target.id;
+    this.sink.emit({ kind: 'opened', container, name: target.name, tty: target.tty, driver: target.driver });
+    const batcher = new LineBatcher((lines) => this.sink.emit({ kind: 'lines', container, ...lines }), this.limits);
+    this.batcher = batcher;
+    this.cleanups.push(
+      this.engine.onEvent((event) => {
+        if (event.scope !== 'container' || event.id !== container) return;
+        if (event.action === 'start') this.starts += 1;
+        if (event.action === 'destroy') this.removed = true;
+        this.wake?.();
+      }),
+      this.engine.onStatus(() => this.wake?.()),
+    );
+
+    let query: ReadQuery = { follow: true, tail: this.input.tail };
+    let lostEngine = false;
+    let announcedStop = false;
+    while (!signal.aborted) {
+      const startsBefore = this.starts;
+      let failure: unknown = null;
+      try {
+        await readLogs(this.engine.docker(), container, target.tty, query, this.onLine, signal);
+      } catch (e) {
+        failure = e;
+      }
+      batcher.flush();
+      if (signal.aborted) return;
+      query = { follow: true, tail: 'all', since: this.since() };
+      this.skipTs = this.lastTs;
+      this.skipLeft = this.atLast;
+
+      const why = await this.why(container);
+      if (signal.aborted) return;
+      if (why === 'removed') return this.sink.end(`Container ${target.name} was removed, so its log has ended.`);
+      if (why === 'engine-down') {
+        if (!lostEngine) this.notice(container, 'Lost the Docker Engine; waiting for it to come back.');
+        lostEngine = true;
+        await this.sleep(PAUSE_MS);
+        await this.until(() => this.engine.status().state === 'connected');
+        if (this.engine.status().state === 'connected') {
+          lostEngine = false;
+          this.notice(container, 'The Docker Engine is back; the log goes on from the last line shown.');
+        }
+        continue;
+      }
+      if (failure !== null) throw explainReadError(target, failure);
+      if (why === 'running') {
+        // The stream ended although the container runs: it stopped and started again in between.
+        if (this.starts > startsBefore || announcedStop) this.notice(container, `Container ${target.name} restarted.`);
+        announcedStop = false;
+        continue;
+      }
+      if (!announcedStop) this.notice(container, await this.stoppedText(target));
+      announcedStop = true;
+      await this.until(() => this.starts > startsBefore || this.removed || this.engine.status().state !== 'connected');
+    }
+  }
+
+  private readonly onLine = (stream: OutputStream, ts: string, text: string): void => {
+    if (this.skipLeft > 0 && ts === this.skipTs) {
+      this.skipLeft -= 1;
+      return;
+    }
+    this.skipLeft = 0;
+    if (ts === this.lastTs) this.atLast += 1;
+    else {
+      this.lastTs = ts;
+      this.atLast = 1;
+    }
+    this.batcher?.add(stream, ts, text);
+  };
+
+  private since(): string | undefined {
+    return this.lastTs === '' ? undefined : nsToEngineParam(timestampToNs(this.lastTs));
+  }
+
+  private async why(container: string): Promise<Why> {
+    if (this.removed) return 'removed';
+    try {
+      const now = await inspectTarget(this.engine.docker(), container);
+      return now.running ? 'running' : 'stopped';
+    } catch (e) {
+      if (statusOf(e) === 404) return 'removed';
+      if (e instanceof BerthFailure && e.error.code === 'ENGINE_UNREACHABLE') return 'engine-down';
+      if (statusOf(e) === undefined) return 'engine-down';
+      throw e;
+    }
+  }
+
+  private async stoppedText(target: LogTarget): Promise<string> {
+    const now = await inspectTarget(this.engine.docker(), target.id).catch(() => target);
+    return `Container ${target.name} stopped (exit code ${now.exitCode}); the log goes on if it starts again.`;
+  }
+
+  private notice(container: string, text: string): void {
+    this.sink.emit({ kind: 'notice', container, ts: new Date().toISOString(), text });
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.controller.signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    });
+  }
+
+  /** Waits until the condition holds, checking it on each engine event or status change. */
+  private async until(condition: () => boolean): Promise<void> {
+    while (!condition() && !this.controller.signal.aborted) {
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.wake = null;
+    }
+  }
+}

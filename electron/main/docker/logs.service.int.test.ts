@@ -1,0 +1,239 @@
+/**
+ * Logs through the Dispatcher against a real engine: containers with known numbered output, read back live,
+ * paged backwards, across container restarts and removal, and across a restart of an engine of our own.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type Dockerode from 'dockerode';
+import type { LogsChunk, LogsPage } from '../../../shared/dto/logs';
+import type { Result } from '../../../shared/result';
+import type { StreamMessage } from '../../../shared/stream';
+import { buildFixtures, dockerFor, startTestEngine, type TestEngine } from '../../../scripts/test-engine.mjs';
+import { createBackend, type Backend } from '../backend';
+
+const HOST = process.env.TEST_DOCKER_HOST ?? '';
+const FIXTURE = 'berth-fixture/busybox:1';
+const RUN = `l5-${process.pid}-${Date.now().toString(36)}`;
+let serial = 0;
+
+interface Line {
+  readonly ts: string;
+  readonly text: string;
+  readonly stderr: boolean;
+}
+
+/** A live subscription: every line and notice in arrival order, and how it ended. */
+class Follow {
+  readonly lines: Line[] = [];
+  readonly notices: string[] = [];
+  ended: StreamMessage<LogsChunk> | null = null;
+  private readonly waiters = new Set<() => void>();
+
+  constructor(backend: Backend, input: unknown) {
+    const session = backend.dispatcher.openSession((_id, message) => this.take(message as StreamMessage<LogsChunk>));
+    const opened = session.subscribe(`s${++serial}`, 'logs:follow', input);
+    if (!opened.ok) throw new Error(opened.error.message);
+    this.close = () => session.close();
+  }
+
+  readonly close: () => void;
+
+  until(what: string, ok: () => boolean, ms = 20_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!ok()) return;
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`timed out waiting for ${what}; notices: ${this.notices.join(' | ')}`));
+      }, ms);
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  private take(message: StreamMessage<LogsChunk>): void {
+    if (message.type !== 'data') this.ended = message;
+    else {
+      for (const chunk of message.items) {
+        if (chunk.kind === 'notice') this.notices.push(chunk.text);
+        if (chunk.kind !== 'lines') continue;
+        const err = new Set(chunk.stderr);
+        chunk.text.forEach((text, i) => this.lines.push({ ts: chunk.ts[i] ?? '', text, stderr: err.has(i) }));
+      }
+    }
+    for (const w of [...this.waiters]) w();
+  }
+}
+
+async function run(docker: Dockerode, script: string, options: Partial<Dockerode.ContainerCreateOptions> = {}) {
+  const container = await docker.createContainer({
+    name: `${RUN}-${++serial}`,
+    Image: FIXTURE,
+    Cmd: ['sh', '-c', script],
+    Labels: { 'berth.test': '1' },
+    ...options,
+  });
+  await container.start();
+  return container;
+}
+
+const waitExit = (c: Dockerode.Container) => c.wait();
+const texts = (lines: readonly Line[]) => lines.map((l) => l.text);
+const numbered = (from: number, to: number, prefix = 'line ') =>
+  Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${from + i}`);
+
+describe('logs against the shared engine', () => {
+  let backend: Backend;
+  let docker: Dockerode;
+  const open: Follow[] = [];
+  const follow = (input: unknown) => {
+    const f = new Follow(backend, input);
+    open.push(f);
+    return f;
+  };
+
+  beforeAll(async () => {
+    docker = dockerFor(HOST);
+    backend = createBackend({ env: { DOCKER_HOST: HOST }, platform: 'linux', homedir: '/tmp' });
+    await new Promise<void>((resolve) => {
+      if (backend.engine.status().state === 'connected') return resolve();
+      const off = backend.engine.onStatus((s) => s.state === 'connected' && (off(), resolve()));
+    });
+  });
+  afterAll(async () => {
+    for (const f of open) f.close();
+    await backend.dispose();
+  });
+
+  it('opens on the newest lines, keeps stderr apart, then pages back with no gap and no duplicate', async () => {
+    const c = await run(
+      docker,
+      `awk 'BEGIN{for(i=1;i<=3000;i++){print "line " i; fflush(); if(i%500==0) {print "warn " i > "/dev/stderr"; fflush()}}}'`,
+    );
+    await waitExit(c);
+    const f = follow({ container: c.id, tail: 400 });
+    await f.until('the tail', () => f.notices.some((n) => n.includes('stopped')));
+    const shown = texts(f.lines);
+    expect(shown).toHaveLength(400);
+    expect(f.lines.filter((l) => l.stderr).map((l) => l.text)).toEqual(['warn 3000']);
+    expect(f.lines.filter((l) => !l.stderr).every((l) => l.text.startsWith('line '))).toBe(true);
+
+    let held: Line[] = f.lines;
+    for (let pages = 0; pages < 20; pages++) {
+      const oldest = held[0]!;
+      const skip = held.filter((l) => l.ts === oldest.ts).length;
+      const result = (await backend.dispatcher.request('logs:older', {
+        container: c.id,
+        before: oldest.ts,
+        skip,
+        limit: 700,
+      })) as Result<LogsPage>;
+      if (!result.ok) throw new Error(result.error.message);
+      const page = result.value;
+      const err = new Set(page.stderr);
+      held = [...page.text.map((text, i) => ({ ts: page.ts[i]!, text, stderr: err.has(i) })), ...held];
+      if (page.atStart) break;
+    }
+    const all = [...numbered(1, 3000)];
+    for (let i = 500; i <= 3000; i += 500) all.splice(all.indexOf(`line ${i}`) + 1, 0, `warn ${i}`);
+    expect(texts(held)).toEqual(all);
+  });
+
+  it('skips exactly the lines the view holds at the cursor timestamp', async () => {
+    const c = await run(docker, `awk 'BEGIN{for(i=1;i<=50;i++) print "n" i}'`);
+    await waitExit(c);
+    const f = follow({ container: c.id, tail: 'all' });
+    await f.until('50 lines', () => f.lines.length === 50);
+    const at = f.lines[30]!;
+    const older = async (skip: number) => {
+      const r = (await backend.dispatcher.request('logs:older', {
+        container: c.id,
+        before: at.ts,
+        skip,
+        limit: 5,
+      })) as Result<LogsPage>;
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value.text;
+    };
+    expect(await older(1)).toEqual(['n26', 'n27', 'n28', 'n29', 'n30']);
+    expect(await older(0)).toEqual(['n27', 'n28', 'n29', 'n30', 'n31']);
+  });
+
+  it('follows new lines, marks a restart and ends with a message when the container is removed', async () => {
+    const c = await run(docker, 'echo started; while true; do echo tick; sleep 0.2; done');
+    const f = follow({ container: c.id, tail: 10 });
+    await f.until('a tick', () => f.lines.some((l) => l.text === 'tick'));
+    await c.restart({ t: 0 });
+    await f.until('the restart marker', () => f.notices.some((n) => n.includes('restarted')));
+    await f.until('output after the restart', () => texts(f.lines).filter((t) => t === 'started').length === 2);
+    await c.remove({ force: true });
+    await f.until('the end', () => f.ended !== null);
+    expect(f.ended).toMatchObject({ type: 'end', reason: expect.stringContaining('was removed') as unknown });
+  });
+
+  it('reads a TTY container raw and joins a line longer than 16 KB', async () => {
+    const c = await run(docker, `printf 'tty says hi\\n'; awk 'BEGIN{s=""; for(i=0;i<20000;i++) s=s "é"; print s}'`, {
+      Tty: true,
+    });
+    await waitExit(c);
+    const f = follow({ container: c.id, tail: 'all' });
+    await f.until('two lines', () => f.lines.length === 2);
+    expect(f.lines[0]).toMatchObject({ text: 'tty says hi', stderr: false });
+    expect(f.lines[1]!.text).toBe('é'.repeat(20_000));
+  });
+
+  it('explains a container whose log driver keeps nothing', async () => {
+    const c = await run(docker, 'echo lost', { HostConfig: { LogConfig: { Type: 'none', Config: {} } } });
+    const f = follow({ container: c.id, tail: 10 });
+    await f.until('the error', () => f.ended !== null);
+    expect(f.ended).toMatchObject({ type: 'error', error: { code: 'CONFLICT' } });
+    expect(f.ended?.type === 'error' && f.ended.error.message).toMatch(/log driver "none"/);
+  });
+});
+
+describe('logs across an engine restart', () => {
+  let engine: TestEngine;
+  let backend: Backend;
+
+  beforeAll(async () => {
+    engine = await startTestEngine({ name: 'logs' });
+    await buildFixtures(engine.host);
+    backend = createBackend({ env: { DOCKER_HOST: engine.host }, platform: 'linux', homedir: '/tmp' });
+  }, 120_000);
+  afterAll(async () => {
+    await backend.dispose();
+    await engine.remove();
+  });
+
+  it('resumes from the last timestamp with no lost and no duplicated line', async () => {
+    const docker = dockerFor(engine.host);
+    const c = await run(docker, 'i=0; while true; do i=$((i+1)); echo "n $i"; echo "e $i" >&2; usleep 20000; done', {
+      HostConfig: { RestartPolicy: { Name: 'always' } },
+    });
+    await new Promise<void>((resolve) => {
+      if (backend.engine.status().state === 'connected') return resolve();
+      const off = backend.engine.onStatus((s) => s.state === 'connected' && (off(), resolve()));
+    });
+    const f = new Follow(backend, { container: c.id, tail: 'all' });
+    await f.until('some lines', () => f.lines.length > 40);
+    await engine.stop();
+    await f.until('the loss notice', () => f.notices.some((n) => n.includes('Lost the Docker Engine')));
+    await engine.start();
+    await f.until('the return notice', () => f.notices.some((n) => n.includes('is back')), 60_000);
+    const seen = f.lines.length;
+    await f.until('lines after the restart', () => f.lines.length > seen + 40, 30_000);
+    f.close();
+
+    // The whole log, read in one go, is the reference.
+    const reference: string[] = [];
+    const ref = new Follow(backend, { container: c.id, tail: 'all' });
+    await ref.until('the reference', () => ref.lines.length >= f.lines.length);
+    ref.close();
+    reference.push(...ref.lines.slice(0, f.lines.length).map((l) => `${l.ts} ${l.stderr ? 'E' : 'O'} ${l.text}`));
+    expect(f.lines.map((l) => `${l.ts} ${l.stderr ? 'E' : 'O'} ${l.text}`)).toEqual(reference);
+    await docker.getContainer(c.id).remove({ force: true });
+  }, 180_000);
+});

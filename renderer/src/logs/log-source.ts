@@ -1,0 +1,135 @@
+/**
+ * Feeds a LogBuffer from the engine: one logs:follow subscription per container (newest lines first, then
+ * live), and "load older" pages per container through logs:older. With several containers, an older page
+ * is only shown down to the newest of their page starts, so no container seems to have a gap; the rest is
+ * asked for again next time.
+ */
+import type { BerthApi } from '../../../shared/api';
+import type { LogsChunk } from '../../../shared/dto/logs';
+import type { BerthError } from '../../../shared/result';
+import { columnFlags, type LogBuffer } from './log-buffer';
+
+export interface SourceInfo {
+  readonly id: string;
+  name: string;
+  tty: boolean;
+  /** No older line exists. */
+  atStart: boolean;
+  /** Set when the stream ended (removed container) or failed (unreadable driver, bad id). */
+  ended: string | null;
+  error: BerthError | null;
+}
+
+export const PAGE = 1000;
+
+export class LogSource {
+  readonly sources: SourceInfo[];
+  private readonly stops: (() => void)[] = [];
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly api: BerthApi,
+    readonly buffer: LogBuffer,
+    containerIds: readonly string[],
+    private readonly tail: number | 'all' = PAGE,
+  ) {
+    this.sources = containerIds.map((id) => ({
+      id,
+      name: id.slice(0, 12),
+      tty: false,
+      atStart: false,
+      ended: null,
+      error: null,
+    }));
+  }
+
+  start(): void {
+    this.sources.forEach((source, index) => {
+      const stop = this.api.logs.follow({ container: source.id, tail: this.tail }, (message) => {
+        if (message.type === 'data') for (const chunk of message.items) this.take(index, chunk);
+        else if (message.type === 'end') source.ended = message.reason ?? 'The log has ended.';
+        else source.error = message.error;
+        if (message.type !== 'data') this.changed();
+      });
+      this.stops.push(stop);
+    });
+  }
+
+  stop(): void {
+    for (const stop of this.stops.splice(0)) stop();
+  }
+
+  /** Listens to changes of the sources' state (not to lines: those go through the buffer). */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get atStart(): boolean {
+    return this.sources.every((s) => s.atStart || s.error !== null);
+  }
+
+  /** Loads one page of older lines for every container; resolves with an error sentence or null. */
+  async loadOlder(): Promise<string | null> {
+    const pages = await Promise.all(
+      this.sources.map(async (source, index) => {
+        if (source.atStart || source.error) return null;
+        const oldest = this.buffer.oldestOf(index);
+        if (oldest === null) return null;
+        const result = await this.api.logs.older({
+          container: source.id,
+          before: oldest.ts,
+          skip: oldest.count,
+          limit: PAGE,
+        });
+        return { index, result };
+      }),
+    );
+    let cut = '';
+    let failure: string | null = null;
+    for (const p of pages) {
+      if (p === null) continue;
+      if (!p.result.ok) failure = p.result.error.message;
+      else if (!p.result.value.atStart) cut = maxTs(cut, p.result.value.ts[0] ?? '');
+    }
+    const merged: { ts: string; text: string; flags: number }[] = [];
+    for (const p of pages) {
+      if (p === null || !p.result.ok) continue;
+      const page = p.result.value;
+      const flags = columnFlags(p.index, page);
+      const keepFrom = page.ts.findIndex((t) => t >= cut);
+      const source = this.sources[p.index];
+      if (source && page.atStart && (cut === '' || keepFrom === 0)) source.atStart = true;
+      if (keepFrom < 0) continue;
+      for (let i = keepFrom; i < page.text.length; i++) {
+        merged.push({ ts: page.ts[i] ?? '', text: page.text[i] ?? '', flags: flags[i] ?? 0 });
+      }
+    }
+    merged.sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0));
+    this.buffer.prepend(
+      merged.map((m) => m.ts),
+      merged.map((m) => m.text),
+      merged.map((m) => m.flags),
+    );
+    this.changed();
+    return failure;
+  }
+
+  private take(index: number, chunk: LogsChunk): void {
+    const source = this.sources[index];
+    if (source === undefined) return;
+    if (chunk.kind === 'lines') this.buffer.append(index, chunk);
+    else if (chunk.kind === 'notice') this.buffer.notice(index, chunk.ts, chunk.text);
+    else {
+      source.name = chunk.name;
+      source.tty = chunk.tty;
+      this.changed();
+    }
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
+  }
+}
+
+const maxTs = (a: string, b: string) => (a > b ? a : b);

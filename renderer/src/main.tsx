@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { buildBerthApi } from '../../shared/api';
 import { App } from './App';
+import { startAppCommands } from './commands/app-commands';
+import { followThemeSetting } from './settings/theme';
 import { createBerthStore, StoreProvider, type BerthStore } from './store/store';
 import { createBridgeTransport } from './transport/bridge.transport';
 import './styles/app.css';
@@ -31,6 +33,10 @@ const wireLink = connectBrowserMode();
 const store = createBerthStore(window.berth);
 wireLink?.(store);
 store.getState().startEngine();
+store.getState().startSettings();
+followThemeSetting(store);
+// The desktop app has a menu with these shortcuts; the browser mode listens to the keyboard itself.
+startAppCommands(store, { keyboard: wireLink !== null, mac: /Mac/.test(navigator.userAgent) });
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element.');

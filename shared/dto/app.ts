@@ -9,3 +9,12 @@ export type AppCommand =
   | { readonly kind: 'search' }
   /** Fetch the current lists again. */
   | { readonly kind: 'refresh' };
+
+/** The sidebar's sections behind Ctrl/Cmd+1, 2, ... in the desktop menu and the browser's shortcuts, in order. */
+export const SHORTCUT_SECTIONS = [
+  { section: 'containers', label: 'Containers' },
+  { section: 'images', label: 'Images' },
+  { section: 'build', label: 'Build' },
+  { section: 'logs', label: 'Logs' },
+  { section: 'learn', label: 'Learn' },
+] as const;

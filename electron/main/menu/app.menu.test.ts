@@ -34,12 +34,14 @@ describe('appMenuTemplate', () => {
     );
   });
 
-  it('sends Ctrl/Cmd+1..3 as section commands, Ctrl/Cmd+F as search and Ctrl/Cmd+R as refresh', () => {
+  it('sends Ctrl/Cmd+1..5 as section commands, Ctrl/Cmd+F as search and Ctrl/Cmd+R as refresh', () => {
     const m = menu('linux');
-    for (const key of ['1', '2', '3', 'F', 'R', ',']) m.click(m.byAccelerator(`CmdOrCtrl+${key}`));
+    for (const key of ['1', '2', '3', '4', '5', 'F', 'R', ',']) m.click(m.byAccelerator(`CmdOrCtrl+${key}`));
     expect(m.sent).toEqual([
       { kind: 'navigate', section: 'containers' },
       { kind: 'navigate', section: 'images' },
+      { kind: 'navigate', section: 'build' },
+      { kind: 'navigate', section: 'logs' },
       { kind: 'navigate', section: 'learn' },
       { kind: 'search' },
       { kind: 'refresh' },

@@ -1,16 +1,10 @@
 /**
  * The application menu as a template, built by a pure function so roles and shortcuts are unit-tested. Menu
- * items that act on the page send an AppCommand to the renderer; Quit is always there, tray or not.
+ * items that act on the page send an AppCommand to the renderer; Quit is always there, tray or not. Ctrl/Cmd+1, 2, ...
+ * show the sidebar's sections (shared/dto/app.ts), as the browser mode's shortcuts do.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { AppCommand } from '../../../shared/dto/app';
-
-/** The sections behind Ctrl/Cmd+1..3, in the order of the sidebar. */
-export const MENU_SECTIONS = [
-  { section: 'containers', label: 'Containers' },
-  { section: 'images', label: 'Images' },
-  { section: 'learn', label: 'Learn' },
-] as const;
+import { SHORTCUT_SECTIONS, type AppCommand } from '../../../shared/dto/app';
 
 export interface AppMenuOptions {
   readonly platform: NodeJS.Platform;
@@ -52,7 +46,7 @@ export function appMenuTemplate({ platform, send, showAbout, packaged }: AppMenu
   const viewMenu: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
-      ...MENU_SECTIONS.map(({ section, label }, index): MenuItemConstructorOptions => ({
+      ...SHORTCUT_SECTIONS.map(({ section, label }, index): MenuItemConstructorOptions => ({
         label,
         accelerator: `CmdOrCtrl+${index + 1}`,
         click: () => send({ kind: 'navigate', section }),

@@ -9,6 +9,8 @@ import { LearnView } from '../views/LearnView';
 import { LogsIcon } from '../logs/LogsIcon';
 import { LogsSection } from '../logs/LogsSection';
 import { LearnControls } from '../learn/LearnControls';
+import { SettingsIcon } from '../settings/SettingsIcon';
+import { SettingsView } from '../settings/SettingsView';
 import { BerthMark, ContainersIcon, ImagesIcon, LearnIcon } from './icons';
 
 const ICONS: Readonly<Record<Section, ComponentType>> = {
@@ -17,6 +19,7 @@ const ICONS: Readonly<Record<Section, ComponentType>> = {
   build: BuildIcon,
   logs: LogsIcon,
   learn: LearnIcon,
+  settings: SettingsIcon,
 };
 
 function Sidebar() {
@@ -64,6 +67,7 @@ export function Shell() {
         {section === 'build' && <BuildView />}
         {section === 'logs' && <LogsSection />}
         {section === 'learn' && <LearnView />}
+        {section === 'settings' && <SettingsView />}
       </div>
     </div>
   );

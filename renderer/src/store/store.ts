@@ -8,9 +8,11 @@ import { createEngineSlice, type EngineSlice } from './engine.slice';
 import { createImagesSlice, type ImagesSlice } from './images.slice';
 import { createLearnSlice, type LearnSlice } from './learn.slice';
 import { createLogsSlice, type LogsSlice } from './logs.slice';
+import { createSettingsSlice, type SettingsSlice } from './settings.slice';
 import { createUiSlice, type UiSlice } from './ui.slice';
 
-export type BerthState = EngineSlice & ContainersSlice & ImagesSlice & UiSlice & LearnSlice & BuildSlice & LogsSlice;
+export type BerthState = SettingsSlice &
+  EngineSlice & ContainersSlice & ImagesSlice & UiSlice & LearnSlice & BuildSlice & LogsSlice;
 export type BerthStore = StoreApi<BerthState>;
 
 /** The one store. The API is passed in (window.berth in the app, a fake object in unit tests). */
@@ -20,6 +22,7 @@ export function createBerthStore(api: BerthApi): BerthStore {
     ...createContainersSlice(api)(...a),
     ...createImagesSlice(api)(...a),
     ...createUiSlice(...a),
+    ...createSettingsSlice(api)(...a),
     ...createLearnSlice(api)(...a),
     ...createLogsSlice(...a),
     ...createBuildSlice(api)(...a),

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { BerthState } from './store';
 
-export const SECTIONS = ['containers', 'images', 'build', 'logs', 'learn'] as const;
+export const SECTIONS = ['containers', 'images', 'build', 'logs', 'learn', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const SECTION_TITLES: Readonly<Record<Section, string>> = {
@@ -10,6 +10,7 @@ export const SECTION_TITLES: Readonly<Record<Section, string>> = {
   build: 'Build',
   logs: 'Logs',
   learn: 'Learn',
+  settings: 'Settings',
 };
 
 /**

@@ -1,0 +1,163 @@
+import { useState, type FormEvent } from 'react';
+import { LOG_LINE_CAP, THEMES, type Settings, type Theme } from '../../../shared/dto/settings';
+import { SectionHeader } from '../components/SectionHeader';
+import { useBerth } from '../store/store';
+import { checkDraft, toDraft, type SettingsDraft } from './settings-form';
+import './settings.css';
+
+const THEME_LABELS: Readonly<Record<Theme, string>> = { system: 'Same as the system', light: 'Light', dark: 'Dark' };
+
+type Feedback = { readonly tone: 'ok' | 'error'; readonly text: string; readonly field?: string } | null;
+
+export function SettingsView() {
+  const settings = useBerth((s) => s.settings);
+  const loaded = useBerth((s) => s.settingsLoaded);
+  const saveSettings = useBerth((s) => s.saveSettings);
+  const [form, setForm] = useState<{ base: Settings; draft: SettingsDraft }>(() => ({
+    base: settings,
+    draft: toDraft(settings),
+  }));
+  const [saving, setSaving] = useState(false);
+  const [feedback, setFeedback] = useState<Feedback>(null);
+
+  const check = checkDraft(form.draft, settings);
+  const dirty = !check.ok || Object.keys(check.patch).length > 0;
+  // Settings changed elsewhere (another window, the desktop shell) while nothing here was edited: show them.
+  if (form.base !== settings && !dirty) setForm({ base: settings, draft: toDraft(settings) });
+
+  const edit = (patch: Partial<SettingsDraft>) => {
+    setForm((f) => ({ ...f, draft: { ...f.draft, ...patch } }));
+    setFeedback(null);
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!check.ok) {
+      setFeedback({ tone: 'error', text: check.message, field: check.field });
+      return;
+    }
+    setSaving(true);
+    const error = await saveSettings(check.patch);
+    setSaving(false);
+    setFeedback(error ? { tone: 'error', text: error.message } : { tone: 'ok', text: 'Settings saved.' });
+  };
+
+  const errorFor = (field: string) => (feedback?.tone === 'error' && feedback.field === field ? feedback.text : null);
+  const capError = errorFor('logLineCap');
+  const endpointError = errorFor('engineEndpoint');
+
+  return (
+    <>
+      <SectionHeader title="Settings" detail="Saved on this computer and used by the next start too" />
+      <main className="content">
+        <form
+          className="card settings-form"
+          aria-label="Settings"
+          aria-busy={!loaded}
+          onSubmit={(e) => void onSubmit(e)}
+        >
+          <fieldset>
+            <legend>Engine</legend>
+            <label htmlFor="settings-endpoint">Engine address</label>
+            <input
+              id="settings-endpoint"
+              className="settings-input mono"
+              type="text"
+              spellCheck={false}
+              autoComplete="off"
+              placeholder="unix:///var/run/docker.sock"
+              value={form.draft.engineEndpoint}
+              aria-invalid={endpointError !== null}
+              aria-describedby="settings-endpoint-help"
+              onChange={(e) => edit({ engineEndpoint: e.target.value })}
+            />
+            <p id="settings-endpoint-help" className="settings-help">
+              {endpointError ??
+                'Leave it empty to find the engine the way the docker CLI does: DOCKER_HOST, then the usual sockets. Berth reconnects as soon as you save.'}
+            </p>
+          </fieldset>
+
+          <fieldset>
+            <legend>Theme</legend>
+            <div className="settings-choices" role="radiogroup" aria-label="Theme">
+              {THEMES.map((theme) => (
+                <label key={theme} className="settings-choice">
+                  <input
+                    type="radio"
+                    name="theme"
+                    value={theme}
+                    checked={form.draft.theme === theme}
+                    onChange={() => edit({ theme })}
+                  />
+                  {THEME_LABELS[theme]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+
+          <fieldset>
+            <legend>Logs</legend>
+            <label htmlFor="settings-cap">Log lines kept per container</label>
+            <input
+              id="settings-cap"
+              className="settings-input settings-number"
+              type="text"
+              inputMode="numeric"
+              value={form.draft.logLineCap}
+              aria-invalid={capError !== null}
+              aria-describedby="settings-cap-help"
+              onChange={(e) => edit({ logLineCap: e.target.value })}
+            />
+            <p id="settings-cap-help" className="settings-help">
+              {capError ??
+                `The log view keeps the newest lines up to this many (${LOG_LINE_CAP.min.toLocaleString('en')} to ${LOG_LINE_CAP.max.toLocaleString('en')}); older ones are dropped from memory, not from the container.`}
+            </p>
+          </fieldset>
+
+          <fieldset>
+            <legend>Desktop app</legend>
+            <label className="settings-choice">
+              <input
+                type="checkbox"
+                checked={form.draft.notifications}
+                onChange={(e) => edit({ notifications: e.target.checked })}
+              />
+              Notify me when a container exits unexpectedly
+            </label>
+            <label className="settings-choice">
+              <input
+                type="checkbox"
+                checked={form.draft.closeToTray}
+                onChange={(e) => edit({ closeToTray: e.target.checked })}
+              />
+              Keep Berth in the tray when its window is closed
+            </label>
+            <p className="settings-help">
+              These two apply to the desktop app. Quit is always in the app menu and the tray menu.
+            </p>
+          </fieldset>
+
+          <div className="settings-actions">
+            <button type="submit" className="button button-primary" disabled={!dirty || saving} aria-busy={saving}>
+              Save
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={!dirty || saving}
+              onClick={() => {
+                setForm({ base: settings, draft: toDraft(settings) });
+                setFeedback(null);
+              }}
+            >
+              Discard changes
+            </button>
+            <p role="status" className={`settings-status settings-status-${feedback?.tone ?? 'none'}`}>
+              {feedback !== null && feedback.field === undefined ? feedback.text : ''}
+            </p>
+          </div>
+        </form>
+      </main>
+    </>
+  );
+}

@@ -73,9 +73,9 @@ export function BuildForm() {
   };
   return (
     <form className="card build-form" aria-label="Build settings" onSubmit={submit}>
-      <div className="field field-wide">
+      <div className="build-field build-wide">
         <label htmlFor="build-context">Context folder</label>
-        <div className="field-row">
+        <div className="build-field-row">
           <input
             id="build-context"
             className="mono"
@@ -88,9 +88,9 @@ export function BuildForm() {
             Preview context
           </button>
         </div>
-        <p className="field-help">{CONTEXT_EXPLAINER}</p>
+        <p className="build-help">{CONTEXT_EXPLAINER}</p>
       </div>
-      <div className="field">
+      <div className="build-field">
         <label htmlFor="build-dockerfile">Dockerfile</label>
         <input
           id="build-dockerfile"
@@ -107,7 +107,7 @@ export function BuildForm() {
           ))}
         </datalist>
       </div>
-      <div className="field">
+      <div className="build-field">
         <label htmlFor="build-tags">Tags</label>
         <input
           id="build-tags"
@@ -118,7 +118,7 @@ export function BuildForm() {
           onChange={(e) => setForm({ tags: e.target.value })}
         />
       </div>
-      <div className="field">
+      <div className="build-field">
         <label htmlFor="build-target">Target stage</label>
         <input
           id="build-target"
@@ -136,7 +136,7 @@ export function BuildForm() {
         </datalist>
       </div>
       <BuildArgs />
-      <div className="field field-wide field-checks">
+      <div className="build-field build-wide build-checks">
         <label>
           <input type="checkbox" checked={form.noCache} onChange={(e) => setForm({ noCache: e.target.checked })} />
           Build every step again, without the cache
@@ -146,11 +146,11 @@ export function BuildForm() {
           Pull a newer base image first
         </label>
       </div>
-      <div className="field field-wide">
-        <span className="field-label">Same as</span>
+      <div className="build-field build-wide">
+        <span className="build-label">Same as</span>
         <Command>{hasPath ? buildCommand(options) : 'docker build PATH'}</Command>
       </div>
-      <div className="field-wide build-actions">
+      <div className="build-wide build-actions">
         {running ? (
           <button type="button" className="button" onClick={cancelBuild}>
             Cancel build

@@ -37,7 +37,8 @@ export function BuildLayers<H extends HistoryRow>({
   const base = links.filter((l) => l.instruction === undefined);
   const baseSize = base.reduce((sum, l) => sum + l.layer.size, 0);
   const chosen = selected === null ? undefined : own[selected]?.instruction;
-  const lines = dockerfileText.split(/\r?\n/);
+  // A final newline ends the last line; it does not start another.
+  const lines = dockerfileText.replace(/\r?\n$/, '').split(/\r?\n/);
   const select = (index: number, line: number) => {
     setSelected(index);
     document.getElementById(`dockerfile-line-${line}`)?.scrollIntoView({ block: 'nearest' });
@@ -69,11 +70,11 @@ export function BuildLayers<H extends HistoryRow>({
               const ins = link.instruction;
               if (!ins) return null;
               return (
-                <tr key={`${ins.startLine}-${index}`} className={selected === index ? 'row-selected' : undefined}>
+                <tr key={`${ins.startLine}-${index}`} className={selected === index ? 'build-row-selected' : undefined}>
                   <td className="nowrap">
                     <button
                       type="button"
-                      className="link-button"
+                      className="build-link"
                       aria-label={`Dockerfile ${lineLabel(link)}`}
                       onClick={() => select(index, ins.startLine)}
                     >
@@ -95,15 +96,15 @@ export function BuildLayers<H extends HistoryRow>({
           </tbody>
         </table>
       </div>
-      <figure className="dockerfile-view">
+      <figure className="build-dockerfile">
         <figcaption className="muted">{dockerfile}</figcaption>
-        <ol aria-label="Dockerfile" className="dockerfile-lines">
+        <ol aria-label="Dockerfile" className="build-dockerfile-lines">
           {lines.map((text, i) => {
             const n = i + 1;
             const current = chosen !== undefined && n >= chosen.startLine && n <= chosen.endLine;
             return (
               <li key={n} id={`dockerfile-line-${n}`} aria-current={current ? 'true' : undefined}>
-                <span className="line-number" aria-hidden="true">
+                <span className="build-line-number" aria-hidden="true">
                   {n}
                 </span>
                 <code>{text === '' ? ' ' : text}</code>

@@ -42,7 +42,7 @@ export function BuildResult() {
       />
       <p className="build-other-way">
         {OTHER_WAY_EXPLAINER}{' '}
-        <button type="button" className="link-button" onClick={() => navigate({ section: 'containers' })}>
+        <button type="button" className="build-link" onClick={() => navigate({ section: 'containers' })}>
           Go to containers
         </button>
       </p>

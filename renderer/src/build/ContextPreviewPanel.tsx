@@ -8,10 +8,10 @@ function FileLists({ preview }: { preview: ContextPreview }) {
   const more = (shown: number, total: number) =>
     total > shown ? <li className="muted">…and {total - shown} more</li> : null;
   return (
-    <div className="context-lists">
+    <div className="build-context-lists">
       <details open={preview.sentCount <= 50}>
         <summary>Files sent ({preview.sentCount})</summary>
-        <ul aria-label="Files sent" className="file-list">
+        <ul aria-label="Files sent" className="build-file-list">
           {preview.sent.map((file) => (
             <li key={file.path}>
               <span className="mono">{file.path}</span>
@@ -23,7 +23,7 @@ function FileLists({ preview }: { preview: ContextPreview }) {
       </details>
       <details open={preview.excludedCount > 0 && preview.excludedCount <= 50}>
         <summary>Left out by .dockerignore ({preview.excludedCount})</summary>
-        <ul aria-label="Files left out" className="file-list">
+        <ul aria-label="Files left out" className="build-file-list">
           {preview.excluded.map((file) => (
             <li key={file}>
               <span className="mono">{file}</span>
@@ -53,7 +53,7 @@ export function ContextPreviewPanel() {
       )}
       {load === 'ready' && preview && (
         <>
-          <p className="context-summary">
+          <p className="build-context-summary">
             <strong>
               {preview.sentCount} {preview.sentCount === 1 ? 'file' : 'files'}, {formatBytes(preview.sentSize)}
             </strong>{' '}
@@ -71,7 +71,7 @@ export function ContextPreviewPanel() {
           {preview.warnings.map((w) => (
             <p key={w.folder} className="caution" role="note">
               <strong>
-                {w.folder}: {w.files} files, {formatBytes(w.size)}.
+                {w.folder}: {w.files} {w.files === 1 ? 'file' : 'files'}, {formatBytes(w.size)}.
               </strong>{' '}
               <Message text={w.message} />
             </p>

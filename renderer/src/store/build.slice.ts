@@ -101,7 +101,14 @@ export function applyBuildEvents(run: BuildRun, events: readonly BuildEvent[]): 
         next = { ...next, contextFiles: event.files, contextSize: event.size };
         break;
       case 'step': {
-        const view = { ...event, cached: false, lines: [], droppedLines: 0 };
+        const view: BuildStepView = {
+          step: event.step,
+          total: event.total,
+          instruction: event.instruction,
+          cached: false,
+          lines: [],
+          droppedLines: 0,
+        };
         next = { ...next, steps: [...next.steps.filter((s) => s.step !== event.step), view] };
         break;
       }

@@ -7,6 +7,11 @@ import './settings.css';
 
 const THEME_LABELS: Readonly<Record<Theme, string>> = { system: 'Same as the system', light: 'Light', dark: 'Dark' };
 
+const isUnchanged = (draft: SettingsDraft, base: Settings) => {
+  const check = checkDraft(draft, base);
+  return check.ok && Object.keys(check.patch).length === 0;
+};
+
 type Feedback = { readonly tone: 'ok' | 'error'; readonly text: string; readonly field?: string } | null;
 
 export function SettingsView() {
@@ -22,8 +27,10 @@ export function SettingsView() {
 
   const check = checkDraft(form.draft, settings);
   const dirty = !check.ok || Object.keys(check.patch).length > 0;
-  // Settings changed elsewhere (another window, the desktop shell) while nothing here was edited: show them.
-  if (form.base !== settings && !dirty) setForm({ base: settings, draft: toDraft(settings) });
+  // Settings changed elsewhere (another page, the desktop shell): show them, unless the user is editing here.
+  if (form.base !== settings && (!dirty || isUnchanged(form.draft, form.base))) {
+    setForm({ base: settings, draft: toDraft(settings) });
+  }
 
   const edit = (patch: Partial<SettingsDraft>) => {
     setForm((f) => ({ ...f, draft: { ...f.draft, ...patch } }));

@@ -18,6 +18,8 @@ export interface BuildResult {
 
 /** Splits the engine's newline-delimited JSON into messages; a line that is not JSON is passed on as text. */
 async function* messages(body: Readable): AsyncGenerator<unknown> {
+  // Decoding on the stream keeps a character split across two chunks whole.
+  body.setEncoding('utf8');
   let rest = '';
   for await (const chunk of body) {
     rest += String(chunk);

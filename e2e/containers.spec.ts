@@ -36,7 +36,7 @@ test('create and run from the form, then stop it in the UI: the CLI sees it exit
     await dialog.getByLabel('Command').fill('sleep 600');
     await dialog.getByLabel('Labels').fill('berth.test=1');
     // The docker run line follows the form as it is filled in.
-    await expect(dialog.locator('.live-command')).toContainText(
+    await expect(dialog.locator('.ctr-live-command')).toContainText(
       `docker run -d --name ${name} --label berth.test=1 ${FIXTURE} sleep 600`,
     );
     await dialog.getByRole('button', { name: 'Create and run' }).click();

@@ -29,13 +29,13 @@ function Actions({
   danger?: boolean;
 }) {
   return (
-    <div className="dialog-actions">
+    <div className="ctr-dialog-actions">
       <button type="button" className="button" onClick={onClose}>
         Cancel
       </button>
       <button
         type="submit"
-        className={danger ? 'button button-danger' : 'button button-primary'}
+        className={danger ? 'button ctr-button-danger' : 'button button-primary'}
         disabled={busy}
         aria-busy={busy}
       >
@@ -71,7 +71,7 @@ export function StopDialog({ container, run, onClose }: DialogProps) {
           Docker sends the main process SIGTERM so it can finish its work. If it has not ended after the timeout, Docker
           sends SIGKILL, which ends it at once.
         </p>
-        <div className="field">
+        <div className="ctr-field">
           <label htmlFor="stop-timeout">Seconds to wait before SIGKILL</label>
           <input id="stop-timeout" inputMode="numeric" value={seconds} onChange={(e) => setSeconds(e.target.value)} />
         </div>
@@ -92,7 +92,7 @@ export function KillDialog({ container, run, onClose }: DialogProps) {
     <Dialog title={`Send a signal to ${container.name}`} onClose={onClose}>
       <form onSubmit={(e) => (e.preventDefault(), void submit(() => api.kill({ id: container.id, signal })))}>
         <p>SIGKILL ends the main process at once, without a chance to clean up. Other signals are up to the program.</p>
-        <div className="field">
+        <div className="ctr-field">
           <label htmlFor="kill-signal">Signal</label>
           <select id="kill-signal" value={signal} onChange={(e) => setSignal(e.target.value)}>
             {SIGNALS.map((s) => (
@@ -120,7 +120,7 @@ export function RenameDialog({ container, run, onClose }: DialogProps) {
           error === null && void submit(() => api.rename({ id: container.id, name }))
         )}
       >
-        <div className="field">
+        <div className="ctr-field">
           <label htmlFor="rename-name">New name</label>
           <input
             id="rename-name"
@@ -129,7 +129,7 @@ export function RenameDialog({ container, run, onClose }: DialogProps) {
             aria-describedby="rename-note"
             onChange={(e) => setName(e.target.value)}
           />
-          <p id="rename-note" className={error ? 'field-error' : 'field-hint'}>
+          <p id="rename-note" className={error ? 'ctr-field-error' : 'ctr-field-hint'}>
             {error ?? 'Only the name changes; the container, its layer and its settings stay.'}
           </p>
         </div>
@@ -154,8 +154,8 @@ export function CommitFieldset({ fields, onChange }: { fields: CommitFields; onC
   const put = (key: keyof CommitFields) => (e: { target: { value: string } }) =>
     onChange({ ...fields, [key]: e.target.value });
   return (
-    <div className="form-grid">
-      <div className="field">
+    <div className="ctr-form-grid">
+      <div className="ctr-field">
         <label htmlFor="commit-repo">Repository</label>
         <input
           id="commit-repo"
@@ -165,20 +165,20 @@ export function CommitFieldset({ fields, onChange }: { fields: CommitFields; onC
           onChange={put('repo')}
         />
         {repoError && (
-          <p id="commit-repo-note" className="field-error">
+          <p id="commit-repo-note" className="ctr-field-error">
             {repoError}
           </p>
         )}
       </div>
-      <div className="field">
+      <div className="ctr-field">
         <label htmlFor="commit-tag">Tag</label>
         <input id="commit-tag" value={fields.tag} onChange={put('tag')} />
       </div>
-      <div className="field">
+      <div className="ctr-field">
         <label htmlFor="commit-message">Message</label>
         <input id="commit-message" value={fields.message} onChange={put('message')} />
       </div>
-      <div className="field">
+      <div className="ctr-field">
         <label htmlFor="commit-author">Author</label>
         <input id="commit-author" value={fields.author} onChange={put('author')} />
       </div>
@@ -226,7 +226,7 @@ export function CommitDialog({ container, run, onClose }: DialogProps) {
             Image <strong>{made.reference}</strong> is made: the image of this container plus one new layer holding its
             writable layer’s changes.
           </p>
-          <div className="dialog-actions">
+          <div className="ctr-dialog-actions">
             <button type="button" className="button" onClick={onClose}>
               Close
             </button>
@@ -280,7 +280,7 @@ export function RemoveDialog({ container, run, onClose }: DialogProps) {
           {needsForce(container.state) && ' It is running: removing it kills it first.'}
         </p>
         {loadError && (
-          <p className="field-error">
+          <p className="ctr-field-error">
             <Message text={loadError.message} />
           </p>
         )}
@@ -289,16 +289,16 @@ export function RemoveDialog({ container, run, onClose }: DialogProps) {
           <p>Its writable layer has no changes: nothing is lost but the container itself.</p>
         )}
         {count > 0 && (
-          <div className="data-loss" role="alert">
+          <div className="ctr-data-loss" role="alert">
             <p>
               <strong>
-                These {count} {count === 1 ? 'change' : 'changes'} in its writable layer will be lost:
+                {count === 1 ? 'This change' : `These ${count} changes`} in its writable layer will be lost:
               </strong>
             </p>
-            <ul className="change-list mono" aria-label="Changes that will be lost">
+            <ul className="ctr-change-list mono" aria-label="Changes that will be lost">
               {changes?.entries.slice(0, 20).map((c) => (
                 <li key={c.path}>
-                  <span className={`kind kind-${c.kind}`}>{c.kind}</span> {c.path}
+                  <span className={`ctr-kind ctr-kind-${c.kind}`}>{c.kind}</span> {c.path}
                 </li>
               ))}
               {count > 20 && <li className="muted">…and {count - 20} more</li>}
@@ -310,7 +310,7 @@ export function RemoveDialog({ container, run, onClose }: DialogProps) {
             {commitFirst && <CommitFieldset fields={fields} onChange={setFields} />}
           </div>
         )}
-        <fieldset className="checks">
+        <fieldset className="ctr-checks">
           <legend className="sr-only">Options</legend>
           <label>
             <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> Force: kill it if it

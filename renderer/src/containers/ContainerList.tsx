@@ -40,7 +40,7 @@ function ContainerRow({ container, now }: { container: ContainerSummary; now: nu
       <td>
         <button
           type="button"
-          className="link-button cell-primary"
+          className="ctr-link-button cell-primary"
           onClick={() => navigate({ section: 'containers', id: container.id, tab: 'overview' })}
         >
           {container.name}
@@ -50,7 +50,7 @@ function ContainerRow({ container, now }: { container: ContainerSummary; now: nu
       <td className="mono cell-truncate" title={container.image}>
         <button
           type="button"
-          className="link-button"
+          className="ctr-link-button"
           aria-label={`Image ${container.image}`}
           onClick={() => navigate({ section: 'images', id: container.imageId })}
         >
@@ -85,9 +85,9 @@ function ContainerRow({ container, now }: { container: ContainerSummary; now: nu
 
 function GroupRow({ row }: { row: Extract<ListRow, { kind: 'group' }> }) {
   return (
-    <tr className="group-row">
+    <tr className="ctr-group-row">
       <th scope="rowgroup" colSpan={8}>
-        <span className="group-name">{row.project}</span>
+        <span className="ctr-group-name">{row.project}</span>
         <span className="muted">
           {' '}
           · compose project · {row.running} of {row.count} running
@@ -123,7 +123,7 @@ export function ContainerList() {
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
 
-  if (rows.length === 0) return <p className="list-empty muted">No container matches.</p>;
+  if (rows.length === 0) return <p className="ctr-list-empty muted">No container matches.</p>;
   return (
     <div className="table-card ctr-scroll" ref={scroller}>
       <table className="table" aria-label="Containers" aria-rowcount={rows.length + 1}>
@@ -144,7 +144,7 @@ export function ContainerList() {
           </tr>
         </thead>
         <tbody>
-          {before > 0 && <tr aria-hidden="true" className="spacer" ref={(el) => size(el, before)} />}
+          {before > 0 && <tr aria-hidden="true" className="ctr-spacer" ref={(el) => size(el, before)} />}
           {items.map((item) => {
             const row = rows[item.index];
             if (row === undefined) return null;
@@ -154,7 +154,7 @@ export function ContainerList() {
               <ContainerRow key={row.key} container={row.container} now={now} />
             );
           })}
-          {after > 0 && <tr aria-hidden="true" className="spacer" ref={(el) => size(el, after)} />}
+          {after > 0 && <tr aria-hidden="true" className="ctr-spacer" ref={(el) => size(el, after)} />}
         </tbody>
       </table>
     </div>

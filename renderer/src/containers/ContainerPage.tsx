@@ -72,7 +72,7 @@ export function ContainerPage({ id, tab }: { id: string; tab: string | undefined
   );
 
   const back = (
-    <button type="button" className="link-button back" onClick={() => navigate({ section: 'containers' })}>
+    <button type="button" className="ctr-link-button ctr-back" onClick={() => navigate({ section: 'containers' })}>
       ← All containers
     </button>
   );
@@ -87,9 +87,9 @@ export function ContainerPage({ id, tab }: { id: string; tab: string | undefined
   const gone = error?.code === 'NOT_FOUND';
   const look = containerStateLook(overview.state);
   return (
-    <main className="content container-page">
+    <main className="content ctr-container-page">
       {back}
-      <header className="page-header">
+      <header className="ctr-page-header">
         <h1>{overview.name}</h1>
         <span className={`badge tone-${gone ? 'danger' : look.tone}`} role="status" aria-label="Container state">
           <span className="dot" aria-hidden="true" />
@@ -97,25 +97,25 @@ export function ContainerPage({ id, tab }: { id: string; tab: string | undefined
         </span>
         <button
           type="button"
-          className="link-button mono"
+          className="ctr-link-button mono"
           onClick={() => navigate({ section: 'images', id: overview.imageId })}
         >
           {overview.image}
         </button>
       </header>
       {gone ? (
-        <p className="form-failure" role="alert">
+        <p className="ctr-form-failure" role="alert">
           This container was removed. Its page shows what it was.
         </p>
       ) : (
         <ContainerToolbar container={overview} run={run} />
       )}
       {actionError && (
-        <p className="form-failure" role="alert">
+        <p className="ctr-form-failure" role="alert">
           <Message text={actionError.message} />
         </p>
       )}
-      <div className="tabs" role="tablist" aria-label="Container page">
+      <div className="ctr-tabs" role="tablist" aria-label="Container page">
         {TABS.map(([tabId, label]) => (
           <button
             key={tabId}
@@ -130,7 +130,7 @@ export function ContainerPage({ id, tab }: { id: string; tab: string | undefined
           </button>
         ))}
       </div>
-      <section className="tab-panel" role="tabpanel" id="container-tabpanel" aria-labelledby={`tab-${current}`}>
+      <section className="ctr-tab-panel" role="tabpanel" id="container-tabpanel" aria-labelledby={`tab-${current}`}>
         {current === 'overview' && <OverviewTab container={overview} />}
         {current === 'files' && <FilesTab container={overview} />}
         {current === 'processes' && <ProcessesTab container={overview} />}

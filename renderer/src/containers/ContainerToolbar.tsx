@@ -62,12 +62,12 @@ export function ContainerToolbar({ container, run }: { container: ContainerOverv
   const props = { container, run, onClose: close };
   return (
     <div className="toolbar-block">
-      <div className="toolbar" role="toolbar" aria-label="Container actions">
+      <div className="ctr-toolbar" role="toolbar" aria-label="Container actions">
         {BUTTONS.map(({ action, label, dialog: name }) => (
           <button
             key={action}
             type="button"
-            className={action === 'remove' ? 'button button-danger-quiet' : 'button'}
+            className={action === 'remove' ? 'button ctr-button-danger-quiet' : 'button'}
             disabled={!canDo(action, container.state)}
             onMouseEnter={() => setHint(action)}
             onFocus={() => setHint(action)}
@@ -77,7 +77,7 @@ export function ContainerToolbar({ container, run }: { container: ContainerOverv
           </button>
         ))}
       </div>
-      <p className="toolbar-command">
+      <p className="ctr-toolbar-command">
         <span className="muted">{BUTTONS.find((b) => b.action === hint)?.label ?? 'Terminal'} from a terminal:</span>{' '}
         <Command>{commandFor(hint, container)}</Command>
       </p>

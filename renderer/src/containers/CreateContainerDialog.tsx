@@ -23,15 +23,15 @@ function Field({
   const id = useId();
   const note = `${id}-note`;
   return (
-    <div className="field">
+    <div className="ctr-field">
       <label htmlFor={id}>{label}</label>
       {children({ id, 'aria-invalid': error !== undefined, ...(error || hint ? { 'aria-describedby': note } : {}) })}
       {error ? (
-        <p id={note} className="field-error">
+        <p id={note} className="ctr-field-error">
           {error}
         </p>
       ) : hint ? (
-        <p id={note} className="field-hint">
+        <p id={note} className="ctr-field-hint">
           {hint}
         </p>
       ) : null}
@@ -95,7 +95,7 @@ export function CreateContainerDialog({ onClose, image = '' }: { onClose: () => 
           void submit();
         }}
       >
-        <div className="form-grid">
+        <div className="ctr-form-grid">
           <Field
             label="Image"
             error={shown('image')}
@@ -172,7 +172,7 @@ export function CreateContainerDialog({ onClose, image = '' }: { onClose: () => 
             </Field>
           )}
         </div>
-        <fieldset className="checks">
+        <fieldset className="ctr-checks">
           <legend className="sr-only">Options</legend>
           <label>
             <input type="checkbox" checked={form.autoRemove} onChange={(e) => set('autoRemove', e.target.checked)} />{' '}
@@ -187,21 +187,23 @@ export function CreateContainerDialog({ onClose, image = '' }: { onClose: () => 
             terminal (-t)
           </label>
         </fieldset>
-        <div className="live-command" aria-live="polite">
-          <span className="muted">The same from a terminal:</span> <Command>{command}</Command>
-        </div>
-        {failure && (
-          <p className="form-failure" role="alert">
-            <Message text={failure.message} />
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" aria-busy={busy} disabled={busy}>
-            Create and run
-          </button>
+        <div className="ctr-dialog-footer">
+          <div className="ctr-live-command" aria-live="polite">
+            <span className="muted">The same from a terminal:</span> <Command>{command}</Command>
+          </div>
+          {failure && (
+            <p className="ctr-form-failure" role="alert">
+              <Message text={failure.message} />
+            </p>
+          )}
+          <div className="ctr-dialog-actions">
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="button button-primary" aria-busy={busy} disabled={busy}>
+              Create and run
+            </button>
+          </div>
         </div>
       </form>
     </Dialog>

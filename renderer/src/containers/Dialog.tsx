@@ -57,15 +57,15 @@ export function Dialog({
   }, []);
 
   return (
-    <div className="dialog-backdrop">
+    <div className="ctr-backdrop">
       <div
         ref={ref}
-        className={wide ? 'dialog dialog-wide' : 'dialog'}
+        className={wide ? 'ctr-dialog ctr-dialog-wide' : 'ctr-dialog'}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
       >
-        <h2 id={titleId} className="dialog-title">
+        <h2 id={titleId} className="ctr-dialog-title">
           {title}
         </h2>
         {children}

@@ -9,7 +9,7 @@ function Node({ node }: { node: DiffNode }) {
   return (
     <li role="treeitem" aria-selected={false} aria-expanded={node.children.length > 0 ? true : undefined}>
       <span className="mono">{node.name}</span>
-      {node.kind && <span className={`kind kind-${node.kind}`}>{node.kind}</span>}
+      {node.kind && <span className={`ctr-kind ctr-kind-${node.kind}`}>{node.kind}</span>}
       {node.children.length > 0 && (
         <ul role="group">
           {node.children.map((child) => (
@@ -34,18 +34,18 @@ export function FilesTab({ container }: { container: ContainerOverview }) {
   if (changes === null) return <Loading what="the changes" />;
   const share = container.sizeRootFs > 0 ? (container.sizeRw / container.sizeRootFs) * 100 : 0;
   return (
-    <div className="files">
+    <div className="ctr-files">
       <p>
         Writable layer: <strong>{formatBytes(container.sizeRw)}</strong> of {formatBytes(container.sizeRootFs)} the
         container sees in all ({share < 0.1 && share > 0 ? '<0.1' : share.toFixed(1)}%); the rest is the image’s
         read-only layers. {changes.counts.added} added, {changes.counts.changed} changed, {changes.counts.deleted}{' '}
         deleted.{' '}
-        <button type="button" className="link-button" onClick={() => setTick((t) => t + 1)}>
+        <button type="button" className="ctr-link-button" onClick={() => setTick((t) => t + 1)}>
           Refresh
         </button>
       </p>
       <progress
-        className="size-bar"
+        className="ctr-size-bar"
         max={100}
         value={share}
         aria-label="Writable layer share of the container's files"
@@ -53,7 +53,7 @@ export function FilesTab({ container }: { container: ContainerOverview }) {
       {changes.entries.length === 0 ? (
         <p className="muted">No changes: the container sees exactly its image’s files.</p>
       ) : (
-        <ul role="tree" aria-label="Changes in the writable layer" className="diff-tree">
+        <ul role="tree" aria-label="Changes in the writable layer" className="ctr-diff-tree">
           {changes.tree.map((n) => (
             <Node key={n.path} node={n} />
           ))}

@@ -22,7 +22,7 @@ export function InspectTab({ container }: { container: ContainerOverview }) {
         The engine’s full answer, as <Command>{`docker inspect ${container.name}`}</Command> prints it; values of
         secret-looking variables are hidden.
       </p>
-      <pre className="raw-json" tabIndex={0} aria-label="Inspect output">
+      <pre className="ctr-raw-json" tabIndex={0} aria-label="Inspect output">
         {raw}
       </pre>
     </div>

@@ -24,7 +24,7 @@ function WhatIsAContainer({ container }: { container: ContainerOverview }) {
   }, [api, container.id, container.state]);
   const m = changes?.entries.length;
   return (
-    <section className="card learn-card" aria-labelledby="what-is">
+    <section className="card learn-card ctr-learn" aria-labelledby="what-is">
       <h2 id="what-is">What is a container?</h2>
       <p>
         This container was made from the image <strong className="mono">{container.image}</strong>.
@@ -51,17 +51,17 @@ export function OverviewTab({ container: c }: { container: ContainerOverview }) 
   const ended = c.state === 'exited' || c.state === 'dead';
   const ports = formatPorts(c.ports);
   return (
-    <div className="overview">
+    <div className="ctr-overview">
       {ended && (
-        <section className="card exit-card" aria-label="Exit code">
+        <section className="card ctr-exit-card" aria-label="Exit code">
           <h2>
             Exit code {c.exitCode}: {exit.summary}
           </h2>
           <p>{exit.detail}</p>
-          {c.error && <p className="field-error">{c.error}</p>}
+          {c.error && <p className="ctr-field-error">{c.error}</p>}
         </section>
       )}
-      <dl className="facts">
+      <dl className="ctr-facts">
         <dt>Image</dt>
         <dd className="mono">{c.image}</dd>
         <dt>Command</dt>

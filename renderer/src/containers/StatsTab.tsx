@@ -18,12 +18,12 @@ function Chart({
   max?: number;
 }) {
   return (
-    <figure className="chart">
+    <figure className="ctr-chart">
       <figcaption>
         <span className="muted">{label}</span> <strong>{value}</strong>
       </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={`${label}: ${value}`}>
-        <polyline className="chart-line" fill="none" points={sparklinePoints(series, W, H, max)} />
+        <polyline className="ctr-chart-line" fill="none" points={sparklinePoints(series, W, H, max)} />
       </svg>
     </figure>
   );
@@ -48,11 +48,12 @@ export function StatsTab({ container }: { container: ContainerOverview }) {
   const read = rate(samples, (s) => s.blockRead);
   const write = rate(samples, (s) => s.blockWrite);
   return (
-    <div className="charts">
+    <div className="ctr-charts">
       <Chart
         label="CPU"
         value={last.cpuPercent === null ? '…' : `${last.cpuPercent.toFixed(1)}%`}
         series={samples.map((s) => s.cpuPercent ?? 0)}
+        max={100}
       />
       <Chart
         label="Memory"
@@ -63,7 +64,7 @@ export function StatsTab({ container }: { container: ContainerOverview }) {
       <Chart label="Network out" value={`${formatBytes(tx.at(-1) ?? 0)}/s`} series={tx} />
       <Chart label="Disk read" value={`${formatBytes(read.at(-1) ?? 0)}/s`} series={read} />
       <Chart label="Disk write" value={`${formatBytes(write.at(-1) ?? 0)}/s`} series={write} />
-      <p className="muted chart-note">
+      <p className="muted ctr-chart-note">
         {last.pids} {last.pids === 1 ? 'process' : 'processes'}; the same numbers as <code>docker stats</code>.
       </p>
     </div>

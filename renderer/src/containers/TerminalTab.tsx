@@ -80,7 +80,7 @@ export function TerminalTab({ container }: { container: ContainerOverview }) {
 
   if (!running) return <p className="muted">A terminal needs a running container. Start it first.</p>;
   return (
-    <div className="terminal-tab">
+    <div className="ctr-terminal-tab">
       <p className="terminal-bar">
         <span className="muted">Same as</span> <Command>{execAction(container.name, SHELL).command}</Command>
         {status.kind === 'connecting' && <span aria-busy="true"> Connecting…</span>}
@@ -96,7 +96,7 @@ export function TerminalTab({ container }: { container: ContainerOverview }) {
           </>
         )}
       </p>
-      <div className="terminal-host" ref={host} role="region" aria-label="Terminal" />
+      <div className="ctr-terminal-host" ref={host} role="region" aria-label="Terminal" />
     </div>
   );
 }

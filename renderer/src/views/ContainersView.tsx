@@ -35,7 +35,7 @@ function SearchBox() {
   return (
     <input
       type="search"
-      className="search"
+      className="ctr-search"
       placeholder="Search name, image, project"
       aria-label="Search containers"
       value={search}
@@ -98,7 +98,7 @@ export function ContainersView() {
           Create container
         </button>
       </SectionHeader>
-      <main className="content content-fill">
+      <main className="content ctr-content-fill">
         <ContainersBody />
       </main>
       {creating && <CreateContainerDialog onClose={() => setCreating(false)} />}

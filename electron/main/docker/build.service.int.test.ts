@@ -12,6 +12,7 @@ import { buildCommand } from '../../../shared/commands/build.commands';
 import type { BuildEvent, BuildOptions, ContextPreview } from '../../../shared/dto/build';
 import type { BerthError } from '../../../shared/result';
 import type { StreamMessage } from '../../../shared/stream';
+import { startTestRegistry } from '../../../scripts/test-registry.mjs';
 import { createBackend, type Backend } from '../backend';
 
 const HOST = process.env.TEST_DOCKER_HOST ?? '';
@@ -19,7 +20,8 @@ const RUN_ID = `${process.pid}-${Date.now()}`;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-build-'));
 const createdTags: string[] = [];
 
-const cli = (...args: string[]): string => execFileSync('docker', ['-H', HOST, ...args], { encoding: 'utf8' }).trim();
+const cli = (...args: string[]): string =>
+  execFileSync('docker', ['-H', HOST, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 const tagFor = (what: string): string => {
   const tag = `berth-test-build-${what}:${RUN_ID}`;
   createdTags.push(tag);
@@ -274,6 +276,40 @@ describe('targets and failures', () => {
     expect(() => cli('image', 'inspect', tag)).toThrow();
     const entry = backend.services.transcript.list().at(-1);
     expect(entry).toMatchObject({ outcome: 'failed', error: 'The build was cancelled. Nothing was tagged.' });
+  });
+});
+
+describe('always pull', () => {
+  it('pull takes the base image from the registry even when an older one is here', async () => {
+    const registry = await startTestRegistry();
+    const base = `${registry.address}/berth-build-base:1`;
+    createdTags.push(base);
+    try {
+      // The registry gets a base labelled "newer"; the local tag is left on the plain fixture.
+      const newer = makeContext('newer-base', {
+        Dockerfile: 'FROM berth-fixture/busybox:1\nLABEL berth.test=1 base=newer\n',
+      });
+      execFileSync('docker', ['-H', HOST, 'build', '-q', '-t', base, newer], {
+        env: { ...process.env, DOCKER_BUILDKIT: '0' },
+        stdio: 'ignore',
+      });
+      cli('push', base);
+      cli('tag', 'berth-fixture/busybox:1', base);
+      const root = makeContext('pull', { Dockerfile: `FROM ${base}\nLABEL berth.test=1\n` });
+      const label = (tag: string) => cli('image', 'inspect', '--format', '{{index .Config.Labels "base"}}', tag);
+
+      const local = tagFor('nopull');
+      expect((await build({ contextPath: root, tags: [local] })).error).toBeUndefined();
+      expect(label(local)).toBe('');
+
+      const pulled = tagFor('pull');
+      const { error, events } = await build({ contextPath: root, tags: [pulled], pull: true, noCache: true });
+      expect(error).toBeUndefined();
+      expect(events.some((e) => e.type === 'output' && e.text.includes('Downloaded newer image'))).toBe(true);
+      expect(label(pulled)).toBe('newer');
+    } finally {
+      await registry.stop();
+    }
   });
 });
 

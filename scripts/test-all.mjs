@@ -1,5 +1,5 @@
-// `npm test`: typecheck, lint, unit, integration and E2E, in that order, with ONE test engine for the last two
-// (unless TEST_DOCKER_HOST names one), stopped at the end whatever happens. Ends with a summary whose last line is
+// `npm test`: typecheck, lint, the security gate, unit, integration and E2E, in that order, with ONE test engine for
+// the last two (unless TEST_DOCKER_HOST names one), stopped at the end whatever happens. Ends with a summary whose last line is
 // `total: N passed, M failed[, K skipped]`; exits 1 if any phase failed or ran no test.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -58,7 +58,7 @@ function banner(title) {
 
 /** Outcome of a phase: counts, whether it failed, and plain notes saying why. */
 function outcome(name) {
-  return { name, passed: 0, failed: 0, skipped: 0, ok: true, notes: [] };
+  return { name, passed: 0, failed: 0, skipped: 0, ok: true, notes: [], skips: [] };
 }
 
 function fail(result, note) {
@@ -125,9 +125,27 @@ async function e2ePhase(env) {
   result.passed = (stats.expected ?? 0) + (stats.flaky ?? 0);
   result.failed = stats.unexpected ?? 0;
   result.skipped = stats.skipped ?? 0;
+  result.skips = skipReasons(json.suites ?? []);
   for (const err of json.errors ?? []) fail(result, (err.message ?? String(err)).split('\n')[0]);
   if (code !== 0) fail(result, `playwright exited with ${code}`);
   return result;
+}
+
+/** "title: reason" for each skipped test in a Playwright JSON report. */
+function skipReasons(suites) {
+  const reasons = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'skipped') continue;
+        const why = (t.annotations ?? []).find((a) => a.type === 'skip')?.description ?? 'no reason given';
+        reasons.push(`${spec.title}: ${why}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of suites) walk(suite);
+  return reasons;
 }
 
 function skippedPhase(name, why) {
@@ -142,6 +160,8 @@ async function main() {
   const checks = [];
   checks.push(await checkPhase('typecheck', 'typecheck'));
   if (!interrupted) checks.push(await checkPhase('lint', 'lint'));
+  // Electronegativity over the Electron code; accepted findings live in security/electronegativity-accepted.json.
+  if (!interrupted) checks.push(await checkPhase('security', 'security'));
   if (!interrupted) results.push(await vitestPhase('unit', 'vitest.unit.config.ts'));
 
   let engine;
@@ -193,6 +213,8 @@ function summarize({ checks, results }) {
     if (result.ok && result.passed + result.failed === 0) fail(result, 'ran no test');
     console.log(`${name}: ${counts(result)}${result.ok ? '' : ' (FAILED)'}`);
     for (const note of result.notes) console.log(`  - ${note}`);
+    // A skipped test is not a pass: say which and why.
+    for (const skip of result.skips) console.log(`  - skipped: ${skip}`);
   }
   const total = results.reduce(
     (sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }),

@@ -4,80 +4,23 @@
  * RUN, cancelling, and the errors for a missing or wrong context and a broken Dockerfile.
  */
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildCommand } from '../../../shared/commands/build.commands';
-import type { BuildEvent, BuildOptions, ContextPreview } from '../../../shared/dto/build';
-import type { BerthError } from '../../../shared/result';
-import type { StreamMessage } from '../../../shared/stream';
-import { startTestRegistry } from '../../../scripts/test-registry.mjs';
-import { createBackend, type Backend } from '../backend';
+import {
+  build,
+  cli,
+  HOST,
+  makeContext,
+  preview,
+  runIn,
+  scratch,
+  tagFor,
+  testBackend,
+  useBuildBackend,
+} from './build.int.test-helper';
 
-const HOST = process.env.TEST_DOCKER_HOST ?? '';
-const RUN_ID = `${process.pid}-${Date.now()}`;
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-build-'));
-const createdTags: string[] = [];
-
-const cli = (...args: string[]): string =>
-  execFileSync('docker', ['-H', HOST, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-const tagFor = (what: string): string => {
-  const tag = `berth-test-build-${what}:${RUN_ID}`;
-  createdTags.push(tag);
-  return tag;
-};
-
-function makeContext(name: string, files: Record<string, string>): string {
-  const root = path.join(scratch, name);
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-  }
-  return root;
-}
-
-/** Runs a command in a throwaway container of the image and returns its output. */
-function runIn(image: string, ...command: string[]): string {
-  return cli('run', '--rm', '--label', 'berth.test=1', image, ...command);
-}
-
-let backend: Backend;
-
-interface BuildOutcome {
-  events: BuildEvent[];
-  error?: BerthError;
-}
-
-/** Starts build:run on a session; resolves when the stream ends or fails. `onEvent` may cancel it. */
-function build(options: BuildOptions, onEvent?: (event: BuildEvent, cancel: () => void) => void) {
-  const events: BuildEvent[] = [];
-  const id = `b${Math.random().toString(36).slice(2)}`;
-  let settle: (outcome: BuildOutcome) => void = () => undefined;
-  const done = new Promise<BuildOutcome>((resolve) => (settle = resolve));
-  const session = backend.dispatcher.openSession((_id, message: StreamMessage<unknown>) => {
-    if (message.type === 'data') {
-      for (const item of message.items as BuildEvent[]) {
-        events.push(item);
-        onEvent?.(item, () => {
-          session.unsubscribe(id);
-          settle({ events, error: { code: 'CANCELLED', message: 'cancelled by the test' } });
-        });
-      }
-    } else if (message.type === 'end') settle({ events });
-    else settle({ events, error: message.error });
-  });
-  const opened = session.subscribe(id, 'build:run', options);
-  expect(opened.ok).toBe(true);
-  return done;
-}
-
-async function preview(contextPath: string, dockerfile?: string): Promise<ContextPreview> {
-  const input = dockerfile === undefined ? { contextPath } : { contextPath, dockerfile };
-  const result = await backend.dispatcher.request('build:preview', input);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as ContextPreview;
-}
+useBuildBackend();
 
 const DEMO_DOCKERFILE = [
   'FROM berth-fixture/busybox:1',
@@ -121,28 +64,6 @@ const DEMO_FILES = {
   'cache/blob.bin': 'x',
   'README.md': 'x',
 };
-
-beforeAll(async () => {
-  expect(HOST, 'TEST_DOCKER_HOST must name the engine').not.toBe('');
-  backend = createBackend({ env: { DOCKER_HOST: HOST }, platform: 'linux', homedir: scratch });
-  const deadline = Date.now() + 10_000;
-  while (backend.engine.status().state !== 'connected') {
-    if (Date.now() > deadline) throw new Error(`engine not connected: ${JSON.stringify(backend.engine.status())}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-});
-
-afterAll(async () => {
-  await backend.dispose();
-  for (const tag of createdTags) {
-    try {
-      cli('rmi', '-f', tag);
-    } catch {
-      // Never built (the cancel and failure cases) or already gone.
-    }
-  }
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
 
 describe('a multi-step Dockerfile with a .dockerignore', () => {
   const root = makeContext('demo', DEMO_FILES);
@@ -247,7 +168,7 @@ describe('targets and failures', () => {
     expect(error?.details).toMatchObject({ step: 3, total: 4 });
     expect(events).toContainEqual({ type: 'output', step: 3, text: 'before' });
     expect(() => cli('image', 'inspect', tag)).toThrow();
-    const entry = backend.services.transcript.list().at(-1);
+    const entry = testBackend().services.transcript.list().at(-1);
     expect(entry).toMatchObject({ outcome: 'failed', command: `docker build -t ${tag} ${root}` });
   });
 
@@ -274,42 +195,8 @@ describe('targets and failures', () => {
     expect(leftover).toEqual([]);
     expect(Date.now() - started).toBeLessThan(25_000);
     expect(() => cli('image', 'inspect', tag)).toThrow();
-    const entry = backend.services.transcript.list().at(-1);
+    const entry = testBackend().services.transcript.list().at(-1);
     expect(entry).toMatchObject({ outcome: 'failed', error: 'The build was cancelled. Nothing was tagged.' });
-  });
-});
-
-describe('always pull', () => {
-  it('pull takes the base image from the registry even when an older one is here', async () => {
-    const registry = await startTestRegistry();
-    const base = `${registry.address}/berth-build-base:1`;
-    createdTags.push(base);
-    try {
-      // The registry gets a base labelled "newer"; the local tag is left on the plain fixture.
-      const newer = makeContext('newer-base', {
-        Dockerfile: 'FROM berth-fixture/busybox:1\nLABEL berth.test=1 base=newer\n',
-      });
-      execFileSync('docker', ['-H', HOST, 'build', '-q', '-t', base, newer], {
-        env: { ...process.env, DOCKER_BUILDKIT: '0' },
-        stdio: 'ignore',
-      });
-      cli('push', base);
-      cli('tag', 'berth-fixture/busybox:1', base);
-      const root = makeContext('pull', { Dockerfile: `FROM ${base}\nLABEL berth.test=1\n` });
-      const label = (tag: string) => cli('image', 'inspect', '--format', '{{index .Config.Labels "base"}}', tag);
-
-      const local = tagFor('nopull');
-      expect((await build({ contextPath: root, tags: [local] })).error).toBeUndefined();
-      expect(label(local)).toBe('');
-
-      const pulled = tagFor('pull');
-      const { error, events } = await build({ contextPath: root, tags: [pulled], pull: true, noCache: true });
-      expect(error).toBeUndefined();
-      expect(events.some((e) => e.type === 'output' && e.text.includes('Downloaded newer image'))).toBe(true);
-      expect(label(pulled)).toBe('newer');
-    } finally {
-      await registry.stop();
-    }
   });
 });
 
@@ -321,7 +208,7 @@ describe('clear errors before and during the build', () => {
       message: `There is no folder at ${missing}.`,
     });
     const file = path.join(makeContext('file', { 'f.txt': 'x' }), 'f.txt');
-    expect((await backend.dispatcher.request('build:preview', { contextPath: file })).ok).toBe(false);
+    expect((await testBackend().dispatcher.request('build:preview', { contextPath: file })).ok).toBe(false);
     expect((await build({ contextPath: file })).error?.code).toBe('INVALID_INPUT');
     const empty = makeContext('nodockerfile', { 'app.js': '' });
     expect((await build({ contextPath: empty })).error).toEqual({

@@ -3,6 +3,7 @@ import { mapHistoryToDockerfile, type HistoryRow, type LayerLink } from '../../.
 import { formatBytes } from '../lib/format-bytes';
 import { useBerth } from '../store/store';
 import { CACHE_EXPLAINER, EMPTY_LAYER_EXPLAINER } from './explain';
+import './build-layers.css';
 
 export interface BuildLayersProps<H extends HistoryRow> {
   /** Rows of `docker history`, newest first. */

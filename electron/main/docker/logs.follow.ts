@@ -108,6 +108,10 @@ export class LogFollower {
       if (!announcedStop) this.notice(container, await this.stoppedText(target));
       announcedStop = true;
       await this.until(() => this.starts > startsBefore || this.removed || this.engine.status().state !== 'connected');
+      if (this.starts > startsBefore && !this.removed) {
+        this.notice(container, `Container ${target.name} restarted.`);
+        announcedStop = false;
+      }
     }
   }
 

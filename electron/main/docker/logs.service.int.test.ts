@@ -2,15 +2,31 @@
  * Logs through the Dispatcher against a real engine: containers with known numbered output, read back live,
  * paged backwards, across container restarts and removal, and across a restart of an engine of our own.
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Dockerode from 'dockerode';
 import type { LogsChunk, LogsPage } from '../../../shared/dto/logs';
 import type { Result } from '../../../shared/result';
 import type { StreamMessage } from '../../../shared/stream';
-import { buildFixtures, dockerFor, startTestEngine, type TestEngine } from '../../../scripts/test-engine.mjs';
+import { dockerFor, startTestEngine, type TestEngine } from '../../../scripts/test-engine.mjs';
 import { createBackend, type Backend } from '../backend';
 
 const HOST = process.env.TEST_DOCKER_HOST ?? '';
+
+/** Only the busybox fixture is needed on the private engine (FROM scratch plus the host's busybox, offline). */
+function buildBusybox(host: string): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'l5-ctx-'));
+  fs.cpSync('assets/fixtures/busybox', dir, { recursive: true });
+  fs.copyFileSync('/bin/busybox', path.join(dir, 'busybox'));
+  execFileSync('docker', ['-H', host, 'build', '-q', '-t', FIXTURE, dir], {
+    env: { ...process.env, DOCKER_BUILDKIT: '0' },
+    stdio: 'ignore',
+  });
+  fs.rmSync(dir, { recursive: true, force: true });
+}
 const FIXTURE = 'berth-fixture/busybox:1';
 const RUN = `l5-${process.pid}-${Date.now().toString(36)}`;
 let serial = 0;
@@ -118,8 +134,8 @@ describe('logs against the shared engine', () => {
     await f.until('the tail', () => f.notices.some((n) => n.includes('stopped')));
     const shown = texts(f.lines);
     expect(shown).toHaveLength(400);
-    expect(f.lines.filter((l) => l.stderr).map((l) => l.text)).toEqual(['warn 3000']);
-    expect(f.lines.filter((l) => !l.stderr).every((l) => l.text.startsWith('line '))).toBe(true);
+    // The engine stamps each stream as it reads it, so stderr's place among stdout lines is not fixed.
+    expect(f.lines.every((l) => l.stderr === l.text.startsWith('warn '))).toBe(true);
 
     let held: Line[] = f.lines;
     for (let pages = 0; pages < 20; pages++) {
@@ -137,9 +153,12 @@ describe('logs against the shared engine', () => {
       held = [...page.text.map((text, i) => ({ ts: page.ts[i]!, text, stderr: err.has(i) })), ...held];
       if (page.atStart) break;
     }
-    const all = [...numbered(1, 3000)];
-    for (let i = 500; i <= 3000; i += 500) all.splice(all.indexOf(`line ${i}`) + 1, 0, `warn ${i}`);
-    expect(texts(held)).toEqual(all);
+    expect(texts(held.filter((l) => !l.stderr))).toEqual(numbered(1, 3000));
+    expect(texts(held.filter((l) => l.stderr))).toEqual([500, 1000, 1500, 2000, 2500, 3000].map((n) => `warn ${n}`));
+    // Paged back together, the log is exactly what one read of the whole log gives, order included.
+    const whole = follow({ container: c.id, tail: 'all' });
+    await whole.until('the whole log', () => whole.lines.length === 3006);
+    expect(held).toEqual(whole.lines);
   });
 
   it('skips exactly the lines the view holds at the cursor timestamp', async () => {
@@ -200,12 +219,12 @@ describe('logs across an engine restart', () => {
 
   beforeAll(async () => {
     engine = await startTestEngine({ name: 'logs' });
-    await buildFixtures(engine.host);
+    buildBusybox(engine.host);
     backend = createBackend({ env: { DOCKER_HOST: engine.host }, platform: 'linux', homedir: '/tmp' });
   }, 120_000);
   afterAll(async () => {
-    await backend.dispose();
-    await engine.remove();
+    await backend?.dispose();
+    await engine?.remove();
   });
 
   it('resumes from the last timestamp with no lost and no duplicated line', async () => {

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useBerth } from '../store/store';
 import { selectLogLineCap } from '../store/logs.slice';
 import { LogBuffer, STDERR } from './log-buffer';
-import { LogSource } from './log-source';
+import { LogSource, PAGE } from './log-source';
 import { LogToolbar } from './LogToolbar';
 import { LogView } from './LogView';
 import { useLogSearch } from './use-log-search';
@@ -52,7 +52,12 @@ export function LogsPanel({ containerIds }: { containerIds: readonly string[] })
   const cap = useBerth(selectLogLineCap);
   const [buffer] = useState(() => new LogBuffer(cap));
   useEffect(() => buffer.setCap(cap), [buffer, cap]);
-  const source = useMemo(() => new LogSource(window.berth, buffer, key === '' ? [] : key.split(',')), [buffer, key]);
+  // 'all' reads the whole backlog instead of the newest page; the cap still bounds what stays in memory.
+  const [tail, setTail] = useState<number | 'all'>(PAGE);
+  const source = useMemo(
+    () => new LogSource(window.berth, buffer, key === '' ? [] : key.split(','), tail),
+    [buffer, key, tail],
+  );
   useEffect(() => {
     buffer.clear();
     source.start();
@@ -102,6 +107,11 @@ export function LogsPanel({ containerIds }: { containerIds: readonly string[] })
         ) : (
           <button type="button" className="button" onClick={() => void loadOlder()} disabled={olderState.busy}>
             {olderState.busy ? 'Loading older lines…' : 'Load older'}
+          </button>
+        )}
+        {tail !== 'all' && !source.atStart && (
+          <button type="button" className="logs-toggle" onClick={() => setTail('all')}>
+            Read whole log
           </button>
         )}
         {olderState.error && <span className="logs-problem">{olderState.error}</span>}

@@ -65,7 +65,8 @@ export function BuildSteps() {
   const lines = useMemo(() => parseDockerfile(dockerfileText).instructions.map((i) => i.startLine), [dockerfileText]);
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (run.status === 'running') end.current?.scrollIntoView({ block: 'nearest' });
+    // Follow the newest step, and keep the failure in view when the build stops on one.
+    if (run.status === 'running' || run.status === 'failed') end.current?.scrollIntoView({ block: 'nearest' });
   }, [run.steps, run.status]);
   if (run.status === 'idle') return null;
   const total = run.steps.at(-1)?.total;

@@ -21,17 +21,19 @@ function FileLists({ preview }: { preview: ContextPreview }) {
           {more(preview.sent.length, preview.sentCount)}
         </ul>
       </details>
-      <details open={preview.excludedCount > 0 && preview.excludedCount <= 50}>
-        <summary>Left out by .dockerignore ({preview.excludedCount})</summary>
-        <ul aria-label="Files left out" className="build-file-list">
-          {preview.excluded.map((file) => (
-            <li key={file}>
-              <span className="mono">{file}</span>
-            </li>
-          ))}
-          {more(preview.excluded.length, preview.excludedCount)}
-        </ul>
-      </details>
+      {preview.hasDockerignore && (
+        <details open={preview.excludedCount > 0 && preview.excludedCount <= 50}>
+          <summary>Left out by .dockerignore ({preview.excludedCount})</summary>
+          <ul aria-label="Files left out" className="build-file-list">
+            {preview.excluded.map((file) => (
+              <li key={file}>
+                <span className="mono">{file}</span>
+              </li>
+            ))}
+            {more(preview.excluded.length, preview.excludedCount)}
+          </ul>
+        </details>
+      )}
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'fixtures', 'build-demo');
+const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'projects', 'build-demo');
 
 const cli = (host: string, ...args: string[]): string =>
   execFileSync('docker', ['-H', host, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();

@@ -56,12 +56,6 @@ const WITHOUT_ENGINE: readonly RequestChannel[] = [
 
 /** A valid input for each channel whose input is required; channels not named here take none. */
 const SAMPLE_INPUT: Partial<Record<RequestChannel, unknown>> = {
-  'tour:run': { step: 'build' },
-  'tour:check': { step: 'build' },
-  'images:inspect': { ref: 'busybox' },
-  'images:tag': { ref: 'busybox', target: 'busybox:copy' },
-  'images:remove': { ref: 'busybox', force: false },
-  'images:saveTicket': { ref: 'busybox' },
   'containers:inspect': { id: 'web' },
   'containers:inspectRaw': { id: 'web' },
   'containers:changes': { id: 'web' },
@@ -88,6 +82,12 @@ const SAMPLE_INPUT: Partial<Record<RequestChannel, unknown>> = {
   'containers:commit': { id: 'web', repo: 'web-snapshot' },
   'containers:execInput': { sessionId: '00000000-0000-4000-8000-000000000000', data: 'ls\n' },
   'containers:execResize': { sessionId: '00000000-0000-4000-8000-000000000000', cols: 80, rows: 24 },
+  'tour:run': { step: 'build' },
+  'tour:check': { step: 'build' },
+  'images:inspect': { ref: 'busybox' },
+  'images:tag': { ref: 'busybox', target: 'busybox:copy' },
+  'images:remove': { ref: 'busybox', force: false },
+  'images:saveTicket': { ref: 'busybox' },
   'settings:update': { notifications: true },
   'build:preview': { contextPath: scratch },
   'logs:older': { container: 'web', before: '2024-05-01T10:00:00.000000001Z', skip: 0, limit: 10 },

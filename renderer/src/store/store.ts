@@ -12,7 +12,13 @@ import { createSettingsSlice, type SettingsSlice } from './settings.slice';
 import { createUiSlice, type UiSlice } from './ui.slice';
 
 export type BerthState = SettingsSlice &
-  EngineSlice & ContainersSlice & ImagesSlice & UiSlice & LearnSlice & BuildSlice & LogsSlice;
+  EngineSlice &
+  ContainersSlice &
+  ImagesSlice &
+  UiSlice &
+  LearnSlice &
+  BuildSlice &
+  LogsSlice;
 export type BerthStore = StoreApi<BerthState>;
 
 /** The one store. The API is passed in (window.berth in the app, a fake object in unit tests). */

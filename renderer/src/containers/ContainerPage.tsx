@@ -13,6 +13,7 @@ import { OverviewTab } from './OverviewTab';
 import { ProcessesTab } from './ProcessesTab';
 import { StatsTab } from './StatsTab';
 import { TerminalTab } from './TerminalTab';
+import { ContainerExplain } from '../learn/Explain';
 
 const TABS = [
   ['overview', 'Overview'],
@@ -56,6 +57,8 @@ function useOverview(id: string) {
 
 export function ContainerPage({ id, tab }: { id: string; tab: string | undefined }) {
   const navigate = useBerth((s) => s.navigate);
+  // The list's row for this container, for the explain-mode note (it holds what the note needs).
+  const summary = useBerth((s) => s.containers.find((c) => c.id === id || c.name === id));
   const { overview, error, reload } = useOverview(id);
   const [actionError, setActionError] = useState<BerthError | null>(null);
   const current: Tab = isTab(tab) ? tab : 'overview';
@@ -103,6 +106,7 @@ export function ContainerPage({ id, tab }: { id: string; tab: string | undefined
           {overview.image}
         </button>
       </header>
+      {summary !== undefined && <ContainerExplain container={summary} />}
       {gone ? (
         <p className="ctr-form-failure" role="alert">
           This container was removed. Its page shows what it was.

@@ -2,10 +2,12 @@ import { useEffect, useState } from 'react';
 import { saveAction, tarFilename } from '../../../shared/commands/images.commands';
 import type { ImageDetail } from '../../../shared/dto/images';
 import type { BerthError } from '../../../shared/result';
+import { BuildProvenance } from '../build/BuildLayers';
 import { Command } from '../components/Command';
 import { LoadError, Loading } from '../components/ListStates';
 import { Message } from '../components/Message';
 import { SectionHeader } from '../components/SectionHeader';
+import { ImageExplain } from '../learn/Explain';
 import { shortImageId } from '../lib/image-rows';
 import { useBerth } from '../store/store';
 import { ImageLayers } from './ImageLayers';
@@ -168,6 +170,7 @@ export function ImagePage({ id, tab }: { id: string; tab: string | undefined }) 
         </div>
       </SectionHeader>
       <main className="content">
+        {detail !== null && <ImageExplain image={detail} />}
         {saveError !== null && (
           <p className="load-error" role="alert">
             <Message text={saveError.message} />
@@ -198,7 +201,11 @@ export function ImagePage({ id, tab }: { id: string; tab: string | undefined }) 
           ) : current === 'overview' ? (
             <ImageOverview detail={detail} />
           ) : current === 'layers' ? (
-            <ImageLayers detail={detail} name={name} />
+            <>
+              <ImageLayers detail={detail} name={name} />
+              {/* Images built in this session link each layer back to its Dockerfile line. */}
+              <BuildProvenance imageId={detail.id} history={[...detail.steps].reverse()} />
+            </>
           ) : current === 'containers' ? (
             <ContainersTab detail={detail} />
           ) : (

@@ -5,6 +5,7 @@ import { SectionHeader } from '../components/SectionHeader';
 import { ContainerList } from '../containers/ContainerList';
 import { ContainerPage } from '../containers/ContainerPage';
 import { CreateContainerDialog } from '../containers/CreateContainerDialog';
+import { ContainersListExplain } from '../learn/Explain';
 import '../containers/containers.css';
 import type { ContainerFilter } from '../store/containers.slice';
 import { useBerth } from '../store/store';
@@ -99,6 +100,7 @@ export function ContainersView() {
         </button>
       </SectionHeader>
       <main className="content ctr-content-fill">
+        <ContainersListExplain />
         <ContainersBody />
       </main>
       {creating && <CreateContainerDialog onClose={() => setCreating(false)} />}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { BuildButton } from '../build/BuildButton';
 import { SectionHeader } from '../components/SectionHeader';
 import { ImagePage } from '../images/ImagePage';
 import { ImagesLearn } from '../images/ImagesLearn';
@@ -6,6 +7,7 @@ import { ImagesList } from '../images/ImagesList';
 import { LoadDialog } from '../images/LoadDialog';
 import { PruneDialog } from '../images/PruneDialog';
 import { TransferDialog } from '../images/TransferDialog';
+import { ImagesListExplain } from '../learn/Explain';
 import { useBerth } from '../store/store';
 import '../images/images.css';
 
@@ -30,10 +32,12 @@ function ImagesListPage() {
           <button type="button" className="button" onClick={() => setDialog('prune')}>
             Remove dangling…
           </button>
+          <BuildButton />
         </div>
       </SectionHeader>
       <main className="content images-content">
         <ImagesLearn />
+        <ImagesListExplain />
         <ImagesList />
       </main>
       {dialog === 'pull' && <TransferDialog kind="pull" onClose={close} />}

@@ -115,6 +115,9 @@ test('builds the fixture project from the UI and lands on its layers linked to D
     await result.getByRole('button', { name: 'Open image' }).click();
     const nav = page.getByRole('navigation', { name: 'Sections' });
     await expect(nav.getByRole('button', { name: 'Images' })).toHaveAttribute('aria-current', 'page');
+    // The image's own Layers tab links its layers to the same Dockerfile lines.
+    const provenance = page.getByRole('region', { name: 'How this image was built' });
+    await expect(provenance.getByRole('button', { name: 'Dockerfile lines 7–8', exact: true })).toBeVisible();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
     try {

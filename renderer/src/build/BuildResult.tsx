@@ -28,7 +28,7 @@ export function BuildResult() {
         <button
           type="button"
           className="button button-primary"
-          onClick={() => navigate({ section: 'images', id: run.imageId })}
+          onClick={() => navigate({ section: 'images', id: run.imageId, tab: 'layers' })}
         >
           Open image
         </button>

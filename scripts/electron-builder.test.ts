@@ -23,6 +23,7 @@ interface BuilderConfig {
   files: string[];
   directories: { output: string };
   electronFuses: Record<string, boolean>;
+  extraResources: { from: string; to: string; filter: string[] }[];
   linux: { target: string[]; category: string; icon: string };
   mac: { target: { target: string; arch: string[] }[]; icon: string };
   win: { target: string[]; icon: string };
@@ -43,6 +44,14 @@ describe('electron-builder.yml', () => {
   it('ships the built output and package.json, not sources, tests or source maps', () => {
     expect(config.files).toEqual(expect.arrayContaining(['package.json', 'out/**', '!**/*.map', '!**/*.test.*']));
     expect(config.files.some((f) => /^(electron|renderer|shared|scripts|e2e)\b/.test(f))).toBe(false);
+  });
+
+  it('ships the build files of the guided tour, dotfiles included, where main looks for them', () => {
+    expect(config.extraResources).toContainEqual({
+      from: 'assets/tour',
+      to: 'assets/tour',
+      filter: expect.arrayContaining(['.dockerignore']) as string[],
+    });
   });
 
   it('burns the fuses that close Node entry points', () => {

@@ -149,8 +149,9 @@ async function main() {
       Cmd: [
         'sh',
         '-c',
-        // 1,000 lines every 50 ms; awk's own run time is taken off the pause so the rate holds.
-        `i=0; while [ $i -lt ${(RATE / 1000) * SECONDS} ]; do awk -v b=$i 'BEGIN{for(j=0;j<1000;j++) printf "p %d %d ${LINE}\\n", b, j}'; i=$((i+1)); usleep 45000; done`,
+        // One long-running awk paced by the wall clock: a ticker sends the time every 50 ms and awk writes the
+        // lines due by then (1,000 at once), so neither process start-up nor a late tick lowers the rate.
+        `while :; do echo $EPOCHREALTIME; usleep 50000; done | awk -v total=${RATE * SECONDS} -v rate=${RATE} 'NR==1{t0=$1} {due=int(($1-t0)*rate)+1000; if(due>total) due=total; while(n<due){printf "p %d %d ${LINE}\\n", int(n/1000), n%1000; n++}; fflush(); if(n>=total) exit}'`,
       ],
       Labels: { 'berth.test': '1' },
     });

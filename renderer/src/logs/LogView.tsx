@@ -1,15 +1,19 @@
 /**
  * The virtualised list of log rows. It re-renders on buffer changes at most once per animation frame, follows
- * the end while the user is at the bottom, and stops following as soon as they scroll up.
+ * the end while the user is at the bottom, and stops following as soon as they scroll up. With wrap off every
+ * row is one line high, so the rows in view follow from the scroll position alone (fixed-rows.ts) and a row
+ * keeps its key and place while lines arrive: a frame only adds the new rows. Only wrapped rows are measured.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { markRanges, stripAnsi, toSegments } from './ansi';
+import { fixedWindow, scrollTopFor } from './fixed-rows';
 import { NOTICE, sourceOf, STDERR, type LogBuffer } from './log-buffer';
 import { matchRanges } from './log-search';
 
 const ROW_HEIGHT = 20;
 const AT_BOTTOM_PX = 24;
+const OVERSCAN = 12;
 
 export interface LogViewProps {
   readonly buffer: LogBuffer;
@@ -94,29 +98,51 @@ export function LogView(props: LogViewProps) {
   const count = rows ? rows.length : buffer.length;
   // eslint-disable-next-line react-hooks/incompatible-library -- the rows read the virtualizer fresh on each render.
   const virtualizer = useVirtualizer({
-    count,
+    count: wrap ? count : 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: OVERSCAN,
   });
   const [last] = useState({ top: 0 });
+  const [view, setView] = useState({ top: 0, height: 0 });
+
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (el === null) return;
+    const resize = () => setView((v) => (v.height === el.clientHeight ? v : { ...v, height: el.clientHeight }));
+    resize();
+    const observer = new ResizeObserver(resize);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  // While following, the rows are drawn as if at the end already, so the frame that adds lines also shows them.
+  const fixedTop =
+    !wrap && following && count > 0 ? scrollTopFor(count - 1, count, ROW_HEIGHT, view.height, 'end') : view.top;
+  const fixed = wrap ? null : fixedWindow(count, ROW_HEIGHT, fixedTop, view.height, OVERSCAN);
 
   useLayoutEffect(() => {
     if (!following || count === 0) return;
-    virtualizer.scrollToIndex(count - 1, { align: 'end' });
-  }, [following, count, props.version, virtualizer]);
+    if (wrap) virtualizer.scrollToIndex(count - 1, { align: 'end' });
+    else if (scrollRef.current && scrollRef.current.scrollTop !== fixedTop) scrollRef.current.scrollTop = fixedTop;
+  }, [following, count, props.version, virtualizer, wrap, fixedTop]);
 
   useEffect(() => {
     if (current === null) return;
     const index = rows ? rows.indexOf(current.row) : current.row - buffer.offset;
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
-  }, [current, rows, buffer, virtualizer]);
+    if (index < 0) return;
+    if (wrap) virtualizer.scrollToIndex(index, { align: 'center' });
+    else if (scrollRef.current)
+      scrollRef.current.scrollTop = scrollTopFor(index, count, ROW_HEIGHT, view.height, 'center');
+  }, [current, rows, buffer, virtualizer, wrap, count, view.height]);
 
   const onScroll = () => {
     const el = scrollRef.current;
     if (el === null) return;
     // Only a move up pauses following: scrolling to the end and new rows never move the view up.
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < AT_BOTTOM_PX;
+    // While following the rows are placed at the end anyway: no second render for the scroll that follows.
+    if (!(following && atBottom)) setView((v) => (v.top === el.scrollTop ? v : { ...v, top: el.scrollTop }));
     const movedUp = el.scrollTop < last.top;
     last.top = el.scrollTop;
     if (atBottom && !following) onFollowingChange(true);
@@ -124,6 +150,41 @@ export function LogView(props: LogViewProps) {
   };
 
   const multi = names.length > 1;
+  const row = (index: number, key: number | string | bigint, top: number): ReactNode => {
+    const abs = rows ? (rows[index] ?? 0) : buffer.offset + index;
+    const i = abs - buffer.offset;
+    const flags = buffer.flags[i] ?? 0;
+    return (
+      <div
+        key={String(key)}
+        role="listitem"
+        data-index={wrap ? index : undefined}
+        data-stream={flags & STDERR ? 'stderr' : flags & NOTICE ? 'notice' : 'stdout'}
+        ref={wrap ? virtualizer.measureElement : undefined}
+        className="log-row"
+        style={{ transform: `translateY(${top}px)`, minHeight: ROW_HEIGHT }}
+      >
+        <Row
+          text={buffer.text[i] ?? ''}
+          ts={buffer.ts[i] ?? ''}
+          flags={flags}
+          name={multi ? (names[sourceOf(flags)] ?? null) : null}
+          timestamps={timestamps}
+          pattern={pattern}
+          currentNth={current !== null && current.row === abs ? current.nth : -1}
+        />
+      </div>
+    );
+  };
+  const drawn: ReactNode[] = [];
+  if (fixed) {
+    // Keyed by absolute line, so a line on screen keeps its element while others arrive.
+    for (let index = fixed.first; index < fixed.end; index++) {
+      const abs = rows ? (rows[index] ?? 0) : buffer.offset + index;
+      drawn.push(row(index, abs, index * ROW_HEIGHT - fixed.shift));
+    }
+  } else for (const item of virtualizer.getVirtualItems()) drawn.push(row(item.index, item.key, item.start));
+
   return (
     <div
       ref={scrollRef}
@@ -134,33 +195,8 @@ export function LogView(props: LogViewProps) {
       aria-live="off"
       tabIndex={0}
     >
-      <div role="list" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const abs = rows ? (rows[item.index] ?? 0) : buffer.offset + item.index;
-          const i = abs - buffer.offset;
-          const flags = buffer.flags[i] ?? 0;
-          return (
-            <div
-              key={item.key}
-              role="listitem"
-              data-index={item.index}
-              data-stream={flags & STDERR ? 'stderr' : flags & NOTICE ? 'notice' : 'stdout'}
-              ref={wrap ? virtualizer.measureElement : undefined}
-              className="log-row"
-              style={{ transform: `translateY(${item.start}px)`, minHeight: ROW_HEIGHT }}
-            >
-              <Row
-                text={buffer.text[i] ?? ''}
-                ts={buffer.ts[i] ?? ''}
-                flags={flags}
-                name={multi ? (names[sourceOf(flags)] ?? null) : null}
-                timestamps={timestamps}
-                pattern={pattern}
-                currentNth={current !== null && current.row === abs ? current.nth : -1}
-              />
-            </div>
-          );
-        })}
+      <div role="list" style={{ height: fixed ? fixed.height : virtualizer.getTotalSize(), position: 'relative' }}>
+        {drawn}
       </div>
     </div>
   );

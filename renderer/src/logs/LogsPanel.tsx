@@ -14,20 +14,32 @@ import { useLogSearch } from './use-log-search';
 import { saveLog } from './save-log';
 import './logs.css';
 
-/** A counter that moves once per animation frame while the buffer changes. */
+/**
+ * While lines flood in, a frame every MIN_FRAME_MS is as much as anyone can read, and each frame costs a layout
+ * and a paint that the engine and the transport would rather have; a lone line still shows on the next frame.
+ */
+const MIN_FRAME_MS = 50;
+
+/** A counter that moves at most once per animation frame (and per MIN_FRAME_MS) while the buffer changes. */
 function useFrameVersion(buffer: LogBuffer): number {
   const [store] = useState(() => {
     let version = 0;
     let frame = 0;
+    let last = 0;
     return {
       subscribe(notify: () => void) {
+        const bump = (now: number) => {
+          if (now - last < MIN_FRAME_MS) {
+            frame = requestAnimationFrame(bump);
+            return;
+          }
+          frame = 0;
+          last = now;
+          version += 1;
+          notify();
+        };
         const off = buffer.subscribe(() => {
-          if (frame !== 0) return;
-          frame = requestAnimationFrame(() => {
-            frame = 0;
-            version += 1;
-            notify();
-          });
+          if (frame === 0) frame = requestAnimationFrame(bump);
         });
         return () => {
           off();

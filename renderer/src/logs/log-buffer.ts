@@ -88,10 +88,10 @@ export class LogBuffer {
     this.changed();
   }
 
-  /** Drops the oldest lines past the cap, in steps of a twentieth so the arrays are not shifted per batch. */
+  /** Drops the oldest lines past the cap, in steps of a tenth so the arrays are not shifted per batch. */
   trim(): void {
     const excess = this.text.length - this.cap;
-    if (excess <= 0 || excess < Math.max(1, Math.floor(this.cap / 20))) return;
+    if (excess <= 0 || excess < Math.max(1, Math.floor(this.cap / 10))) return;
     this.ts.splice(0, excess);
     this.text.splice(0, excess);
     this.flags.splice(0, excess);

@@ -7,7 +7,7 @@ import { Command } from '../components/Command';
 import { Message } from '../components/Message';
 import { useBerth } from '../store/store';
 import { needsForce } from './availability';
-import { Dialog } from './Dialog';
+import { Dialog } from '../components/Dialog';
 
 export type Run = (work: () => Promise<Result<unknown>>) => Promise<boolean>;
 
@@ -65,7 +65,7 @@ export function StopDialog({ container, run, onClose }: DialogProps) {
   const timeout = Math.min(3600, Math.max(0, Math.round(Number(seconds) || 0)));
   const { busy, submit } = useSubmit(run, onClose);
   return (
-    <Dialog title={`Stop ${container.name}`} onClose={onClose}>
+    <Dialog title={`Stop ${container.name}`} onClose={onClose} className="ctr-dialog">
       <form onSubmit={(e) => (e.preventDefault(), void submit(() => api.stop({ id: container.id, timeout })))}>
         <p>
           Docker sends the main process SIGTERM so it can finish its work. If it has not ended after the timeout, Docker
@@ -89,7 +89,7 @@ export function KillDialog({ container, run, onClose }: DialogProps) {
   const [signal, setSignal] = useState<string>('SIGKILL');
   const { busy, submit } = useSubmit(run, onClose);
   return (
-    <Dialog title={`Send a signal to ${container.name}`} onClose={onClose}>
+    <Dialog title={`Send a signal to ${container.name}`} onClose={onClose} className="ctr-dialog">
       <form onSubmit={(e) => (e.preventDefault(), void submit(() => api.kill({ id: container.id, signal })))}>
         <p>SIGKILL ends the main process at once, without a chance to clean up. Other signals are up to the program.</p>
         <div className="ctr-field">
@@ -113,7 +113,7 @@ export function RenameDialog({ container, run, onClose }: DialogProps) {
   const error = name === '' ? 'Write the new name.' : checkContainerName(name);
   const { busy, submit } = useSubmit(run, onClose);
   return (
-    <Dialog title={`Rename ${container.name}`} onClose={onClose}>
+    <Dialog title={`Rename ${container.name}`} onClose={onClose} className="ctr-dialog">
       <form
         onSubmit={(e) => (
           e.preventDefault(),
@@ -219,7 +219,7 @@ export function CommitDialog({ container, run, onClose }: DialogProps) {
       return result;
     });
   return (
-    <Dialog title={`Commit ${container.name} as an image`} onClose={onClose}>
+    <Dialog title={`Commit ${container.name} as an image`} onClose={onClose} className="ctr-dialog">
       {made ? (
         <div>
           <p role="status">
@@ -273,7 +273,7 @@ export function RemoveDialog({ container, run, onClose }: DialogProps) {
       return api.remove({ id: container.id, force, volumes });
     });
   return (
-    <Dialog title={`Remove ${container.name}`} onClose={onClose} wide>
+    <Dialog title={`Remove ${container.name}`} onClose={onClose} className="ctr-dialog" wide>
       <form onSubmit={(e) => (e.preventDefault(), void remove())}>
         <p>
           Removing deletes the container and its writable layer for good. The image {container.image} stays.

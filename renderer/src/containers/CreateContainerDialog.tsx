@@ -6,7 +6,7 @@ import type { BerthError } from '../../../shared/result';
 import { Command } from '../components/Command';
 import { Message } from '../components/Message';
 import { useBerth } from '../store/store';
-import { Dialog } from './Dialog';
+import { Dialog } from '../components/Dialog';
 import { emptyRunForm, readRunForm, type RunField, type RunForm } from './run-form';
 
 function Field({
@@ -86,7 +86,7 @@ export function CreateContainerDialog({ onClose, image = '' }: { onClose: () => 
   };
 
   return (
-    <Dialog title="Create and run a container" onClose={onClose} wide>
+    <Dialog title="Create and run a container" onClose={onClose} className="ctr-dialog" wide>
       <form
         className="run-form"
         noValidate

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { loadAction } from '../../../shared/commands/images.commands';
 import type { BerthError } from '../../../shared/result';
 import { useBerth } from '../store/store';
-import { CommandPreview, Dialog, DialogButtons, DialogError } from './Dialog';
+import { CommandPreview, Dialog, DialogButtons, DialogError } from '../components/Dialog';
 import { upload } from './tar-transfer';
 
 /** Loads images from a `docker save` tar chosen here. */

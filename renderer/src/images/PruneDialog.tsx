@@ -5,7 +5,7 @@ import type { BerthError } from '../../../shared/result';
 import { formatBytes } from '../lib/format-bytes';
 import { shortImageId } from '../lib/image-rows';
 import { useBerth } from '../store/store';
-import { CommandPreview, Dialog, DialogButtons, DialogError } from './Dialog';
+import { CommandPreview, Dialog, DialogButtons, DialogError } from '../components/Dialog';
 
 /** Shows which dangling images would go and the space they free, then asks. */
 export function PruneDialog({ onClose }: { onClose: () => void }) {

@@ -3,7 +3,7 @@ import { removeImageAction } from '../../../shared/commands/images.commands';
 import type { ImageContainerRef } from '../../../shared/dto/images';
 import type { BerthError } from '../../../shared/result';
 import { useBerth } from '../store/store';
-import { CommandPreview, Dialog, DialogButtons, DialogError } from './Dialog';
+import { CommandPreview, Dialog, DialogButtons, DialogError } from '../components/Dialog';
 
 const conflictContainers = (error: BerthError | null): readonly ImageContainerRef[] =>
   (error?.details?.containers as readonly ImageContainerRef[] | undefined) ?? [];

@@ -3,7 +3,7 @@ import { tagAction } from '../../../shared/commands/images.commands';
 import { checkTagTarget } from '../../../shared/image-reference';
 import type { BerthError } from '../../../shared/result';
 import { useBerth } from '../store/store';
-import { CommandPreview, Dialog, DialogButtons, DialogError } from './Dialog';
+import { CommandPreview, Dialog, DialogButtons, DialogError } from '../components/Dialog';
 
 export function TagDialog({ source, onClose }: { source: string; onClose: () => void }) {
   const tagImage = useBerth((s) => s.tagImage);

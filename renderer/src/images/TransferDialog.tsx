@@ -5,7 +5,7 @@ import type { BerthError } from '../../../shared/result';
 import type { Unsubscribe } from '../../../shared/stream';
 import { formatBytes } from '../lib/format-bytes';
 import { useBerth } from '../store/store';
-import { CommandPreview, Dialog, DialogButtons, DialogError } from './Dialog';
+import { CommandPreview, Dialog, DialogButtons, DialogError } from '../components/Dialog';
 import { applyTransferEvents, EMPTY_PROGRESS, overallFraction, type TransferProgress } from './transfer-progress';
 
 type Phase = 'form' | 'running' | 'done' | 'failed' | 'cancelled';

@@ -1,0 +1,109 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { BerthError } from '../../../shared/result';
+import { Command } from './Command';
+import { Message } from './Message';
+
+const FOCUSABLE =
+  'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex="0"]';
+
+/**
+ * A modal dialog on the native <dialog> element: showModal() makes the rest of the page inert, Tab wraps inside
+ * it, Escape closes it, the title labels it, and focus goes back to where it was when it closes.
+ */
+export function Dialog({
+  title,
+  onClose,
+  children,
+  wide = false,
+  className,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+  /** A section's own sizing or layout on top of the shared look (styles/dialog.css). */
+  className?: string;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  // Read while rendering: by the time effects run, a child's autoFocus has already moved focus into the dialog.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    // showModal() focuses the first control; keep a child's autoFocus choice instead.
+    const wanted = dialog.contains(document.activeElement) ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    if (wanted instanceof HTMLElement) wanted.focus();
+    return () => {
+      dialog.close();
+      opener?.focus();
+    };
+  }, [opener]);
+
+  // Escape is handled on keydown rather than through the 'cancel' event: Chromium closes a dialog whose cancel
+  // was refused twice without user activation, which would hide one that chose to stay open (a running push).
+  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      onClose();
+      return;
+    }
+    if (event.key !== 'Tab') return;
+    const all = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    const head = all[0];
+    const tail = all.at(-1);
+    if (!head || !tail) return;
+    if (event.shiftKey && document.activeElement === head) {
+      event.preventDefault();
+      tail.focus();
+    } else if (!event.shiftKey && document.activeElement === tail) {
+      event.preventDefault();
+      head.focus();
+    }
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className={['dialog', wide && 'dialog-wide', className].filter(Boolean).join(' ')}
+      aria-labelledby={titleId}
+      aria-modal="true"
+      onKeyDown={onKeyDown}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id={titleId} className="dialog-title">
+        {title}
+      </h2>
+      {children}
+    </dialog>
+  );
+}
+
+/** The docker command an action equals, shown before it runs. */
+export function CommandPreview({ command }: { command: string }) {
+  return (
+    <p className="dialog-command">
+      <span className="muted">Same as </span>
+      <Command>{command}</Command>
+    </p>
+  );
+}
+
+export function DialogError({ error }: { error: BerthError | string | null }) {
+  if (error === null) return null;
+  return (
+    <p className="dialog-error" role="alert">
+      <Message text={typeof error === 'string' ? error : error.message} />
+    </p>
+  );
+}
+
+export function DialogButtons({ children }: { children: ReactNode }) {
+  return <div className="dialog-buttons">{children}</div>;
+}

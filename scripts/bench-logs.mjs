@@ -185,8 +185,11 @@ async function main() {
       last = await received(pageD);
     }
     const longD = await longest(pageD);
+    // The producer's own run time (process start to exit), without the engine's container start-up.
+    const { State } = await producer.inspect();
+    const ran = (Date.parse(State.FinishedAt) - Date.parse(State.StartedAt)) / 1000;
     log(
-      `(d) producer: ${expected.toLocaleString()} lines in ${(produced / 1000).toFixed(1)} s (${Math.round(expected / (produced / 1000)).toLocaleString()} lines/s); largest lag ${ms(lag)}; lines lost ${expected - last.n}`,
+      `(d) producer: ${expected.toLocaleString()} lines in ${(produced / 1000).toFixed(1)} s from start() (${Math.round(expected / (produced / 1000)).toLocaleString()} lines/s), ${ran.toFixed(1)} s of its process (${Math.round(expected / ran).toLocaleString()} lines/s); largest lag ${ms(lag)}; lines lost ${expected - last.n}`,
     );
     log(`(e) renderer JS heap: max ${mb(heapB)} during (b), ${mb(heapD)} during (d) (cap 100,000 lines)`);
     log(`    longest main-thread task: ${ms(longB)} during (b), ${ms(longD)} during (d)`);

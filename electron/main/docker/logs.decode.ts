@@ -27,7 +27,7 @@ class LineJoiner {
   ) {}
 
   message(msg: Buffer): void {
-    const space = msg.subarray(0, MAX_PREFIX).indexOf(SPACE);
+    const space = prefixEnd(msg, 0);
     const ts = space > 0 ? msg.toString('latin1', 0, space) : '';
     const complete = msg[msg.length - 1] === NEWLINE;
     const end = complete ? msg.length - 1 : msg.length;
@@ -49,6 +49,13 @@ class LineJoiner {
   }
 }
 
+/** Where the timestamp's space is, relative to `at`, or -1: a plain loop, as a subarray per line costs more. */
+function prefixEnd(buf: Buffer, at: number): number {
+  const end = Math.min(buf.length, at + MAX_PREFIX);
+  for (let i = at; i < end; i++) if (buf[i] === SPACE) return i - at;
+  return -1;
+}
+
 const trimCr = (text: string): string => (text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text);
 
 /**
@@ -64,7 +71,7 @@ class RawMessages {
     const buf = this.rest.length === 0 ? chunk : Buffer.concat([this.rest, chunk]);
     let at = 0;
     for (;;) {
-      const space = buf.subarray(at, at + MAX_PREFIX).indexOf(SPACE);
+      const space = prefixEnd(buf, at);
       if (space < 0) break;
       const body = at + space + 1;
       const newline = buf.indexOf(NEWLINE, body);

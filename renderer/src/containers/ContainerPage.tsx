@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { ContainerOverview } from '../../../shared/dto/containers';
 import type { BerthError, Result } from '../../../shared/result';
 import { LoadError, Loading } from '../components/ListStates';
 import { Message } from '../components/Message';
+import { ContainerExplain } from '../learn/Explain';
 import { containerStateLook } from '../lib/state-tone';
 import { LogsPanel } from '../logs/LogsPanel';
 import { useBerth } from '../store/store';
@@ -12,8 +13,9 @@ import { InspectTab } from './InspectTab';
 import { OverviewTab } from './OverviewTab';
 import { ProcessesTab } from './ProcessesTab';
 import { StatsTab } from './StatsTab';
-import { TerminalTab } from './TerminalTab';
-import { ContainerExplain } from '../learn/Explain';
+
+// xterm is most of the bundle's weight and only the terminal tab needs it: load it when that tab opens.
+const TerminalTab = lazy(() => import('./TerminalTab').then((m) => ({ default: m.TerminalTab })));
 
 const TABS = [
   ['overview', 'Overview'],
@@ -139,7 +141,11 @@ export function ContainerPage({ id, tab }: { id: string; tab: string | undefined
         {current === 'files' && <FilesTab container={overview} />}
         {current === 'processes' && <ProcessesTab container={overview} />}
         {current === 'stats' && <StatsTab container={overview} />}
-        {current === 'terminal' && <TerminalTab container={overview} />}
+        {current === 'terminal' && (
+          <Suspense fallback={<Loading what="the terminal" />}>
+            <TerminalTab container={overview} />
+          </Suspense>
+        )}
         {current === 'logs' && <LogsPanel containerIds={[overview.id]} />}
         {current === 'inspect' && <InspectTab container={overview} />}
       </section>

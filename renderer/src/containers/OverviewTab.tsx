@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { ContainerChanges, ContainerOverview } from '../../../shared/dto/containers';
+import { explainExit } from '../../../shared/exit-codes';
 import { TimeAgo } from '../components/TimeAgo';
 import { formatBytes } from '../lib/format-bytes';
 import { formatPorts } from '../lib/ports';
 import { useNow } from '../lib/use-now';
 import { useBerth } from '../store/store';
-import { explainExitCode } from './exit-code';
 import { useStatsSamples, useStatsStream } from './use-stats';
 
 function When({ ms, now }: { ms: number | null; now: number }) {
@@ -47,7 +47,7 @@ function WhatIsAContainer({ container }: { container: ContainerOverview }) {
 
 export function OverviewTab({ container: c }: { container: ContainerOverview }) {
   const now = useNow(30_000);
-  const exit = explainExitCode(c.exitCode, c.oomKilled);
+  const exit = explainExit(c.exitCode, { oomKilled: c.oomKilled });
   const ended = c.state === 'exited' || c.state === 'dead';
   const ports = formatPorts(c.ports);
   return (

@@ -1,17 +1,14 @@
 import type { ComponentType } from 'react';
 import { SECTION_TITLES, SECTIONS, type Section } from '../store/ui.slice';
 import { useBerth } from '../store/store';
-import { BuildIcon } from '../build/BuildIcon';
 import { BuildView } from '../build/BuildView';
 import { ContainersView } from '../views/ContainersView';
 import { ImagesView } from '../views/ImagesView';
 import { LearnView } from '../views/LearnView';
-import { LogsIcon } from '../logs/LogsIcon';
 import { LogsSection } from '../logs/LogsSection';
 import { LearnControls } from '../learn/LearnControls';
-import { SettingsIcon } from '../settings/SettingsIcon';
 import { SettingsView } from '../settings/SettingsView';
-import { BerthMark, ContainersIcon, ImagesIcon, LearnIcon } from './icons';
+import { BerthMark, BuildIcon, ContainersIcon, ImagesIcon, LearnIcon, LogsIcon, SettingsIcon } from './icons';
 
 const ICONS: Readonly<Record<Section, ComponentType>> = {
   containers: ContainersIcon,

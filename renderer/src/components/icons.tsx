@@ -43,6 +43,27 @@ export const LearnIcon = () => (
   </Icon>
 );
 
+/** Lines of text of different lengths. */
+export const LogsIcon = () => (
+  <Icon>
+    <path d="M4 6h16M4 10h11M4 14h16M4 18h8" />
+  </Icon>
+);
+
+/** A stack of layers with one more being added on top. */
+export const BuildIcon = () => (
+  <Icon>
+    <path d="M3 15.5 12 20l9-4.5M3 11 12 15.5 21 11M12 3v7M8.5 6.5 12 10l3.5-3.5" />
+  </Icon>
+);
+
+export const SettingsIcon = () => (
+  <Icon>
+    <circle cx="12" cy="12" r="3" />
+    <path d="M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-1.8-.3 1.7 1.7 0 0 0-1 1.5V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-1.1-1.5 1.7 1.7 0 0 0-1.8.3l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1a1.7 1.7 0 0 0 .3-1.8 1.7 1.7 0 0 0-1.5-1H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.5-1.1 1.7 1.7 0 0 0-.3-1.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1a1.7 1.7 0 0 0 1.8.3H9a1.7 1.7 0 0 0 1-1.5V3a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 1 1.5 1.7 1.7 0 0 0 1.8-.3l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0-.3 1.8V9a1.7 1.7 0 0 0 1.5 1H21a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1z" />
+  </Icon>
+);
+
 export const AlertIcon = ({ size = 16 }: { size?: number }) => (
   <Icon size={size}>
     <path d="M12 3 2.5 20h19z" />

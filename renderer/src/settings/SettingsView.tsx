@@ -68,7 +68,7 @@ export function SettingsView() {
             <label htmlFor="settings-endpoint">Engine address</label>
             <input
               id="settings-endpoint"
-              className="settings-input mono"
+              className="input settings-input mono"
               type="text"
               spellCheck={false}
               autoComplete="off"
@@ -107,7 +107,7 @@ export function SettingsView() {
             <label htmlFor="settings-cap">Log lines kept per container</label>
             <input
               id="settings-cap"
-              className="settings-input settings-number"
+              className="input settings-input settings-number"
               type="text"
               inputMode="numeric"
               value={form.draft.logLineCap}

@@ -36,7 +36,7 @@ function SearchBox() {
   return (
     <input
       type="search"
-      className="ctr-search"
+      className="input ctr-search"
       placeholder="Search name, image, project"
       aria-label="Search containers"
       value={search}

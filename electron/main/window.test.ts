@@ -50,8 +50,10 @@ describe('windowOptions', () => {
 
   it('uses the renderer’s own page backgrounds, so there is no flash of another colour', () => {
     const tokens = readFileSync(new URL('../../renderer/src/styles/tokens.css', import.meta.url), 'utf8');
-    const backgrounds = [...tokens.matchAll(/--bg:\s*(#[0-9a-f]{6})/gi)].map((m) => m[1]?.toLowerCase());
-    // The dark values appear twice in tokens.css: for the OS theme and for the theme setting.
+    // --bg: light-dark(LIGHT, DARK);
+    const backgrounds = [...tokens.matchAll(/--bg:\s*light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)/gi)]
+      .flatMap((m) => [m[1], m[2]])
+      .map((colour) => colour?.toLowerCase());
     expect([...new Set(backgrounds)]).toEqual([BACKGROUND.light, BACKGROUND.dark]);
   });
 });

@@ -76,13 +76,48 @@ export function ignoreRules(patterns: readonly string[], dockerfile: string): Ig
   };
 }
 
-async function readOptional(file: string): Promise<string | null> {
+/** Dockerfiles and .dockerignore files past this size are refused rather than read into memory. */
+export const MAX_BUILD_FILE_BYTES = 1024 * 1024;
+
+/**
+ * A file main itself reads from the context (the Dockerfile, .dockerignore), or null when there is none. Like the
+ * docker CLI, a link is followed only while it stays inside the context; and only a regular file of a sane size is
+ * read, so a cloned project whose Dockerfile links to /dev/zero, a FIFO or someone's key cannot hang or leak.
+ */
+async function readContextFile(realRoot: string, root: string, rel: string): Promise<string | null> {
+  let real: string;
   try {
-    return await fs.readFile(file, 'utf8');
+    real = await fs.realpath(path.join(root, rel));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return null;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP') return null;
     throw error;
+  }
+  const inside = path.relative(realRoot, real);
+  if (inside === '' || inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) {
+    throw new BerthFailure(
+      'INVALID_INPUT',
+      `${rel} is a link to ${real}, outside the build context ${root}. Docker only reads it from inside the context.`,
+    );
+  }
+  const stat = await fs.stat(real);
+  if (stat.isDirectory()) return null;
+  if (!stat.isFile()) throw new BerthFailure('INVALID_INPUT', `${rel} in ${root} is not a regular file.`);
+  if (stat.size > MAX_BUILD_FILE_BYTES) {
+    throw new BerthFailure(
+      'INVALID_INPUT',
+      `${rel} in ${root} is too large (${stat.size.toLocaleString('en')} bytes); Berth reads at most ${MAX_BUILD_FILE_BYTES.toLocaleString('en')}.`,
+    );
+  }
+  // Read at most one byte past the cap, in case the file grew since the check.
+  const handle = await fs.open(real, 'r');
+  try {
+    const buffer = Buffer.alloc(MAX_BUILD_FILE_BYTES + 1);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    if (bytesRead > MAX_BUILD_FILE_BYTES) throw new BerthFailure('INVALID_INPUT', `${rel} in ${root} is too large.`);
+    return buffer.toString('utf8', 0, bytesRead);
+  } finally {
+    await handle.close();
   }
 }
 
@@ -112,8 +147,9 @@ const byteOrder = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.na
 export async function planContext(contextPath: string, dockerfile = 'Dockerfile'): Promise<ContextPlan> {
   const root = path.resolve(contextPath);
   await checkFolder(root);
+  const realRoot = await fs.realpath(root);
   const dockerfileRel = path.posix.normalize(dockerfile.replaceAll('\\', '/'));
-  const ignoreText = await readOptional(path.join(root, '.dockerignore'));
+  const ignoreText = await readContextFile(realRoot, root, '.dockerignore');
   const rules = ignoreRules(readIgnorePatterns(ignoreText ?? ''), dockerfileRel);
   const entries: ContextEntry[] = [];
   const excluded: string[] = [];
@@ -155,7 +191,7 @@ export async function planContext(contextPath: string, dockerfile = 'Dockerfile'
     }
   };
   await walk('');
-  const dockerfileText = await readOptional(path.join(root, dockerfileRel));
+  const dockerfileText = await readContextFile(realRoot, root, dockerfileRel);
   return {
     root,
     dockerfile: dockerfileRel,

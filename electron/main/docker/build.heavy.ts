@@ -15,7 +15,10 @@ interface Sized {
   readonly size: number;
 }
 
-/** One warning per outermost heavy folder that is sent, with what it adds to the context. */
+/** A monorepo can hold a node_modules per package; the preview names the heaviest this many. */
+export const MAX_HEAVY_WARNINGS = 50;
+
+/** One warning per outermost heavy folder that is sent (the heaviest few, in path order), with what it adds. */
 export function heavyFolderWarnings(entries: readonly Sized[]): HeavyFolderWarning[] {
   const totals = new Map<string, { files: number; size: number }>();
   for (const entry of entries) {
@@ -30,13 +33,21 @@ export function heavyFolderWarnings(entries: readonly Sized[]): HeavyFolderWarni
     }
     totals.set(folder, total);
   }
-  return [...totals].map(([folder, { files, size }]) => {
-    const name = folder.split('/').pop() ?? folder;
-    return {
-      folder,
-      files,
-      size,
-      message: `${folder} is sent to the engine. ${HEAVY[name] ?? ''} Add \`${folder}\` to .dockerignore to leave it out.`,
-    };
-  });
+  const heaviest = new Set(
+    [...totals]
+      .sort((a, b) => b[1].size - a[1].size)
+      .slice(0, MAX_HEAVY_WARNINGS)
+      .map(([folder]) => folder),
+  );
+  return [...totals]
+    .filter(([folder]) => heaviest.has(folder))
+    .map(([folder, { files, size }]) => {
+      const name = folder.split('/').pop() ?? folder;
+      return {
+        folder,
+        files,
+        size,
+        message: `${folder} is sent to the engine. ${HEAVY[name] ?? ''} Add \`${folder}\` to .dockerignore to leave it out.`,
+      };
+    });
 }

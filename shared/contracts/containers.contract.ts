@@ -41,12 +41,27 @@ const portSpec = z.strictObject({
   protocol: z.enum(PROTOCOLS),
 });
 
-const mountSpec = z.strictObject({
-  type: z.enum(['bind', 'volume']),
-  source: text(4096).min(1),
-  target: text(4096).regex(/^\//, 'must be an absolute path'),
-  readOnly: z.boolean(),
-});
+/**
+ * Binds are sent as `SOURCE:TARGET[:ro]` strings, so neither side may hold a ":" (it would add options such as
+ * relabelling or mount propagation that the form never shows). Same rules as the form's parseMountSpec.
+ */
+const mountSpec = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('bind'),
+    source: text(4096).regex(/^\/[^:]*$/, 'must be an absolute host path without ":"'),
+    target: text(4096).regex(/^\/[^:]*$/, 'must be an absolute path without ":"'),
+    readOnly: z.boolean(),
+  }),
+  z.strictObject({
+    type: z.literal('volume'),
+    source: z
+      .string()
+      .max(255)
+      .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/, 'not a volume name'),
+    target: text(4096).regex(/^\/[^:]*$/, 'must be an absolute path without ":"'),
+    readOnly: z.boolean(),
+  }),
+]);
 
 export const runSpec = z.strictObject({
   image: imageRef,
@@ -68,7 +83,9 @@ export const runSpec = z.strictObject({
   user: text(256)
     .regex(/^[a-zA-Z0-9_.-]+(:[a-zA-Z0-9_.-]+)?$/, 'not user[:group]')
     .optional(),
-  labels: z.record(text(1024).min(1), text(32768)),
+  labels: z
+    .record(text(1024).min(1), text(32768))
+    .refine((labels) => Object.keys(labels).length <= 256, 'at most 256 labels'),
 });
 
 export const containersRequests = {

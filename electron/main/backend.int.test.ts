@@ -10,28 +10,13 @@ import type { ContainerSummary, ImageSummary } from '../../shared/dto/lists';
 import type { Result } from '../../shared/result';
 import type { StreamMessage } from '../../shared/stream';
 import { createBackend, type Backend } from './backend';
+import { waitForStatus } from './backend.test-helper';
 
 const HOST = process.env.TEST_DOCKER_HOST ?? '';
 const FIXTURE = 'berth-fixture/busybox:1';
 
 const cli = (...args: string[]): string => execFileSync('docker', ['-H', HOST, ...args], { encoding: 'utf8' }).trim();
 const lines = (text: string): string[] => text.split('\n').filter((l) => l !== '');
-
-function waitForStatus(backend: Backend, accept: (s: EngineStatus) => boolean, ms = 10_000): Promise<EngineStatus> {
-  return new Promise((resolve, reject) => {
-    if (accept(backend.engine.status())) return resolve(backend.engine.status());
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`status never matched; last: ${JSON.stringify(backend.engine.status())}`));
-    }, ms);
-    const off = backend.engine.onStatus((s) => {
-      if (!accept(s)) return;
-      clearTimeout(timer);
-      off();
-      resolve(s);
-    });
-  });
-}
 
 /** A Dispatcher session that records every stream message by subscription id. */
 function recordingSession(backend: Backend) {

@@ -12,6 +12,7 @@ import type { EngineEvent, EngineStatus } from '../../../shared/dto/engine';
 import type { Result } from '../../../shared/result';
 import { startTestEngine, type TestEngine } from '../../../scripts/test-engine.mjs';
 import { createBackend, type Backend } from '../backend';
+import { waitForStatus } from '../backend.test-helper';
 
 const scratch = fs.mkdtempSync('/tmp/berth-sock-');
 const backends: Backend[] = [];
@@ -20,22 +21,6 @@ function backendFor(dockerHost: string): Backend {
   const backend = createBackend({ env: { DOCKER_HOST: dockerHost }, platform: 'linux', homedir: scratch });
   backends.push(backend);
   return backend;
-}
-
-function waitForStatus(backend: Backend, accept: (s: EngineStatus) => boolean, ms = 10_000): Promise<EngineStatus> {
-  return new Promise((resolve, reject) => {
-    if (accept(backend.engine.status())) return resolve(backend.engine.status());
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`status never matched in ${ms} ms; last: ${JSON.stringify(backend.engine.status())}`));
-    }, ms);
-    const off = backend.engine.onStatus((s) => {
-      if (!accept(s)) return;
-      clearTimeout(timer);
-      off();
-      resolve(s);
-    });
-  });
 }
 
 const unreachable = (s: EngineStatus) => s.state === 'unreachable';

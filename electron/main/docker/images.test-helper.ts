@@ -5,11 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import tar from 'tar-fs';
-import type { EngineStatus } from '../../../shared/dto/engine';
 import type { Result } from '../../../shared/result';
 import type { StreamMessage } from '../../../shared/stream';
 import { dockerFor } from '../../../scripts/test-engine.mjs';
 import { createBackend, type Backend } from '../backend';
+import { waitForStatus } from '../backend.test-helper';
 
 export const HOST = process.env.TEST_DOCKER_HOST ?? '';
 
@@ -20,17 +20,7 @@ export const unique = (prefix: string) => `${prefix}-${process.pid}-${Math.rando
 
 export async function connectedBackend(): Promise<Backend> {
   const backend = createBackend({ env: { DOCKER_HOST: HOST }, platform: 'linux', homedir: os.tmpdir() });
-  await new Promise<void>((resolve, reject) => {
-    const ok = (s: EngineStatus) => s.state === 'connected';
-    if (ok(backend.engine.status())) return resolve();
-    const timer = setTimeout(() => reject(new Error('the test engine did not connect')), 10_000);
-    const off = backend.engine.onStatus((s) => {
-      if (!ok(s)) return;
-      clearTimeout(timer);
-      off();
-      resolve();
-    });
-  });
+  await waitForStatus(backend, (s) => s.state === 'connected');
   return backend;
 }
 

@@ -6,10 +6,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { EngineStatus } from '../../../shared/dto/engine';
 import type { Settings } from '../../../shared/dto/settings';
 import type { Result } from '../../../shared/result';
 import { createBackend, type Backend } from '../backend';
+import { waitForStatus } from '../backend.test-helper';
 
 const HOST = process.env.TEST_DOCKER_HOST ?? '';
 const dir = mkdtempSync(path.join(tmpdir(), 'berth-settings-int-'));
@@ -23,19 +23,6 @@ function backend(): Backend {
   return made;
 }
 
-function until(b: Backend, accept: (s: EngineStatus) => boolean): Promise<EngineStatus> {
-  return new Promise((resolve, reject) => {
-    if (accept(b.engine.status())) return resolve(b.engine.status());
-    const timer = setTimeout(() => reject(new Error(`last status: ${JSON.stringify(b.engine.status())}`)), 15_000);
-    const off = b.engine.onStatus((s) => {
-      if (!accept(s)) return;
-      clearTimeout(timer);
-      off();
-      resolve(s);
-    });
-  });
-}
-
 afterEach(async () => {
   await Promise.all(backends.splice(0).map((b) => b.dispose()));
 });
@@ -45,16 +32,16 @@ describe('settings in a real backend', () => {
   it('reconnects to the engine named in the settings, and back when the override is cleared', async () => {
     expect(HOST, 'TEST_DOCKER_HOST').not.toBe('');
     const b = backend();
-    await until(b, (s) => s.state === 'unreachable');
+    await waitForStatus(b, (s) => s.state === 'unreachable', 15_000);
 
     const update = (await b.dispatcher.request('settings:update', { engineEndpoint: HOST })) as Result<Settings>;
     expect(update).toMatchObject({ ok: true, value: { engineEndpoint: HOST } });
-    const status = await until(b, (s) => s.state === 'connected');
+    const status = await waitForStatus(b, (s) => s.state === 'connected', 15_000);
     expect(status.endpoint).toEqual(expect.objectContaining({ address: HOST, source: 'settings' }));
     expect(await b.dispatcher.request('containers:list', undefined)).toMatchObject({ ok: true });
 
     await b.dispatcher.request('settings:update', { engineEndpoint: null });
-    const back = await until(b, (s) => s.state === 'unreachable');
+    const back = await waitForStatus(b, (s) => s.state === 'unreachable', 15_000);
     expect(back.endpoint).toEqual(expect.objectContaining({ address: nowhere, source: 'DOCKER_HOST' }));
   });
 
@@ -69,7 +56,7 @@ describe('settings in a real backend', () => {
       ok: true,
       value: { engineEndpoint: HOST, logLineCap: 4321 },
     });
-    await until(second, (s) => s.state === 'connected');
+    await waitForStatus(second, (s) => s.state === 'connected', 15_000);
   });
 
   it('sends the new settings to a watcher, and a bad address stays out of the file', async () => {

@@ -1,13 +1,14 @@
 /**
- * Log lines travel in columns (one array per field) rather than one object per line: a batch of thousands of
- * lines is a handful of arrays on the wire and in the renderer's buffer.
+ * Log lines travel packed: a batch of thousands of lines is three strings on the wire and in the renderer's
+ * buffer, not three values per line. Lines never hold '\n' (the engine splits messages there).
  */
-export interface LogLines {
-  /** The engine's RFC 3339 timestamps with nanoseconds, in UTC: they sort as strings. */
-  readonly ts: readonly string[];
-  readonly text: readonly string[];
-  /** Indexes into `text` of the lines the container wrote to stderr. */
-  readonly stderr: readonly number[];
+export interface LogBatch {
+  /** The lines, joined by '\n'. */
+  readonly text: string;
+  /** One character per line: 'o' stdout, 'e' stderr. */
+  readonly streams: string;
+  /** The engine's RFC 3339 timestamps with nanoseconds, in UTC, joined by '\n': they sort as strings. */
+  readonly times: string;
 }
 
 export type LogsChunk =
@@ -19,7 +20,7 @@ export type LogsChunk =
       readonly tty: boolean;
       readonly driver: string;
     }
-  | ({ readonly kind: 'lines'; readonly container: string } & LogLines)
+  | ({ readonly kind: 'lines'; readonly container: string } & LogBatch)
   | {
       /** Something happened to the stream itself: a restart, the engine going away and coming back. */
       readonly kind: 'notice';
@@ -29,7 +30,7 @@ export type LogsChunk =
     };
 
 /** An answer of logs:older: the lines just before the given cursor, oldest first. */
-export interface LogsPage extends LogLines {
+export interface LogsPage extends LogBatch {
   readonly container: string;
   /** No older line exists: the page reaches back to the container's creation. */
   readonly atStart: boolean;

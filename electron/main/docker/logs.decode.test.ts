@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { unpackBatch } from '../../../shared/log-batch';
+import { PackedLines } from './logs.batch';
 import { LogDecoder, PARTIAL_BYTES } from './logs.decode';
 import { FrameDemuxer, type OutputStream } from './logs.demux';
 
@@ -45,12 +47,13 @@ function splitAt(bytes: Buffer, cuts: readonly number[]): Buffer[] {
   return pieces;
 }
 
+/** Decodes through the same packing as the service, so UTF-8 is checked the way it is shipped. */
 function decode(tty: boolean, pieces: readonly Buffer[]): Line[] {
-  const out: Line[] = [];
-  const decoder = new LogDecoder(tty, (stream, ts, text) => out.push({ stream, ts, text }));
+  const packed = new PackedLines(16, 2);
+  const decoder = new LogDecoder(tty, (stream, ts, text) => packed.add(stream, ts, text));
   for (const p of pieces) decoder.push(Buffer.from(p));
   decoder.end();
-  return out;
+  return unpackBatch(packed.take()).map((l) => ({ stream: l.stderr ? 'stderr' : 'stdout', ts: l.ts, text: l.text }));
 }
 
 const text = fc.oneof(

@@ -2,8 +2,9 @@
  * Turns the engine's log bytes into lines. With timestamps on, every message the engine stored reads
  * `<RFC 3339 timestamp> <text>\n`. A line longer than the engine's 16 KB copy buffer was stored as several
  * partial messages, each with its own timestamp and no newline but the last; they are joined into one line that
- * keeps the first timestamp. Text is decoded as UTF-8 only once a line is whole, so a character split across
- * chunks or partial messages stays intact, and invalid bytes become U+FFFD.
+ * keeps the first timestamp. A line's text is handed on as bytes (without the newline and a trailing CR): it is
+ * decoded as UTF-8 later, a whole batch at once, so a character split across chunks or partial messages stays
+ * intact and no string is made per line.
  */
 import { FrameDemuxer, type OutputStream } from './logs.demux';
 
@@ -14,7 +15,8 @@ const MAX_PREFIX = 40;
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
 
-export type LineSink = (stream: OutputStream, ts: string, text: string) => void;
+/** `text` may be a view into the socket's chunk: copy it before the call returns if it is to be kept. */
+export type LineSink = (stream: OutputStream, ts: string, text: Buffer) => void;
 
 /** Joins the messages of one output stream into lines. */
 class LineJoiner {
@@ -32,7 +34,7 @@ class LineJoiner {
     const complete = msg[msg.length - 1] === NEWLINE;
     const end = complete ? msg.length - 1 : msg.length;
     if (this.parts.length === 0 && complete) {
-      this.sink(this.stream, ts, trimCr(msg.toString('utf8', space + 1, end)));
+      this.sink(this.stream, ts, trimCr(msg.subarray(space + 1, end)));
       return;
     }
     if (this.parts.length === 0) this.ts = ts;
@@ -43,7 +45,7 @@ class LineJoiner {
   /** The stream ended inside a line: what arrived of it is still a line. */
   flush(): void {
     if (this.parts.length === 0) return;
-    const text = Buffer.concat(this.parts).toString('utf8');
+    const text = Buffer.concat(this.parts);
     this.parts = [];
     this.sink(this.stream, this.ts, trimCr(text));
   }
@@ -56,7 +58,7 @@ function prefixEnd(buf: Buffer, at: number): number {
   return -1;
 }
 
-const trimCr = (text: string): string => (text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text);
+const trimCr = (text: Buffer): Buffer => (text[text.length - 1] === 13 ? text.subarray(0, -1) : text);
 
 /**
  * A TTY container's stream is raw, without frames, so message boundaries come from the text itself: a message

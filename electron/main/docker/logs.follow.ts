@@ -115,7 +115,7 @@ export class LogFollower {
     }
   }
 
-  private readonly onLine = (stream: OutputStream, ts: string, text: string): void => {
+  private readonly onLine = (stream: OutputStream, ts: string, text: Buffer): void => {
     if (this.skipLeft > 0 && ts === this.skipTs) {
       this.skipLeft -= 1;
       return;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Dockerode from 'dockerode';
 import type { LogsChunk, LogsPage } from '../../../shared/dto/logs';
+import { unpackBatch } from '../../../shared/log-batch';
 import type { Result } from '../../../shared/result';
 import type { StreamMessage } from '../../../shared/stream';
 import { dockerFor, startTestEngine, type TestEngine } from '../../../scripts/test-engine.mjs';
@@ -76,8 +77,7 @@ class Follow {
       for (const chunk of message.items) {
         if (chunk.kind === 'notice') this.notices.push(chunk.text);
         if (chunk.kind !== 'lines') continue;
-        const err = new Set(chunk.stderr);
-        chunk.text.forEach((text, i) => this.lines.push({ ts: chunk.ts[i] ?? '', text, stderr: err.has(i) }));
+        this.lines.push(...unpackBatch(chunk));
       }
     }
     for (const w of [...this.waiters]) w();
@@ -149,8 +149,7 @@ describe('logs against the shared engine', () => {
       })) as Result<LogsPage>;
       if (!result.ok) throw new Error(result.error.message);
       const page = result.value;
-      const err = new Set(page.stderr);
-      held = [...page.text.map((text, i) => ({ ts: page.ts[i]!, text, stderr: err.has(i) })), ...held];
+      held = [...unpackBatch(page), ...held];
       if (page.atStart) break;
     }
     expect(texts(held.filter((l) => !l.stderr))).toEqual(numbered(1, 3000));
@@ -175,7 +174,7 @@ describe('logs against the shared engine', () => {
         limit: 5,
       })) as Result<LogsPage>;
       if (!r.ok) throw new Error(r.error.message);
-      return r.value.text;
+      return unpackBatch(r.value).map((l) => l.text);
     };
     expect(await older(1)).toEqual(['n26', 'n27', 'n28', 'n29', 'n30']);
     expect(await older(0)).toEqual(['n27', 'n28', 'n29', 'n30', 'n31']);

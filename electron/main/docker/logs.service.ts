@@ -6,11 +6,11 @@
  */
 import type Dockerode from 'dockerode';
 import type { EngineEvent, EngineStatus } from '../../../shared/dto/engine';
-import type { LogLines, LogsChunk, LogsPage } from '../../../shared/dto/logs';
+import type { LogsChunk, LogsPage } from '../../../shared/dto/logs';
 import type { StreamSink } from '../ipc/dispatcher';
 import type { DockerSource } from './containers.service';
 import { toBerthError } from './errors';
-import { DEFAULT_BATCH, type BatchLimits } from './logs.batch';
+import { DEFAULT_BATCH, PackedLines, type BatchLimits } from './logs.batch';
 import type { OutputStream } from './logs.demux';
 import { readLogs } from './logs.read';
 import { explainReadError, inspectTarget, refuseUnreadable } from './logs.target';
@@ -100,7 +100,8 @@ function readWindow(
 /** The newest `cap` lines of a read, oldest first; older ones are let go while reading. */
 class Tail {
   private ts: string[] = [];
-  private text: string[] = [];
+  /** Copies of the lines' bytes: decoded once, when the page is packed. */
+  private text: Buffer[] = [];
   private err: boolean[] = [];
   /** Lines were let go: the page does not reach back to its window's start. */
   trimmed = false;
@@ -111,9 +112,9 @@ class Tail {
     return this.text.length;
   }
 
-  add(stream: OutputStream, ts: string, text: string): void {
+  add(stream: OutputStream, ts: string, text: Buffer): void {
     this.ts.push(ts);
-    this.text.push(text);
+    this.text.push(Buffer.from(text));
     this.err.push(stream === 'stderr');
     if (this.text.length >= this.cap * 2) this.keepNewest(this.cap);
   }
@@ -138,9 +139,9 @@ class Tail {
   }
 
   toPage(container: string, atStart: boolean): LogsPage {
-    const stderr: number[] = [];
-    this.err.forEach((e, i) => e && stderr.push(i));
-    return { container, ts: this.ts, text: this.text, stderr, atStart } satisfies LogLines & LogsPage;
+    const packed = new PackedLines();
+    this.text.forEach((text, i) => packed.add(this.err[i] ? 'stderr' : 'stdout', this.ts[i] ?? '', text));
+    return { container, ...packed.take(), atStart };
   }
 
   private keepNewest(count: number): void {

@@ -8,7 +8,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { markRanges, stripAnsi, toSegments } from './ansi';
 import { fixedWindow, scrollTopFor } from './fixed-rows';
-import { NOTICE, sourceOf, STDERR, type LogBuffer } from './log-buffer';
+import type { LogBuffer } from './log-buffer';
+import { flagsOf, NOTICE, sourceOf, STDERR, textOf, timeOf } from './log-chunk';
 import { matchRanges } from './log-search';
 
 const ROW_HEIGHT = 20;
@@ -152,8 +153,8 @@ export function LogView(props: LogViewProps) {
   const multi = names.length > 1;
   const row = (index: number, key: number | string | bigint, top: number): ReactNode => {
     const abs = rows ? (rows[index] ?? 0) : buffer.offset + index;
-    const i = abs - buffer.offset;
-    const flags = buffer.flags[i] ?? 0;
+    const at = buffer.locate(abs - buffer.offset);
+    const flags = at ? flagsOf(at.chunk, at.line) : 0;
     return (
       <div
         key={String(key)}
@@ -165,8 +166,8 @@ export function LogView(props: LogViewProps) {
         style={{ transform: `translateY(${top}px)`, minHeight: ROW_HEIGHT }}
       >
         <Row
-          text={buffer.text[i] ?? ''}
-          ts={buffer.ts[i] ?? ''}
+          text={at ? textOf(at.chunk, at.line) : ''}
+          ts={at ? timeOf(at.chunk, at.line) : ''}
           flags={flags}
           name={multi ? (names[sourceOf(flags)] ?? null) : null}
           timestamps={timestamps}

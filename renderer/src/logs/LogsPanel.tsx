@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useBerth } from '../store/store';
 import { selectLogLineCap } from '../store/logs.slice';
-import { LogBuffer, STDERR } from './log-buffer';
+import { LogBuffer } from './log-buffer';
 import { LogSource, PAGE } from './log-source';
 import { LogToolbar } from './LogToolbar';
 import { LogView } from './LogView';
@@ -53,12 +53,6 @@ function useFrameVersion(buffer: LogBuffer): number {
   return useSyncExternalStore(store.subscribe, store.get);
 }
 
-function stderrRows(buffer: LogBuffer): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < buffer.flags.length; i++) if ((buffer.flags[i] ?? 0) & STDERR) out.push(buffer.offset + i);
-  return out;
-}
-
 export function LogsPanel({ containerIds }: { containerIds: readonly string[] }) {
   const key = containerIds.join(',');
   const cap = useBerth(selectLogLineCap);
@@ -89,7 +83,7 @@ export function LogsPanel({ containerIds }: { containerIds: readonly string[] })
   const [olderState, setOlderState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const search = useLogSearch(buffer, version);
 
-  const rows = stderrOnly ? stderrRows(buffer) : null;
+  const rows = stderrOnly ? buffer.stderrRows() : null;
 
   const names = source.sources.map((s) => s.name);
   const problems = source.sources.filter((s) => s.error || s.ended);
@@ -105,7 +99,7 @@ export function LogsPanel({ containerIds }: { containerIds: readonly string[] })
       className="logs"
       aria-label="Logs"
       data-received={buffer.received}
-      data-newest={buffer.ts[buffer.length - 1] ?? ''}
+      data-newest={buffer.tsAt(buffer.length - 1)}
     >
       <LogToolbar
         search={search}

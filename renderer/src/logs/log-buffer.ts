@@ -1,28 +1,28 @@
 /**
- * The lines of a log view, outside React: parallel arrays (no object per line), kept in timestamp order
- * across several containers, capped by dropping the oldest lines. Rows are addressed by an absolute index
- * (`offset + i`) that survives dropping from the front; `epoch` changes whenever rows move otherwise
- * (older lines put in front, lines merged between others, clear), which tells a search to start again.
+ * The lines of a log view, outside React: the packed batches as they arrived (log-chunk.ts), kept in timestamp
+ * order across several containers, capped by dropping the oldest lines. No string or object is made per line
+ * until a row is drawn. Rows are addressed by an absolute index (`offset + i`) that survives dropping from the
+ * front; `epoch` changes whenever rows move otherwise (older lines put in front, lines merged between others,
+ * clear), which tells a search to start again.
  */
-import type { LogLines } from '../../../shared/dto/logs';
+import type { LogBatch } from '../../../shared/dto/logs';
+import { unpackBatch, type UnpackedLine } from '../../../shared/log-batch';
+import { chunkOf, flagsOf, linesOf, mixedChunk, NOTICE, noticeChunk, sourceOf, textOf, timeOf } from './log-chunk';
+import type { Chunk } from './log-chunk';
 
-export const STDERR = 1;
-export const NOTICE = 2;
-const SOURCE_SHIFT = 2;
-
-export const sourceOf = (flags: number): number => flags >>> SOURCE_SHIFT;
+export { NOTICE, STDERR, sourceOf } from './log-chunk';
 
 export class LogBuffer {
-  ts: string[] = [];
-  text: string[] = [];
-  flags: number[] = [];
+  chunks: Chunk[] = [];
   /** Absolute index of row 0. */
   offset = 0;
+  length = 0;
   epoch = 0;
   /** Every line ever added, dropped or not. */
   received = 0;
   /** Lines dropped from the front because of the cap. */
   dropped = 0;
+  private last = 0;
   private listeners = new Set<() => void>();
 
   constructor(public cap: number) {}
@@ -32,29 +32,19 @@ export class LogBuffer {
     this.trim();
   }
 
-  get length(): number {
-    return this.text.length;
-  }
-
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
   /** Newer lines of one source. They go at the end unless another source already shows later lines. */
-  append(source: number, lines: LogLines): void {
-    const n = lines.text.length;
+  append(source: number, batch: LogBatch): void {
+    const n = batch.streams.length;
     if (n === 0) return;
-    const flags = columnFlags(source, lines);
-    const last = this.ts[this.ts.length - 1];
-    const first = lines.ts[0] ?? '';
-    if (last === undefined || first >= last) {
-      for (let i = 0; i < n; i++) {
-        this.ts.push(lines.ts[i] ?? '');
-        this.text.push(lines.text[i] ?? '');
-        this.flags.push(flags[i] ?? 0);
-      }
-    } else this.mergeTail(lines, flags);
+    const chunk = chunkOf(source, batch, this.offset + this.length);
+    const last = this.length > 0 ? this.tsAt(this.length - 1) : undefined;
+    if (last === undefined || timeOf(chunk, 0) >= last) this.push(chunk);
+    else this.mergeTail(source, batch);
     this.received += n;
     this.trim();
     this.changed();
@@ -62,96 +52,163 @@ export class LogBuffer {
 
   /** A line from Berth itself (a restart, the engine coming back), shown where it happened: at the end. */
   notice(source: number, ts: string, text: string): void {
-    this.ts.push(ts);
-    this.text.push(text);
-    this.flags.push((source << SOURCE_SHIFT) | NOTICE);
+    this.push(noticeChunk(source, ts, text, this.offset + this.length));
     this.changed();
   }
 
   /** Older lines, already in order, all older than what the buffer holds. */
-  prepend(ts: readonly string[], text: readonly string[], flags: readonly number[]): void {
-    if (text.length === 0) return;
-    this.ts = [...ts, ...this.ts];
-    this.text = [...text, ...this.text];
-    this.flags = [...flags, ...this.flags];
-    this.offset -= text.length;
+  prepend(lines: readonly (UnpackedLine & { source: number })[]): void {
+    if (lines.length === 0) return;
+    this.offset -= lines.length;
+    this.length += lines.length;
+    this.chunks.unshift(mixedChunk(lines, this.offset));
     this.epoch += 1;
     this.changed();
   }
 
   clear(): void {
-    this.offset += this.text.length;
-    this.ts = [];
-    this.text = [];
-    this.flags = [];
+    this.offset += this.length;
+    this.length = 0;
+    this.chunks = [];
     this.epoch += 1;
     this.changed();
   }
 
-  /** Drops the oldest lines past the cap, in steps of a tenth so the arrays are not shifted per batch. */
+  /** Drops the oldest lines past the cap, in steps of a tenth so that little work is done per batch. */
   trim(): void {
-    const excess = this.text.length - this.cap;
+    let excess = this.length - this.cap;
     if (excess <= 0 || excess < Math.max(1, Math.floor(this.cap / 10))) return;
-    this.ts.splice(0, excess);
-    this.text.splice(0, excess);
-    this.flags.splice(0, excess);
     this.offset += excess;
+    this.length -= excess;
     this.dropped += excess;
+    let whole = 0;
+    for (const c of this.chunks) {
+      if (c.count > excess) break;
+      excess -= c.count;
+      whole += 1;
+    }
+    this.chunks.splice(0, whole);
+    const first = this.chunks[0];
+    if (first && excess > 0) {
+      first.skip += excess;
+      first.count -= excess;
+      first.at += excess;
+    }
+  }
+
+  /** The chunk holding row `i` (0-based) and the line's index within the chunk's strings. */
+  locate(i: number): { chunk: Chunk; line: number } | null {
+    const abs = this.offset + i;
+    let c = this.chunks[this.last];
+    if (c === undefined || abs < c.at || abs >= c.at + c.count) {
+      let lo = 0;
+      let hi = this.chunks.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if ((this.chunks[mid]?.at ?? 0) <= abs) lo = mid;
+        else hi = mid - 1;
+      }
+      this.last = lo;
+      c = this.chunks[lo];
+    }
+    if (c === undefined || abs < c.at || abs >= c.at + c.count) return null;
+    return { chunk: c, line: c.skip + abs - c.at };
+  }
+
+  textAt(i: number): string {
+    const p = this.locate(i);
+    return p ? textOf(p.chunk, p.line) : '';
+  }
+
+  tsAt(i: number): string {
+    const p = this.locate(i);
+    return p ? timeOf(p.chunk, p.line) : '';
+  }
+
+  flagsAt(i: number): number {
+    const p = this.locate(i);
+    return p ? flagsOf(p.chunk, p.line) : 0;
+  }
+
+  /** Absolute indexes of the stderr rows, found in the stream letters without touching the text. */
+  stderrRows(): number[] {
+    const out: number[] = [];
+    for (const c of this.chunks) {
+      const end = c.skip + c.count;
+      for (let i = c.streams.indexOf('e', c.skip); i >= 0 && i < end; i = c.streams.indexOf('e', i + 1)) {
+        out.push(c.at + i - c.skip);
+      }
+    }
+    return out;
   }
 
   /** The oldest line of a source and how many lines share its timestamp: the cursor for "load older". */
   oldestOf(source: number): { ts: string; count: number } | null {
     let ts: string | null = null;
     let count = 0;
-    for (let i = 0; i < this.flags.length; i++) {
-      const f = this.flags[i] ?? 0;
-      if (f & NOTICE || sourceOf(f) !== source) continue;
-      if (ts === null) ts = this.ts[i] ?? '';
-      else if (this.ts[i] !== ts) break;
-      count += 1;
+    for (const c of this.chunks) {
+      if (typeof c.source === 'number' && c.source !== source) continue;
+      for (let i = c.skip; i < c.skip + c.count; i++) {
+        const f = flagsOf(c, i);
+        if (f & NOTICE || sourceOf(f) !== source) continue;
+        const t = timeOf(c, i);
+        if (ts === null) ts = t;
+        else if (t !== ts) return { ts, count };
+        count += 1;
+      }
     }
     return ts === null ? null : { ts, count };
   }
 
-  private mergeTail(lines: LogLines, flags: readonly number[]): void {
-    const first = lines.ts[0] ?? '';
+  private push(chunk: Chunk): void {
+    this.chunks.push(chunk);
+    this.length += chunk.count;
+  }
+
+  /** Lines older than the newest shown: the rows after their first timestamp are merged with them line by line. */
+  private mergeTail(source: number, batch: LogBatch): void {
+    const first = unpackBatch(batch).map((l) => ({ ...l, source }));
+    const firstTs = first[0]?.ts ?? '';
     let lo = 0;
-    let hi = this.ts.length;
+    let hi = this.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((this.ts[mid] ?? '') <= first) lo = mid + 1;
+      if (this.tsAt(mid) <= firstTs) lo = mid + 1;
       else hi = mid;
     }
-    const tailTs = this.ts.splice(lo);
-    const tailText = this.text.splice(lo);
-    const tailFlags = this.flags.splice(lo);
+    const tail: ReturnType<typeof linesOf> = [];
+    const cut = this.offset + lo;
+    const keep: Chunk[] = [];
+    for (const c of this.chunks) {
+      if (c.at + c.count <= cut) keep.push(c);
+      else if (c.at >= cut) tail.push(...linesOf(c));
+      else {
+        tail.push(...linesOf(c, cut - c.at));
+        c.count = cut - c.at;
+        keep.push(c);
+      }
+    }
+    const merged: (UnpackedLine & { source: number; notice?: boolean })[] = [];
     let a = 0;
     let b = 0;
-    while (a < tailTs.length || b < lines.ts.length) {
-      const takeOld = b >= lines.ts.length || (a < tailTs.length && (tailTs[a] ?? '') <= (lines.ts[b] ?? ''));
-      if (takeOld) {
-        this.ts.push(tailTs[a] ?? '');
-        this.text.push(tailText[a] ?? '');
-        this.flags.push(tailFlags[a] ?? 0);
+    while (a < tail.length || b < first.length) {
+      const old = tail[a];
+      const fresh = first[b];
+      if (old !== undefined && (fresh === undefined || old.ts <= fresh.ts)) {
+        merged.push(old);
         a += 1;
-      } else {
-        this.ts.push(lines.ts[b] ?? '');
-        this.text.push(lines.text[b] ?? '');
-        this.flags.push(flags[b] ?? 0);
+      } else if (fresh !== undefined) {
+        merged.push(fresh);
         b += 1;
       }
     }
+    this.chunks = keep;
+    this.length = lo;
+    this.push(mixedChunk(merged, cut));
     this.epoch += 1;
   }
 
   private changed(): void {
     for (const l of this.listeners) l();
   }
-}
-
-export function columnFlags(source: number, lines: LogLines): number[] {
-  const base = source << SOURCE_SHIFT;
-  const flags = new Array<number>(lines.text.length).fill(base);
-  for (const i of lines.stderr) flags[i] = base | STDERR;
-  return flags;
 }

@@ -7,7 +7,8 @@
 import type { BerthApi } from '../../../shared/api';
 import type { LogsChunk } from '../../../shared/dto/logs';
 import type { BerthError } from '../../../shared/result';
-import { columnFlags, type LogBuffer } from './log-buffer';
+import { unpackBatch, type UnpackedLine } from '../../../shared/log-batch';
+import type { LogBuffer } from './log-buffer';
 
 export interface SourceInfo {
   readonly id: string;
@@ -87,30 +88,23 @@ export class LogSource {
     );
     let cut = '';
     let failure: string | null = null;
-    for (const p of pages) {
-      if (p === null) continue;
-      if (!p.result.ok) failure = p.result.error.message;
-      else if (!p.result.value.atStart) cut = maxTs(cut, p.result.value.ts[0] ?? '');
-    }
-    const merged: { ts: string; text: string; flags: number }[] = [];
-    for (const p of pages) {
-      if (p === null || !p.result.ok) continue;
-      const page = p.result.value;
-      const flags = columnFlags(p.index, page);
-      const keepFrom = page.ts.findIndex((t) => t >= cut);
-      const source = this.sources[p.index];
-      if (source && page.atStart && (cut === '' || keepFrom === 0)) source.atStart = true;
-      if (keepFrom < 0) continue;
-      for (let i = keepFrom; i < page.text.length; i++) {
-        merged.push({ ts: page.ts[i] ?? '', text: page.text[i] ?? '', flags: flags[i] ?? 0 });
-      }
-    }
-    merged.sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0));
-    this.buffer.prepend(
-      merged.map((m) => m.ts),
-      merged.map((m) => m.text),
-      merged.map((m) => m.flags),
+    const unpacked = pages.map((p) =>
+      p?.result.ok ? { index: p.index, page: p.result.value, lines: unpackBatch(p.result.value) } : null,
     );
+    for (const p of pages) if (p !== null && !p.result.ok) failure = p.result.error.message;
+    for (const u of unpacked) if (u !== null && !u.page.atStart) cut = maxTs(cut, u.lines[0]?.ts ?? '');
+    const merged: (UnpackedLine & { source: number })[] = [];
+    for (const u of unpacked) {
+      if (u === null) continue;
+      const keepFrom = u.lines.findIndex((l) => l.ts >= cut);
+      const source = this.sources[u.index];
+      if (source && u.page.atStart && (cut === '' || keepFrom === 0)) source.atStart = true;
+      if (keepFrom < 0) continue;
+      for (const line of u.lines.slice(keepFrom)) merged.push({ ...line, source: u.index });
+    }
+    // Stable: lines of one source with the same timestamp keep their order.
+    merged.sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0));
+    this.buffer.prepend(merged);
     this.changed();
     return failure;
   }

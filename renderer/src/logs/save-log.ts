@@ -5,10 +5,10 @@ import { stripAnsi } from './ansi';
 export function saveLog(buffer: LogBuffer, names: readonly string[], tagged: boolean): void {
   const out: string[] = [];
   for (let i = 0; i < buffer.length; i++) {
-    const flags = buffer.flags[i] ?? 0;
+    const flags = buffer.flagsAt(i);
     const tag = tagged ? `${names[sourceOf(flags)] ?? ''} ` : '';
     const stream = flags & NOTICE ? 'berth' : flags & STDERR ? 'stderr' : 'stdout';
-    out.push(`${buffer.ts[i] ?? ''} ${tag}${stream} ${stripAnsi(buffer.text[i] ?? '')}`);
+    out.push(`${buffer.tsAt(i)} ${tag}${stream} ${stripAnsi(buffer.textAt(i))}`);
   }
   const url = URL.createObjectURL(new Blob([out.join('\n') + '\n'], { type: 'text/plain' }));
   const a = document.createElement('a');

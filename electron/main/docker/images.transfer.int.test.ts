@@ -140,6 +140,16 @@ describe('save and load through the bridge', () => {
     );
   });
 
+  it('spends a ticket only on its own method: a HEAD or PUT first does not burn the download', async () => {
+    const ticket = await call<TransferTicket>(backend, 'images:saveTicket', { ref: SOURCE });
+    if (!ticket.ok) throw new Error(ticket.error.message);
+    expect((await fetch(base() + ticket.value.path, { method: 'HEAD' })).status).toBe(405);
+    expect((await fetch(base() + ticket.value.path, { method: 'PUT', body: 'x' })).status).toBe(405);
+    const response = await fetch(base() + ticket.value.path);
+    expect(response.status).toBe(200);
+    await response.arrayBuffer();
+  });
+
   it('says so when the upload is not an image tar', async () => {
     const upload = await call<TransferTicket>(backend, 'images:loadTicket');
     if (!upload.ok) throw new Error(upload.error.message);

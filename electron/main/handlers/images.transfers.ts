@@ -52,9 +52,16 @@ export class ImageTransfers {
   readonly route: HttpRoute = (req, res, port) => {
     const url = req.url ?? '';
     if (!url.startsWith(TRANSFER_PATH)) return false;
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      // Answered before the ticket is looked up, so a stray HEAD or PUT never spends it.
+      reply(res, 405, fail('INVALID_INPUT', 'A transfer address takes GET (download) or POST (upload) only.'), {
+        Allow: 'GET, POST',
+      });
+      return true;
+    }
     const id = url.slice(TRANSFER_PATH.length).split('?')[0] ?? '';
     const ticket = this.redeem(id, req.method === 'POST' ? 'load' : 'save');
-    if (ticket === null || (req.method !== 'GET' && req.method !== 'POST')) {
+    if (ticket === null) {
       reply(res, 404, fail('NOT_FOUND', 'This transfer address is unknown, used or expired; start the action again.'));
       return true;
     }
@@ -72,13 +79,19 @@ export class ImageTransfers {
   };
 
   private issue(ticket: Ticket, filename: string): TransferTicket {
+    // Tickets asked for and never used would otherwise pile up until the next transfer.
+    this.dropExpired();
     const id = randomBytes(16).toString('hex');
     this.tickets.set(id, ticket);
     return { path: `${TRANSFER_PATH}${id}`, filename };
   }
 
-  private redeem(id: string, kind: Ticket['kind']): Ticket | null {
+  private dropExpired(): void {
     for (const [key, t] of this.tickets) if (t.expires < this.now()) this.tickets.delete(key);
+  }
+
+  private redeem(id: string, kind: Ticket['kind']): Ticket | null {
+    this.dropExpired();
     const ticket = /^[0-9a-f]{32}$/.test(id) ? this.tickets.get(id) : undefined;
     if (ticket?.kind !== kind) return null;
     this.tickets.delete(id);
@@ -115,10 +128,11 @@ export class ImageTransfers {
   }
 }
 
-function reply(res: ServerResponse, status: number, result: Result<unknown>): void {
+function reply(res: ServerResponse, status: number, result: Result<unknown>, extra: Record<string, string> = {}): void {
   const body = JSON.stringify(result);
   res.writeHead(status, {
     ...securityHeaders(),
+    ...extra,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': String(Buffer.byteLength(body)),
     'Cache-Control': 'no-store',

@@ -50,6 +50,11 @@ export const REQUEST_CHANNELS = [
   'logs:older',
   // build
   'build:preview',
+  // desktop (native dialogs; the browser mode answers NOT_SUPPORTED)
+  'desktop:capabilities',
+  'desktop:saveImage',
+  'desktop:loadImage',
+  'desktop:pickFolder',
 ] as const;
 
 export const STREAM_CHANNELS = [

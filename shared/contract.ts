@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { RequestChannel, StreamChannel } from './channels';
 import { buildRequests, buildStreams } from './contracts/build.contract';
 import { appStreams } from './contracts/app.contract';
+import { desktopRequests } from './contracts/desktop.contract';
 import { containersRequests, containersStreams } from './contracts/containers.contract';
 import { engineRequests, engineStreams } from './contracts/engine.contract';
 import { imagesRequests, imagesStreams } from './contracts/images.contract';
@@ -26,6 +27,7 @@ export const requestChannels = {
   ...settingsRequests,
   ...logsRequests,
   ...buildRequests,
+  ...desktopRequests,
 } satisfies Record<RequestChannel, { input: z.ZodType; output: unknown }>;
 
 export const streamChannels = {

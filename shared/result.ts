@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'INTERNAL',
   /** Browser mode only: the page lost its WebSocket to the Berth server. */
   'BRIDGE_DISCONNECTED',
+  /** Asked of a part this Berth does not have, e.g. a native file dialog in the browser mode. */
+  'NOT_SUPPORTED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

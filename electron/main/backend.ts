@@ -10,6 +10,7 @@ import { ContainersService } from './docker/containers.service';
 import { EngineConnection } from './docker/engine.connection';
 import { toBerthError } from './docker/errors';
 import { ImagesService } from './docker/images.service';
+import type { DesktopDialogs } from './handlers/desktop.handlers';
 import { ImageTransfers } from './handlers/images.transfers';
 import { LearnService } from './docker/learn.service';
 import { LogsService } from './docker/logs.service';
@@ -27,6 +28,8 @@ export interface BackendOptions {
   readonly endpointOverride?: string;
   /** The settings file to load and save (see settings/settings.paths.ts); without it settings live in memory. */
   readonly settingsFile?: string;
+  /** Native file dialogs (Electron main); without them the desktop:* channels answer NOT_SUPPORTED. */
+  readonly desktop?: DesktopDialogs;
 }
 
 export interface Backend {
@@ -66,6 +69,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
     commands: new AppCommands(),
     build: new BuildService(engine),
     logs: new LogsService(engine),
+    dialogs: options.desktop ?? null,
   };
   const { requests, streams } = createHandlers(engine, services);
   const dispatcher = new Dispatcher(requests, streams, { mapError: toBerthError });

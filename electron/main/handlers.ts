@@ -13,6 +13,7 @@ import type { TourService } from './docker/tour.service';
 import { appHandlers } from './handlers/app.handlers';
 import { buildHandlers } from './handlers/build.handlers';
 import { containersHandlers } from './handlers/containers.handlers';
+import { desktopHandlers, type DesktopDialogs } from './handlers/desktop.handlers';
 import { engineHandlers, type EngineHandle } from './handlers/engine.handlers';
 import { imagesHandlers } from './handlers/images.handlers';
 import type { ImageTransfers } from './handlers/images.transfers';
@@ -37,6 +38,8 @@ export interface Services {
   readonly commands: AppCommands;
   readonly build: BuildService;
   readonly logs: LogsService;
+  /** Native file dialogs: Electron main passes them, the browser bridge does not. */
+  readonly dialogs: DesktopDialogs | null;
 }
 
 export type { EngineHandle };
@@ -56,6 +59,7 @@ export function createHandlers(
     appHandlers(services.commands),
     buildHandlers(services.build, services.transcript),
     logsHandlers(services.logs),
+    desktopHandlers(services.dialogs, services.images, services.transcript),
   ];
   const requests = Object.assign({}, ...domains.map((d) => d.requests)) as RequestHandlers;
   const streams = Object.assign({}, ...domains.map((d) => d.streams)) as StreamHandlers;

@@ -21,7 +21,13 @@ let record: {
   loaded: string;
   handlers: string[];
   handlersAfterQuit: string[];
-  answers: { app: { ok: boolean; value?: { state: string } }; foreign: { ok: boolean; error?: { code: string } } };
+  answers: {
+    app: { ok: boolean; value?: { state: string } };
+    foreign: { ok: boolean; error?: { code: string } };
+    capabilities: unknown;
+    folder: unknown;
+  };
+  openDialog: unknown;
   opened: string[];
   windowOpen: string[];
   state: { bounds: unknown; maximized: boolean };
@@ -82,6 +88,12 @@ describe('electron/main/index.ts', () => {
     expect(record.answers.app.ok).toBe(true);
     expect(['connecting', 'unreachable']).toContain(record.answers.app.value?.state);
     expect(record.answers.foreign).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
+  });
+
+  it("gives the backend Electron's native dialogs, modal to the window", () => {
+    expect(record.answers.capabilities).toEqual({ ok: true, value: { nativeDialogs: true } });
+    expect(record.answers.folder).toEqual({ ok: true, value: { cancelled: false, path: '/home/me/app' } });
+    expect(record.openDialog).toEqual({ modal: true, properties: ['openDirectory', 'createDirectory'] });
   });
 
   it('never opens a window and sends only http(s) links to the OS', () => {

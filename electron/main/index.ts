@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, nativeTheme, screen, session, shell } from 'electron';
 import { createBackend, type Backend } from './backend';
 import { startDesktop, type Desktop } from './desktop';
+import { electronDialogs } from './desktop.dialogs';
 import { registerIpc } from './ipc.registrar';
 import { guardWebContents } from './security/contents';
 import { decideWindowOpen } from './security/navigation';
@@ -77,7 +78,10 @@ function focusMainWindow(): void {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
-  backend = createBackend({ settingsFile: electronSettingsFile(process.env, app.getPath('userData')) });
+  backend = createBackend({
+    settingsFile: electronSettingsFile(process.env, app.getPath('userData')),
+    desktop: electronDialogs(() => mainWindow),
+  });
   disposeIpc = registerIpc({
     ipcMain,
     dispatcher: backend.dispatcher,

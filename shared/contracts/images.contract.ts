@@ -13,7 +13,7 @@ import { parseReference } from '../image-reference';
 import { answers, request, stream } from './define';
 
 /** An image id (full or short, with or without sha256:) or a name the engine knows. */
-const imageRef = z
+export const imageRef = z
   .string()
   .min(1)
   .max(300)

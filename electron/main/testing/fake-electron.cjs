@@ -106,7 +106,13 @@ module.exports = {
   Tray,
   Notification,
   nativeImage: { createFromPath: (path) => ({ path }) },
-  dialog: { showMessageBox: () => Promise.resolve({ response: 0 }) },
+  dialog: {
+    showMessageBox: () => Promise.resolve({ response: 0 }),
+    showOpenDialog: (window, options) => {
+      record.openDialog = { modal: window instanceof BrowserWindow, properties: options.properties };
+      return Promise.resolve({ canceled: false, filePaths: ['/home/me/app'] });
+    },
+  },
   screen: { getAllDisplays: () => [display], getPrimaryDisplay: () => display },
   session: {
     defaultSession: {
@@ -125,6 +131,10 @@ async function play() {
   const ask = (url) => handlers.get('engine:status')({ sender: contents, senderFrame: { url, parent: null } });
   record.answers.app = await ask(record.loaded);
   record.answers.foreign = await ask('https://evil.example/');
+  const frame = { url: record.loaded, parent: null };
+  const request = (channel, input) => handlers.get(channel)({ sender: contents, senderFrame: frame }, input);
+  record.answers.capabilities = await request('desktop:capabilities', undefined);
+  record.answers.folder = await request('desktop:pickFolder', { title: 'Choose the build context' });
   for (const url of ['https://docs.docker.com/', 'file:///etc/passwd']) {
     record.windowOpen.push(contents.windowOpenHandler({ url }).action);
   }

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import type { DesktopCapabilities, LoadedImages, PickedFolder, SavedImage } from '../dto/desktop';
+import { answers, request } from './define';
+import { imageRef } from './images.contract';
+
+/** A dialog title: one short line, no control characters. */
+const title = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[^\p{Cc}]+$/u, 'A title is one line of text.');
+
+/** No channel here takes a file path: paths come from the dialog main shows, never from the page. */
+export const desktopRequests = {
+  'desktop:capabilities': request(z.undefined(), answers<DesktopCapabilities>()),
+  /** Asks where to save, then writes the image's `docker save` tar there. */
+  'desktop:saveImage': request(z.strictObject({ ref: imageRef }), answers<SavedImage>()),
+  /** Asks for a tar file, then loads it into the engine. */
+  'desktop:loadImage': request(z.undefined(), answers<LoadedImages>()),
+  'desktop:pickFolder': request(z.strictObject({ title: title.optional() }), answers<PickedFolder>()),
+};

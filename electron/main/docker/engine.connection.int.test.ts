@@ -37,7 +37,11 @@ const WITHOUT_ENGINE: readonly RequestChannel[] = [
   'settings:update',
   // Reads a folder on this machine, not the engine.
   'build:preview',
+  'desktop:capabilities',
 ];
+
+/** Native dialogs: this backend has none (like the bridge), so they say so before touching the engine. */
+const NEEDS_DESKTOP: readonly RequestChannel[] = ['desktop:saveImage', 'desktop:loadImage', 'desktop:pickFolder'];
 
 /** A valid input for each channel whose input is required; channels not named here take none. */
 const SAMPLE_INPUT: Partial<Record<RequestChannel, unknown>> = {
@@ -76,6 +80,8 @@ const SAMPLE_INPUT: Partial<Record<RequestChannel, unknown>> = {
   'settings:update': { notifications: true },
   'build:preview': { contextPath: scratch },
   'logs:older': { container: 'web', before: '2024-05-01T10:00:00.000000001Z', skip: 0, limit: 10 },
+  'desktop:saveImage': { ref: 'busybox' },
+  'desktop:pickFolder': {},
 };
 
 /** Every request channel must answer within a second while the engine is away; those that need it, with ENGINE_UNREACHABLE. */
@@ -86,6 +92,8 @@ async function expectFailFast(backend: Backend): Promise<void> {
     expect(performance.now() - started, channel).toBeLessThan(1000);
     if (WITHOUT_ENGINE.includes(channel)) {
       expect(result.ok, channel).toBe(true);
+    } else if (NEEDS_DESKTOP.includes(channel)) {
+      expect(!result.ok && result.error.code, channel).toBe('NOT_SUPPORTED');
     } else {
       expect(!result.ok && result.error.code, channel).toBe('ENGINE_UNREACHABLE');
       expect(!result.ok && result.error.message, channel).toMatch(/^Cannot reach the Docker Engine\. /);

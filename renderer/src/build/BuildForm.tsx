@@ -1,8 +1,10 @@
-import { useMemo, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { buildCommand } from '../../../shared/commands/build.commands';
 import { parseDockerfile } from '../../../shared/dockerfile';
 import { Command } from '../components/Command';
+import { Message } from '../components/Message';
+import { useNativeDialogs } from '../lib/use-native-dialogs';
 import { buildOptionsFromForm, type BuildArgRow } from '../store/build.slice';
 import { useBerth } from '../store/store';
 import { CONTEXT_EXPLAINER } from './explain';
@@ -51,6 +53,31 @@ function BuildArgs() {
   );
 }
 
+/** The desktop app's folder dialog for the context; the chosen folder is previewed at once. */
+function ChooseContext({ onError }: { onError: (message: string | null) => void }) {
+  const pickFolder = useBerth((s) => s.pickFolder);
+  const setForm = useBerth((s) => s.setBuildForm);
+  const previewContext = useBerth((s) => s.previewBuildContext);
+  const choose = async () => {
+    onError(null);
+    const result = await pickFolder('Choose the build context folder');
+    if (!result.ok) return onError(result.error.message);
+    if (result.value.cancelled) return;
+    setForm({ contextPath: result.value.path });
+    await previewContext();
+  };
+  return (
+    <button
+      type="button"
+      className="button"
+      aria-label="Choose a folder for the build context"
+      onClick={() => void choose()}
+    >
+      Choose…
+    </button>
+  );
+}
+
 /** The folder, Dockerfile, tags and options of a build, with the equivalent docker command shown live. */
 export function BuildForm() {
   const form = useBerth((s) => s.buildForm);
@@ -61,6 +88,8 @@ export function BuildForm() {
   const previewContext = useBerth((s) => s.previewBuildContext);
   const startBuild = useBerth((s) => s.startBuild);
   const cancelBuild = useBerth((s) => s.cancelBuild);
+  const native = useNativeDialogs();
+  const [pickError, setPickError] = useState<string | null>(null);
   const options = useMemo(() => buildOptionsFromForm(form), [form]);
   const stages = useMemo(
     () => (preview ? parseDockerfile(preview.dockerfileText).stages.flatMap((s) => (s.name ? [s.name] : [])) : []),
@@ -84,10 +113,16 @@ export function BuildForm() {
             value={form.contextPath}
             onChange={(e) => setForm({ contextPath: e.target.value })}
           />
+          {native && <ChooseContext onError={setPickError} />}
           <button type="submit" className="button" disabled={!hasPath} aria-busy={previewLoad === 'loading'}>
             Preview context
           </button>
         </div>
+        {pickError !== null && (
+          <p className="load-error" role="alert">
+            <Message text={pickError} />
+          </p>
+        )}
         <p className="build-help">{CONTEXT_EXPLAINER}</p>
       </div>
       <div className="build-field">

@@ -9,6 +9,7 @@ import { Message } from '../components/Message';
 import { SectionHeader } from '../components/SectionHeader';
 import { ImageExplain } from '../learn/Explain';
 import { shortImageId } from '../lib/image-rows';
+import { useNativeDialogs } from '../lib/use-native-dialogs';
 import { useBerth } from '../store/store';
 import { ImageLayers } from './ImageLayers';
 import { ImageOverview } from './ImageOverview';
@@ -86,16 +87,30 @@ function RawTab({ detail }: { detail: ImageDetail }) {
   );
 }
 
+/** A native save dialog in the desktop app, the browser's download otherwise. */
 function useSave(ref: string) {
   const ticket = useBerth((s) => s.imageTicket);
+  const saveToFile = useBerth((s) => s.saveImageToFile);
+  const native = useNativeDialogs();
   const [error, setError] = useState<BerthError | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const save = async () => {
     setError(null);
-    const result = await ticket('save', ref);
-    if (result.ok) startDownload(result.value);
-    else setError(result.error);
+    setSaved(null);
+    if (!native) {
+      const result = await ticket('save', ref);
+      if (result.ok) startDownload(result.value);
+      else setError(result.error);
+      return;
+    }
+    setBusy(true);
+    const result = await saveToFile(ref);
+    setBusy(false);
+    if (!result.ok) setError(result.error);
+    else if (!result.value.cancelled) setSaved(result.value.path);
   };
-  return { save, error };
+  return { save, error, saved, busy };
 }
 
 export function ImagePage({ id, tab }: { id: string; tab: string | undefined }) {
@@ -106,7 +121,7 @@ export function ImagePage({ id, tab }: { id: string; tab: string | undefined }) 
   const [dialog, setDialog] = useState<Open>(null);
   const detail = state?.ref === id ? state.value : null;
   const name = detail?.repoTags[0] ?? shortImageId(id);
-  const { save, error: saveError } = useSave(detail?.repoTags[0] ?? id);
+  const { save, error: saveError, saved, busy: saving } = useSave(detail?.repoTags[0] ?? id);
   const current: Tab = TABS.some(([t]) => t === tab) ? (tab as Tab) : 'overview';
 
   useEffect(() => {
@@ -154,9 +169,11 @@ export function ImagePage({ id, tab }: { id: string; tab: string | undefined }) 
                 type="button"
                 className="button"
                 title={saveAction(name, tarFilename(name)).command}
+                disabled={saving}
+                aria-busy={saving}
                 onClick={() => void save()}
               >
-                Save as tar
+                {saving ? 'Saving…' : 'Save as tar'}
               </button>
               <button
                 type="button"
@@ -171,6 +188,11 @@ export function ImagePage({ id, tab }: { id: string; tab: string | undefined }) 
       </SectionHeader>
       <main className="content">
         {detail !== null && <ImageExplain image={detail} />}
+        {saved !== null && (
+          <p className="muted" role="status">
+            Saved {name} to <code>{saved}</code>.
+          </p>
+        )}
         {saveError !== null && (
           <p className="load-error" role="alert">
             <Message text={saveError.message} />

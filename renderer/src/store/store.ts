@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BerthApi } from '../../../shared/api';
 import { createBuildSlice, type BuildSlice } from './build.slice';
 import { createContainersSlice, type ContainersSlice } from './containers.slice';
+import { createDesktopSlice, type DesktopSlice } from './desktop.slice';
 import { createEngineSlice, type EngineSlice } from './engine.slice';
 import { createImagesSlice, type ImagesSlice } from './images.slice';
 import { createLearnSlice, type LearnSlice } from './learn.slice';
@@ -18,7 +19,8 @@ export type BerthState = SettingsSlice &
   UiSlice &
   LearnSlice &
   BuildSlice &
-  LogsSlice;
+  LogsSlice &
+  DesktopSlice;
 export type BerthStore = StoreApi<BerthState>;
 
 /** The one store. The API is passed in (window.berth in the app, a fake object in unit tests). */
@@ -32,6 +34,7 @@ export function createBerthStore(api: BerthApi): BerthStore {
     ...createLearnSlice(api)(...a),
     ...createLogsSlice(...a),
     ...createBuildSlice(api)(...a),
+    ...createDesktopSlice(api)(...a),
   }));
 }
 

@@ -7,6 +7,9 @@ import { ImagesList } from '../images/ImagesList';
 import { LoadDialog } from '../images/LoadDialog';
 import { PruneDialog } from '../images/PruneDialog';
 import { TransferDialog } from '../images/TransferDialog';
+import { useNativeLoad } from '../images/use-native-load';
+import { Message } from '../components/Message';
+import { useNativeDialogs } from '../lib/use-native-dialogs';
 import { ImagesListExplain } from '../learn/Explain';
 import { useBerth } from '../store/store';
 import '../images/images.css';
@@ -19,6 +22,8 @@ function ImagesListPage() {
   const [dialog, setDialog] = useState<ListDialog>(null);
   const detail = count === null ? undefined : `${count} ${count === 1 ? 'image' : 'images'}`;
   const close = () => setDialog(null);
+  const native = useNativeDialogs();
+  const nativeLoad = useNativeLoad();
   return (
     <>
       <SectionHeader title="Images" detail={detail}>
@@ -26,8 +31,14 @@ function ImagesListPage() {
           <button type="button" className="button button-primary" onClick={() => setDialog('pull')}>
             Pull…
           </button>
-          <button type="button" className="button" onClick={() => setDialog('load')}>
-            Load from tar…
+          <button
+            type="button"
+            className="button"
+            aria-busy={nativeLoad.busy}
+            disabled={nativeLoad.busy}
+            onClick={() => (native ? void nativeLoad.run() : setDialog('load'))}
+          >
+            {nativeLoad.busy ? 'Loading…' : 'Load from tar…'}
           </button>
           <button type="button" className="button" onClick={() => setDialog('prune')}>
             Remove dangling…
@@ -36,6 +47,18 @@ function ImagesListPage() {
         </div>
       </SectionHeader>
       <main className="content images-content">
+        {nativeLoad.loaded !== null && (
+          <p className="muted" role="status">
+            {nativeLoad.loaded.loaded.length > 0
+              ? `Loaded ${nativeLoad.loaded.loaded.join(', ')} from ${nativeLoad.loaded.path}.`
+              : `${nativeLoad.loaded.path} held no images.`}
+          </p>
+        )}
+        {nativeLoad.error !== null && (
+          <p className="load-error" role="alert">
+            <Message text={nativeLoad.error.message} />
+          </p>
+        )}
         <ImagesLearn />
         <ImagesListExplain />
         <ImagesList />

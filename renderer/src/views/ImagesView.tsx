@@ -50,8 +50,9 @@ function ImagesListPage() {
         {nativeLoad.loaded !== null && (
           <p className="muted" role="status">
             {nativeLoad.loaded.loaded.length > 0
-              ? `Loaded ${nativeLoad.loaded.loaded.join(', ')} from ${nativeLoad.loaded.path}.`
-              : `${nativeLoad.loaded.path} held no images.`}
+              ? `Loaded ${nativeLoad.loaded.loaded.join(', ')} from `
+              : 'No images in '}
+            <code>{nativeLoad.loaded.path}</code>.
           </p>
         )}
         {nativeLoad.error !== null && (

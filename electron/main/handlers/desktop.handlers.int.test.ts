@@ -134,6 +134,18 @@ describe('with native dialogs', () => {
     });
     expect(lastEntry()).toMatchObject({ outcome: 'failed', command: `docker save --output ${nowhere} ${SOURCE}` });
 
+    // The tar is written in full, then cannot take the place of a folder: the written part is removed again.
+    const folderTarget = path.join(dir, 'a-folder');
+    fs.mkdirSync(folderTarget);
+    dialogs.answers.push(folderTarget);
+    const clash = await call(backend, 'desktop:saveImage', { ref: SOURCE });
+    expect(clash).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: `Berth could not use ${folderTarget} (EISDIR).` },
+    });
+    expect(fs.readdirSync(dir)).toEqual(['a-folder']);
+    fs.rmdirSync(folderTarget);
+
     dialogs.answers.push(path.join(dir, 'gone.tar'));
     expect(await call(backend, 'desktop:loadImage')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 

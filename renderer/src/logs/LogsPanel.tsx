@@ -1,7 +1,7 @@
 /**
  * The logs of one or several containers: opens on the newest lines and follows, pages back with "Load older",
  * and offers search, a stderr filter, timestamps, wrapping, copy, save and clear. Lines live in a LogBuffer
- * owned by this panel; React hears about them at most once per animation frame.
+ * owned by this panel; React hears about them at most once per animation frame, less often while they flood in.
  */
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useBerth } from '../store/store';
@@ -15,36 +15,51 @@ import { saveLog } from './save-log';
 import './logs.css';
 
 /**
- * While lines flood in, a frame every MIN_FRAME_MS is as much as anyone can read, and each frame costs a layout
- * and a paint that the engine and the transport would rather have; a lone line still shows on the next frame.
+ * How often the view is drawn. A lone line shows on the next frame (at most every MIN_FRAME_MS). While lines
+ * flood in (more than a screenful since the last frame, and still coming) a frame every FLOOD_FRAME_MS is as
+ * much as anyone can read, and each frame costs a layout and a paint that the engine and the transport would
+ * rather have; once the flood pauses for QUIET_MS the view is drawn at once.
  */
 const MIN_FRAME_MS = 50;
+const FLOOD_FRAME_MS = 250;
+const FLOOD_LINES = 500;
+const QUIET_MS = 40;
 
-/** A counter that moves at most once per animation frame (and per MIN_FRAME_MS) while the buffer changes. */
+/** A counter that moves when the view should be drawn again, at the pace above, while the buffer changes. */
 function useFrameVersion(buffer: LogBuffer): number {
   const [store] = useState(() => {
     let version = 0;
-    let frame = 0;
-    let last = 0;
     return {
       subscribe(notify: () => void) {
-        const bump = (now: number) => {
-          if (now - last < MIN_FRAME_MS) {
-            frame = requestAnimationFrame(bump);
-            return;
-          }
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        let frame = 0;
+        let last = 0;
+        let lastChange = 0;
+        let drawn = buffer.received;
+        const draw = () => {
           frame = 0;
-          last = now;
+          last = performance.now();
+          drawn = buffer.received;
           version += 1;
           notify();
         };
+        const schedule = () => {
+          timer = undefined;
+          const now = performance.now();
+          const flooding = buffer.received - drawn > FLOOD_LINES && now - lastChange < QUIET_MS;
+          const wait = last + (flooding ? FLOOD_FRAME_MS : MIN_FRAME_MS) - now;
+          // Waiting in steps of QUIET_MS notices a flood that stops.
+          if (wait > 0) timer = setTimeout(schedule, Math.min(wait, QUIET_MS));
+          else frame = requestAnimationFrame(draw);
+        };
         const off = buffer.subscribe(() => {
-          if (frame === 0) frame = requestAnimationFrame(bump);
+          lastChange = performance.now();
+          if (timer === undefined && frame === 0) schedule();
         });
         return () => {
           off();
+          clearTimeout(timer);
           cancelAnimationFrame(frame);
-          frame = 0;
         };
       },
       get: () => version,

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { buildCommand } from '../../../shared/commands/build.commands';
 import { parseDockerfile } from '../../../shared/dockerfile';
 import { Command } from '../components/Command';
+import { FormField } from '../components/FormField';
 import { Message } from '../components/Message';
 import { useNativeDialogs } from '../lib/use-native-dialogs';
 import { buildOptionsFromForm, type BuildArgRow } from '../store/build.slice';
@@ -126,9 +127,9 @@ export function BuildForm() {
         <p className="build-help">{CONTEXT_EXPLAINER}</p>
       </div>
       <div className="build-field">
-        <label htmlFor="build-dockerfile">Dockerfile</label>
-        <input
+        <FormField
           id="build-dockerfile"
+          label="Dockerfile"
           className="mono"
           list="build-dockerfiles"
           spellCheck={false}
@@ -143,9 +144,9 @@ export function BuildForm() {
         </datalist>
       </div>
       <div className="build-field">
-        <label htmlFor="build-tags">Tags</label>
-        <input
+        <FormField
           id="build-tags"
+          label="Tags"
           className="mono"
           placeholder="my-app:1.0"
           spellCheck={false}
@@ -154,9 +155,9 @@ export function BuildForm() {
         />
       </div>
       <div className="build-field">
-        <label htmlFor="build-target">Target stage</label>
-        <input
+        <FormField
           id="build-target"
+          label="Target stage"
           className="mono"
           list="build-stages"
           placeholder={stages.length > 0 ? 'the last stage' : 'none'}

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { LOG_LINE_CAP, THEMES, type Settings, type Theme } from '../../../shared/dto/settings';
+import { FormField } from '../components/FormField';
 import { SectionHeader } from '../components/SectionHeader';
 import { useBerth } from '../store/store';
 import { checkDraft, toDraft, type SettingsDraft } from './settings-form';
@@ -65,23 +66,20 @@ export function SettingsView() {
         >
           <fieldset>
             <legend>Engine</legend>
-            <label htmlFor="settings-endpoint">Engine address</label>
-            <input
+            <FormField
               id="settings-endpoint"
+              label="Engine address"
+              hint="Leave it empty to find the engine the way the docker CLI does: DOCKER_HOST, then the usual sockets. Berth reconnects as soon as you save."
+              hintClassName="settings-help"
+              error={endpointError}
               className="input settings-input mono"
               type="text"
               spellCheck={false}
               autoComplete="off"
               placeholder="unix:///var/run/docker.sock"
               value={form.draft.engineEndpoint}
-              aria-invalid={endpointError !== null}
-              aria-describedby="settings-endpoint-help"
               onChange={(e) => edit({ engineEndpoint: e.target.value })}
             />
-            <p id="settings-endpoint-help" className="settings-help">
-              {endpointError ??
-                'Leave it empty to find the engine the way the docker CLI does: DOCKER_HOST, then the usual sockets. Berth reconnects as soon as you save.'}
-            </p>
           </fieldset>
 
           <fieldset>
@@ -104,21 +102,18 @@ export function SettingsView() {
 
           <fieldset>
             <legend>Logs</legend>
-            <label htmlFor="settings-cap">Log lines kept per container</label>
-            <input
+            <FormField
               id="settings-cap"
+              label="Log lines kept per container"
+              hint={`The log view keeps the newest lines up to this many (${LOG_LINE_CAP.min.toLocaleString('en')} to ${LOG_LINE_CAP.max.toLocaleString('en')}); older ones are dropped from memory, not from the container.`}
+              hintClassName="settings-help"
+              error={capError}
               className="input settings-input settings-number"
               type="text"
               inputMode="numeric"
               value={form.draft.logLineCap}
-              aria-invalid={capError !== null}
-              aria-describedby="settings-cap-help"
               onChange={(e) => edit({ logLineCap: e.target.value })}
             />
-            <p id="settings-cap-help" className="settings-help">
-              {capError ??
-                `The log view keeps the newest lines up to this many (${LOG_LINE_CAP.min.toLocaleString('en')} to ${LOG_LINE_CAP.max.toLocaleString('en')}); older ones are dropped from memory, not from the container.`}
-            </p>
           </fieldset>
 
           <fieldset>

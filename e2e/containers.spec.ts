@@ -1,12 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-
-const FIXTURE = 'berth-fixture/busybox:1';
-
-function dockerCli(host: string, ...args: string[]): string {
-  return execFileSync('docker', ['-H', host, ...args], { encoding: 'utf8' }).trim();
-}
+import { dockerCli, expect, FIXTURE, runLabelled, test } from './fixtures';
 
 const unique = (what: string) => `berth-e2e-${what}-${Date.now().toString(36)}`;
 
@@ -89,7 +83,7 @@ test('a container started with the CLI appears within a second, without a reload
   await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
   const name = unique('cli');
   const started = Date.now();
-  dockerCli(berth.dockerHost, 'run', '-d', '--label', 'berth.test=1', '--name', name, FIXTURE, 'sleep', '600');
+  runLabelled(berth.dockerHost, name);
   try {
     const row = page.getByRole('table', { name: 'Containers' }).getByRole('row').filter({ hasText: name });
     await expect(row).toBeVisible({ timeout: 1000 });
@@ -106,18 +100,7 @@ test('a container started with the CLI appears within a second, without a reload
 test('the exec terminal runs a shell: typing `echo hello` shows hello', async ({ page, berth }) => {
   const errors = consoleErrors(page);
   const name = unique('term');
-  const id = dockerCli(
-    berth.dockerHost,
-    'run',
-    '-d',
-    '--label',
-    'berth.test=1',
-    '--name',
-    name,
-    FIXTURE,
-    'sleep',
-    '600',
-  );
+  const id = runLabelled(berth.dockerHost, name);
   try {
     await openContainers(page, berth.url);
     await page.getByRole('button', { name, exact: true }).click();
@@ -140,7 +123,7 @@ test('the exec terminal runs a shell: typing `echo hello` shows hello', async ({
 
 test('removing a running container without force is refused and explained', async ({ page, berth }) => {
   const name = unique('busy');
-  dockerCli(berth.dockerHost, 'run', '-d', '--label', 'berth.test=1', '--name', name, FIXTURE, 'sleep', '600');
+  runLabelled(berth.dockerHost, name);
   try {
     await openContainers(page, berth.url);
     await page.getByRole('button', { name, exact: true }).click();
@@ -161,7 +144,7 @@ test('removing a running container without force is refused and explained', asyn
 test('removing a container with changes lists them and can commit it as an image first', async ({ page, berth }) => {
   const name = unique('keep');
   const repo = `berth-e2e-kept-${Date.now().toString(36)}`;
-  dockerCli(berth.dockerHost, 'run', '-d', '--label', 'berth.test=1', '--name', name, FIXTURE, 'sleep', '600');
+  runLabelled(berth.dockerHost, name);
   dockerCli(berth.dockerHost, 'exec', name, 'sh', '-c', 'echo work > /important.txt');
   try {
     await openContainers(page, berth.url);

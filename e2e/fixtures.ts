@@ -1,6 +1,7 @@
 // Test fixtures for E2E specs: `berth` (the served URL and token, and the engine behind it), `docker` (a client for
 // that engine, for arranging containers and images) and `privateBerth` (an extra engine + serve pair of the spec's
-// own, for stopping and restarting the engine).
+// own, for stopping and restarting the engine), and helpers for arranging containers with the docker CLI.
+import { execFileSync } from 'node:child_process';
 import { test as base } from '@playwright/test';
 import type Docker from 'dockerode';
 import { dockerFor } from '../scripts/test-engine.mjs';
@@ -15,6 +16,19 @@ export interface BerthRig {
   token: string;
   /** DOCKER_HOST-style address of the engine that serve talks to. */
   dockerHost: string;
+}
+
+/** The busybox image the rig builds into every test engine before the specs run. */
+export const FIXTURE = 'berth-fixture/busybox:1';
+
+/** Runs the docker CLI against `host` and returns what it printed, trimmed. */
+export function dockerCli(host: string, ...args: string[]): string {
+  return execFileSync('docker', ['-H', host, ...args], { encoding: 'utf8' }).trim();
+}
+
+/** Starts a container `name` running `sleep 600` from the fixture image, labelled berth.test=1; returns its id. */
+export function runLabelled(host: string, name: string): string {
+  return dockerCli(host, 'run', '-d', '--label', 'berth.test=1', '--name', name, FIXTURE, 'sleep', '600');
 }
 
 function fromEnv(name: string): string {

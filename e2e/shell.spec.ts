@@ -1,13 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from './fixtures';
+import { dockerCli, expect, runLabelled, test } from './fixtures';
 
 const DOCS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'docs');
-
-function dockerCli(host: string, ...args: string[]): string {
-  return execFileSync('docker', ['-H', host, ...args], { encoding: 'utf8' }).trim();
-}
 
 test('the shell connects to the engine and shows its version, endpoint and OS', async ({ page, berth }) => {
   const [version, apiVersion, os, arch] = dockerCli(
@@ -75,18 +70,7 @@ test('a container made with the CLI appears and disappears without a reload', as
 test('light and dark themes follow the system, for the README screenshot', async ({ page, berth }) => {
   await page.setViewportSize({ width: 1280, height: 760 });
   const name = `berth-e2e-shot-${Date.now()}`;
-  dockerCli(
-    berth.dockerHost,
-    'run',
-    '-d',
-    '--label',
-    'berth.test=1',
-    '--name',
-    name,
-    'berth-fixture/busybox:1',
-    'sleep',
-    '600',
-  );
+  runLabelled(berth.dockerHost, name);
   try {
     const backgrounds: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {

@@ -5,7 +5,6 @@
  * the long-lived API token never appears in a download URL the browser keeps in its history. Electron can later
  * pipe the same service streams to and from a path chosen in a file dialog.
  */
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { loadAction, saveAction, tarFilename } from '../../../shared/commands/images.commands';
@@ -13,39 +12,39 @@ import type { TransferTicket } from '../../../shared/dto/images';
 import { fail, ok, type Result } from '../../../shared/result';
 import { isAllowedOrigin } from '../bridge/auth';
 import { securityHeaders } from '../bridge/static';
+import { TicketBook } from '../bridge/tickets';
 import { toBerthError } from '../docker/errors';
 import type { ImagesService } from '../docker/images.service';
 import type { Transcript } from '../transcript';
 
 export const TRANSFER_PATH = '/transfer/';
-const TICKET_TTL_MS = 60_000;
 
-type Ticket =
-  | { readonly kind: 'save'; readonly ref: string; readonly filename: string; readonly expires: number }
-  | { readonly kind: 'load'; readonly expires: number };
+type Ticket = { readonly kind: 'save'; readonly ref: string; readonly filename: string } | { readonly kind: 'load' };
 
 /** What the bridge calls for paths it does not serve itself; true when the request was handled. */
 export type HttpRoute = (req: IncomingMessage, res: ServerResponse, port: number) => boolean;
 
 export class ImageTransfers {
-  private readonly tickets = new Map<string, Ticket>();
+  private readonly tickets: TicketBook<Ticket>;
 
   constructor(
     private readonly images: ImagesService,
     private readonly transcript: Transcript,
-    private readonly now: () => number = Date.now,
-  ) {}
+    now: () => number = Date.now,
+  ) {
+    this.tickets = new TicketBook(now);
+  }
 
   async saveTicket(ref: string): Promise<TransferTicket> {
     // Fails now with NOT_FOUND rather than later inside a browser download.
     await this.images.inspect(ref);
     const filename = tarFilename(ref);
-    return this.issue({ kind: 'save', ref, filename, expires: this.now() + TICKET_TTL_MS }, filename);
+    return this.issue({ kind: 'save', ref, filename }, filename);
   }
 
   loadTicket(): TransferTicket {
     this.images.assertReachable();
-    return this.issue({ kind: 'load', expires: this.now() + TICKET_TTL_MS }, 'image.tar');
+    return this.issue({ kind: 'load' }, 'image.tar');
   }
 
   /** Serves GET (save) and POST (load) at /transfer/<ticket>; anything else under that path is a 404. */
@@ -60,7 +59,8 @@ export class ImageTransfers {
       return true;
     }
     const id = url.slice(TRANSFER_PATH.length).split('?')[0] ?? '';
-    const ticket = this.redeem(id, req.method === 'POST' ? 'load' : 'save');
+    const kind = req.method === 'POST' ? 'load' : 'save';
+    const ticket = this.tickets.redeem(id, (t) => t.kind === kind);
     if (ticket === null) {
       reply(res, 404, fail('NOT_FOUND', 'This transfer address is unknown, used or expired; start the action again.'));
       return true;
@@ -79,23 +79,7 @@ export class ImageTransfers {
   };
 
   private issue(ticket: Ticket, filename: string): TransferTicket {
-    // Tickets asked for and never used would otherwise pile up until the next transfer.
-    this.dropExpired();
-    const id = randomBytes(16).toString('hex');
-    this.tickets.set(id, ticket);
-    return { path: `${TRANSFER_PATH}${id}`, filename };
-  }
-
-  private dropExpired(): void {
-    for (const [key, t] of this.tickets) if (t.expires < this.now()) this.tickets.delete(key);
-  }
-
-  private redeem(id: string, kind: Ticket['kind']): Ticket | null {
-    this.dropExpired();
-    const ticket = /^[0-9a-f]{32}$/.test(id) ? this.tickets.get(id) : undefined;
-    if (ticket?.kind !== kind) return null;
-    this.tickets.delete(id);
-    return ticket;
+    return { path: `${TRANSFER_PATH}${this.tickets.issue(ticket)}`, filename };
   }
 
   private async save(ref: string, filename: string, res: ServerResponse): Promise<void> {
@@ -128,7 +112,12 @@ export class ImageTransfers {
   }
 }
 
-function reply(res: ServerResponse, status: number, result: Result<unknown>, extra: Record<string, string> = {}): void {
+export function reply(
+  res: ServerResponse,
+  status: number,
+  result: Result<unknown>,
+  extra: Record<string, string> = {},
+): void {
   const body = JSON.stringify(result);
   res.writeHead(status, {
     ...securityHeaders(),

@@ -39,3 +39,40 @@ test('the Logs section follows a container, finds a line and marks stderr', asyn
     await container.remove({ force: true });
   }
 });
+
+test('Save whole log downloads every line the engine kept, from the engine rather than the view', async ({
+  page,
+  berth,
+  docker,
+}) => {
+  const name = `e2e-logsave-${Date.now().toString(36)}`;
+  const container = await docker.createContainer({
+    name,
+    Image: FIXTURE,
+    // 3,000 lines on stdout and one on stderr (the engine may keep that one a little earlier: its own goroutine).
+    Cmd: ['sh', '-c', 'i=1; while [ $i -le 3000 ]; do echo "saved $i"; i=$((i+1)); done; echo "last words" >&2'],
+    Labels: { 'berth.test': '1' },
+  });
+  await container.start();
+  await container.wait();
+  try {
+    await page.goto(berth.url);
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Logs' }).click();
+    await page.getByRole('checkbox', { name }).check();
+    // The view opens on the newest 1,000 lines (and the stop notice); the file has all 3,001.
+    await expect(page.getByText(/^1,00[01] lines$/)).toBeVisible();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save whole log' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`${name}.log`);
+    const text = await (await download.createReadStream()).toArray();
+    const lines = Buffer.concat(text).toString('utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(3001);
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z stdout saved 1$/);
+    expect(lines.filter((l) => / stderr last words$/.test(l))).toHaveLength(1);
+    expect(lines.filter((l) => / stdout saved \d+$/.test(l))).toHaveLength(3000);
+    await expect(page.getByRole('status').filter({ hasText: `Downloading ${name}.log` })).toBeVisible();
+  } finally {
+    await container.remove({ force: true });
+  }
+});

@@ -48,11 +48,13 @@ export const REQUEST_CHANNELS = [
   'settings:update',
   // logs
   'logs:older',
+  'logs:saveTicket',
   // build
   'build:preview',
   // desktop (native dialogs; the browser mode answers NOT_SUPPORTED)
   'desktop:capabilities',
   'desktop:saveImage',
+  'desktop:saveLog',
   'desktop:loadImage',
   'desktop:pickFolder',
 ] as const;

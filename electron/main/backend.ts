@@ -12,6 +12,7 @@ import { toBerthError } from './docker/errors';
 import { ImagesService } from './docker/images.service';
 import type { DesktopDialogs } from './handlers/desktop.handlers';
 import { ImageTransfers } from './handlers/images.transfers';
+import { LogExports } from './handlers/logs.exports';
 import { LearnService } from './docker/learn.service';
 import { LogsService } from './docker/logs.service';
 import { TourService } from './docker/tour.service';
@@ -58,6 +59,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
   });
   const images = new ImagesService(engine);
   const transcript = new Transcript();
+  const logs = new LogsService(engine);
   const services: Services = {
     containers: new ContainersService(engine),
     images,
@@ -68,7 +70,8 @@ export function createBackend(options: BackendOptions = {}): Backend {
     settings,
     commands: new AppCommands(),
     build: new BuildService(engine),
-    logs: new LogsService(engine),
+    logs,
+    logExports: new LogExports(logs, transcript),
     dialogs: options.desktop ?? null,
   };
   const { requests, streams } = createHandlers(engine, services);

@@ -17,6 +17,7 @@ import { desktopHandlers, type DesktopDialogs } from './handlers/desktop.handler
 import { engineHandlers, type EngineHandle } from './handlers/engine.handlers';
 import { imagesHandlers } from './handlers/images.handlers';
 import type { ImageTransfers } from './handlers/images.transfers';
+import type { LogExports } from './handlers/logs.exports';
 import { learnHandlers } from './handlers/learn.handlers';
 import { logsHandlers } from './handlers/logs.handlers';
 import { settingsHandlers } from './handlers/settings.handlers';
@@ -31,6 +32,7 @@ export interface Services {
   readonly images: ImagesService;
   /** Image tars over the bridge's /transfer/ route (browser mode). */
   readonly imageTransfers: ImageTransfers;
+  readonly logExports: LogExports;
   readonly transcript: Transcript;
   readonly tour: TourService;
   readonly learn: LearnService;
@@ -58,8 +60,8 @@ export function createHandlers(
     settingsHandlers(services.settings),
     appHandlers(services.commands),
     buildHandlers(services.build, services.transcript),
-    logsHandlers(services.logs),
-    desktopHandlers(services.dialogs, services.images, services.transcript),
+    logsHandlers(services.logs, services.logExports),
+    desktopHandlers(services.dialogs, services.images, services.logs, services.transcript),
   ];
   const requests = Object.assign({}, ...domains.map((d) => d.requests)) as RequestHandlers;
   const streams = Object.assign({}, ...domains.map((d) => d.streams)) as StreamHandlers;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DesktopCapabilities, LoadedImages, PickedFolder, SavedImage } from '../dto/desktop';
 import { answers, request } from './define';
 import { imageRef } from './images.contract';
+import { logContainers } from './logs.contract';
 
 /** A dialog title: one short line, no control characters. */
 const title = z
@@ -15,6 +16,8 @@ export const desktopRequests = {
   'desktop:capabilities': request(z.undefined(), answers<DesktopCapabilities>()),
   /** Asks where to save, then writes the image's `docker save` tar there. */
   'desktop:saveImage': request(z.strictObject({ ref: imageRef }), answers<SavedImage>()),
+  /** Asks where to save, then writes the whole logs of the containers there (interleaved, like the view). */
+  'desktop:saveLog': request(z.strictObject({ containers: logContainers }), answers<SavedImage>()),
   /** Asks for a tar file, then loads it into the engine. */
   'desktop:loadImage': request(z.undefined(), answers<LoadedImages>()),
   'desktop:pickFolder': request(z.strictObject({ title: title.optional() }), answers<PickedFolder>()),

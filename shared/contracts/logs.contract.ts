@@ -1,12 +1,20 @@
 import { z } from 'zod';
+import type { TransferTicket } from '../dto/images';
 import type { LogsChunk, LogsPage } from '../dto/logs';
 import { answers, request, stream } from './define';
 
 /** A container id (full or short) or name, as the engine accepts it. */
-const containerRef = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/);
+export const containerRef = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/);
 
 /** The engine's own timestamps: RFC 3339 in UTC with up to nine fractional digits. */
 export const engineTimestamp = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?Z$/);
+
+/** The containers of one log view: at least one, each once. */
+export const logContainers = z
+  .array(containerRef)
+  .min(1)
+  .max(32)
+  .refine((refs) => new Set(refs).size === refs.length, 'Each container is listed once.');
 
 export const logsRequests = {
   'logs:older': request(
@@ -20,6 +28,8 @@ export const logsRequests = {
     }),
     answers<LogsPage>(),
   ),
+  /** A one-use download address for the whole logs of these containers (the browser mode's "Save whole log"). */
+  'logs:saveTicket': request(z.strictObject({ containers: logContainers }), answers<TransferTicket>()),
 };
 
 export const logsStreams = {

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
       dispatcher: backend.dispatcher,
       rendererDir,
       port,
-      routes: [backend.services.imageTransfers.route],
+      routes: [backend.services.imageTransfers.route, backend.services.logExports.route],
     });
   } catch (error) {
     await backend.dispose();

@@ -41,7 +41,12 @@ const WITHOUT_ENGINE: readonly RequestChannel[] = [
 ];
 
 /** Native dialogs: this backend has none (like the bridge), so they say so before touching the engine. */
-const NEEDS_DESKTOP: readonly RequestChannel[] = ['desktop:saveImage', 'desktop:loadImage', 'desktop:pickFolder'];
+const NEEDS_DESKTOP: readonly RequestChannel[] = [
+  'desktop:saveImage',
+  'desktop:saveLog',
+  'desktop:loadImage',
+  'desktop:pickFolder',
+];
 
 /** A valid input for each channel whose input is required; channels not named here take none. */
 const SAMPLE_INPUT: Partial<Record<RequestChannel, unknown>> = {
@@ -80,7 +85,9 @@ const SAMPLE_INPUT: Partial<Record<RequestChannel, unknown>> = {
   'settings:update': { notifications: true },
   'build:preview': { contextPath: scratch },
   'logs:older': { container: 'web', before: '2024-05-01T10:00:00.000000001Z', skip: 0, limit: 10 },
+  'logs:saveTicket': { containers: ['web'] },
   'desktop:saveImage': { ref: 'busybox' },
+  'desktop:saveLog': { containers: ['web'] },
   'desktop:pickFolder': {},
 };
 

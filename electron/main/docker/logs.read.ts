@@ -19,7 +19,16 @@ export interface ReadQuery {
   readonly until?: string;
 }
 
-/** Resolves when the engine ends the answer (or the signal aborts it); rejects with the engine's error. */
+/** Lets a reader that cannot keep up hold the engine's answer (a file being written, a download). */
+export interface Flow {
+  pause(): void;
+  resume(): void;
+}
+
+/**
+ * Resolves when the engine ends the answer (or the signal aborts it); rejects with the engine's error.
+ * `onFlow` receives the pause/resume handle of the answer once it has started.
+ */
 export function readLogs(
   docker: Dockerode,
   id: string,
@@ -27,6 +36,7 @@ export function readLogs(
   query: ReadQuery,
   sink: LineSink,
   signal: AbortSignal,
+  onFlow?: (flow: Flow) => void,
 ): Promise<void> {
   const options: Record<string, string | number | boolean> = {
     follow: query.follow,
@@ -46,7 +56,11 @@ export function readLogs(
         return socket;
       })
     : dialModem(docker, path, options, signal);
-  return opened.then((body) => drain(body, decoder, signal));
+  return opened.then((body) => {
+    const done = drain(body, decoder, signal);
+    onFlow?.({ pause: () => body.pause(), resume: () => body.resume() });
+    return done;
+  });
 }
 
 function dialModem(

@@ -16,6 +16,9 @@ import { readLogs } from './logs.read';
 import { explainReadError, inspectTarget, refuseUnreadable } from './logs.target';
 import { nsToEngineParam, SECOND_NS, timestampToNs } from './logs.time';
 import { LogFollower } from './logs.follow';
+import { exportLogs, exportTargets, type ExportResult } from './logs.export';
+import type { LogTarget } from './logs.target';
+import type { Writable } from 'node:stream';
 
 export interface LogsEngine extends DockerSource {
   status(): EngineStatus;
@@ -49,6 +52,16 @@ export class LogsService {
     const follower = new LogFollower(this.engine, input, sink, this.batch);
     follower.run().catch((e: unknown) => sink.fail(toBerthError(e)));
     return () => follower.stop();
+  }
+
+  /** The containers of a whole-log save, checked before a file is chosen or a download starts. */
+  exportTargets(refs: readonly string[]): Promise<LogTarget[]> {
+    return exportTargets(this.engine.docker(), refs);
+  }
+
+  /** Writes the whole logs of `targets` to `out`, interleaved by timestamp; `out` is left open. */
+  exportTo(targets: readonly LogTarget[], out: Writable, signal: AbortSignal): Promise<ExportResult> {
+    return exportLogs(this.engine.docker(), targets, out, signal);
   }
 
   async older(input: OlderInput): Promise<LogsPage> {

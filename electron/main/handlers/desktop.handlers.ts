@@ -1,5 +1,6 @@
 /**
- * Native file dialogs in the desktop app: save an image to a tar, load one from a tar, choose a build context.
+ * Native file dialogs in the desktop app: save an image to a tar, load one from a tar, save containers' whole
+ * logs, choose a build context.
  * The dialogs come in through a port (DesktopDialogs) that Electron main implements (desktop.dialogs.ts) and the
  * browser bridge does not pass; without it these channels say so. Paths only ever come from the dialog, never from
  * the page, and tar bytes stream between the engine and the file without being held in memory.
@@ -8,10 +9,12 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import { loadAction, saveAction, tarFilename } from '../../../shared/commands/images.commands';
+import { logFilename, saveLogAction } from '../../../shared/commands/logs.commands';
 import { BerthFailure } from '../../../shared/result';
 import type { ImagesService } from '../docker/images.service';
+import type { LogsService } from '../docker/logs.service';
 import type { DomainHandlers } from '../ipc/dispatcher';
 import type { Transcript } from '../transcript';
 
@@ -39,6 +42,7 @@ export interface DesktopDialogs {
 }
 
 const TAR_FILTERS: readonly FileFilter[] = [{ name: 'Image archives (tar)', extensions: ['tar'] }];
+const LOG_FILTERS: readonly FileFilter[] = [{ name: 'Log files', extensions: ['log', 'txt'] }];
 const CANCELLED = { cancelled: true } as const;
 
 const needsDesktop = (instead: string) => new BerthFailure('NOT_SUPPORTED', `This needs the desktop app; ${instead}`);
@@ -82,6 +86,7 @@ async function writeAtomically(target: string, write: (file: string) => Promise<
 export function desktopHandlers(
   dialogs: DesktopDialogs | null,
   images: ImagesService,
+  logs: LogsService,
   transcript: Transcript,
 ): DomainHandlers<'desktop'> {
   return {
@@ -101,6 +106,34 @@ export function desktopHandlers(
         if (target === null) return CANCELLED;
         await transcript.run(saveAction(ref, target), () =>
           writeAtomically(target, async (file) => pipeline(await images.save(ref), createWriteStream(file))),
+        );
+        return { cancelled: false, path: target };
+      },
+      'desktop:saveLog': async ({ containers }) => {
+        if (dialogs === null) throw needsDesktop('in the browser use the Save whole log button.');
+        // NOT_FOUND, or the driver "none", before a dialog asks for a place to put it.
+        const targets = await logs.exportTargets(containers);
+        const names = targets.map((t) => t.name);
+        const target = chosen(
+          await dialogs.showSaveDialog({
+            title: `Save the whole log of ${names.join(', ')}`,
+            defaultName: logFilename(names),
+            filters: LOG_FILTERS,
+          }),
+        );
+        if (target === null) return CANCELLED;
+        await transcript.run(saveLogAction(names, target), () =>
+          writeAtomically(target, async (file) => {
+            const out = createWriteStream(file);
+            try {
+              await logs.exportTo(targets, out, new AbortController().signal);
+            } catch (error) {
+              out.destroy();
+              throw error;
+            }
+            out.end();
+            await finished(out);
+          }),
         );
         return { cancelled: false, path: target };
       },

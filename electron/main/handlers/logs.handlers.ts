@@ -1,10 +1,12 @@
 import type { LogsService } from '../docker/logs.service';
+import type { LogExports } from './logs.exports';
 import type { DomainHandlers } from '../ipc/dispatcher';
 
-export function logsHandlers(logs: LogsService): DomainHandlers<'logs'> {
+export function logsHandlers(logs: LogsService, exports: LogExports): DomainHandlers<'logs'> {
   return {
     requests: {
       'logs:older': (input) => logs.older(input),
+      'logs:saveTicket': ({ containers }) => exports.ticket(containers),
     },
     streams: {
       'logs:follow': (input, sink) => logs.follow(input, sink),

@@ -21,11 +21,14 @@ export function LogToolbar({
   search,
   onCopy,
   onSave,
+  saving,
   onClear,
 }: {
   search: SearchState;
   onCopy: () => void;
   onSave: () => void;
+  /** A whole-log save is under way. */
+  saving: boolean;
   onClear: () => void;
 }) {
   const timestamps = useBerth((s) => s.logsTimestamps);
@@ -85,8 +88,14 @@ export function LogToolbar({
         <button type="button" className="logs-toggle" onClick={onCopy}>
           Copy
         </button>
-        <button type="button" className="logs-toggle" onClick={onSave}>
-          Save
+        <button
+          type="button"
+          className="logs-toggle"
+          onClick={onSave}
+          disabled={saving}
+          title="Every line the engine kept, not only the lines shown here"
+        >
+          {saving ? 'Saving…' : 'Save whole log'}
         </button>
         <button type="button" className="logs-toggle" onClick={onClear}>
           Clear

@@ -11,7 +11,7 @@ import { LogSource, PAGE } from './log-source';
 import { LogToolbar } from './LogToolbar';
 import { LogView } from './LogView';
 import { useLogSearch } from './use-log-search';
-import { saveLog } from './save-log';
+import { startDownload } from '../images/tar-transfer';
 import './logs.css';
 
 /**
@@ -96,12 +96,36 @@ export function LogsPanel({ containerIds }: { containerIds: readonly string[] })
   const stderrOnly = useBerth((s) => s.logsStderrOnly);
   const [following, setFollowing] = useState(true);
   const [olderState, setOlderState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const nativeDialogs = useBerth((s) => s.nativeDialogs);
+  const [saveState, setSaveState] = useState<{ busy: boolean; text: string | null; failed: boolean }>({
+    busy: false,
+    text: null,
+    failed: false,
+  });
   const search = useLogSearch(buffer, version);
 
   const rows = stderrOnly ? buffer.stderrRows() : null;
 
   const names = source.sources.map((s) => s.name);
   const problems = source.sources.filter((s) => s.error || s.ended);
+
+  // The whole log comes from the engine, not from the buffer: main writes it to a file chosen in a dialog, or
+  // the bridge serves it as a download.
+  const saveWholeLog = async () => {
+    setSaveState({ busy: true, text: null, failed: false });
+    const containers = [...containerIds];
+    if (nativeDialogs) {
+      const result = await window.berth.desktop.saveLog({ containers });
+      if (!result.ok) setSaveState({ busy: false, text: result.error.message, failed: true });
+      else if (result.value.cancelled) setSaveState({ busy: false, text: null, failed: false });
+      else setSaveState({ busy: false, text: `Saved to ${result.value.path}`, failed: false });
+      return;
+    }
+    const ticket = await window.berth.logs.saveTicket({ containers });
+    if (!ticket.ok) return setSaveState({ busy: false, text: ticket.error.message, failed: true });
+    startDownload(ticket.value);
+    setSaveState({ busy: false, text: `Downloading ${ticket.value.filename}`, failed: false });
+  };
 
   const loadOlder = async () => {
     setOlderState({ busy: true, error: null });
@@ -119,7 +143,8 @@ export function LogsPanel({ containerIds }: { containerIds: readonly string[] })
       <LogToolbar
         search={search}
         onCopy={() => void navigator.clipboard?.writeText(window.getSelection()?.toString() ?? '')}
-        onSave={() => saveLog(buffer, names, containerIds.length > 1)}
+        onSave={() => void saveWholeLog()}
+        saving={saveState.busy}
         onClear={() => buffer.clear()}
       />
       <div className="logs-older">
@@ -136,6 +161,11 @@ export function LogsPanel({ containerIds }: { containerIds: readonly string[] })
           </button>
         )}
         {olderState.error && <span className="logs-problem">{olderState.error}</span>}
+        {saveState.text && (
+          <span role={saveState.failed ? 'alert' : 'status'} className={saveState.failed ? 'logs-problem' : 'muted'}>
+            {saveState.text}
+          </span>
+        )}
         <span className="muted logs-count">
           {buffer.length.toLocaleString()} lines{buffer.dropped > 0 ? ` (cap ${cap.toLocaleString()})` : ''}
         </span>

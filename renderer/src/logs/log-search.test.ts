@@ -49,6 +49,13 @@ describe('LogSearch over packed chunks', () => {
     expect(await hits(buffer, { text: 'a\\s+b', regex: true })).toEqual([0, 1]);
   });
 
+  it('keeps lookarounds to one line: they cannot see the neighbouring lines', async () => {
+    for (const text of ['(?<=\\n)beta', '(?<=a\\s)beta', '(?<!a )beta', 'a(?=\\n)', 'beta(?!\\s)']) {
+      expect(await hits(buffer, { text, regex: true }), text).toEqual(perLine(buffer, { text, regex: true }));
+    }
+    expect(await hits(buffer, { text: '(?<=\\n)beta', regex: true })).toEqual([]);
+  });
+
   it('searches only the lines the buffer still shows after the cap dropped some', async () => {
     const capped = new LogBuffer(10);
     capped.append(

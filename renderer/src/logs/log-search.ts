@@ -2,8 +2,8 @@
  * Search over the buffer without blocking the page: the rows are scanned in slices of a few milliseconds,
  * yielding to the event loop between slices, and new rows are scanned as they arrive. The pattern runs over a
  * chunk's joined text in one go (multiline, so ^ and $ still mean a line's ends), which is much faster than a
- * string per line; a chunk holding ANSI codes, and a line where a match would cross a newline, are searched line
- * by line instead so that counts agree with what a row highlights. Matches are kept as absolute row indexes
+ * string per line; a chunk holding ANSI codes, a pattern with a lookaround, and a line where a match would cross a
+ * newline, are searched line by line instead so that counts agree with what a row highlights. Matches are kept as absolute row indexes
  * (one entry per occurrence), so dropping old rows only cuts the front of the list.
  */
 import { stripAnsi } from './ansi';
@@ -55,11 +55,16 @@ export class LogSearch {
   private epoch = -1;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
+  /** A lookbehind or lookahead would see the neighbouring lines in the joined text: search line by line. */
+  private readonly looksAround: boolean;
+
   constructor(
     private readonly buffer: LogBuffer,
     private readonly pattern: RegExp,
     private readonly onChange: () => void,
-  ) {}
+  ) {
+    this.looksAround = /\(\?<?[=!]/.test(pattern.source);
+  }
 
   /** Scans what is new since the last call (or everything again if rows moved). */
   update(): void {
@@ -115,7 +120,7 @@ export class LogSearch {
     const stop = (starts[to] ?? 1) - 1;
     const row = (line: number) => c.at + line - c.skip;
     const esc = c.text.indexOf(ESC, begin);
-    if (esc >= 0 && esc < stop) {
+    if ((esc >= 0 && esc < stop) || this.looksAround) {
       for (let l = from; l < to; l++) this.push(row(l), matchRanges(stripAnsi(textOf(c, l)), this.pattern).length);
       return;
     }

@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useBerth } from '../store/store';
 import { selectLogLineCap } from '../store/logs.slice';
+import { FramePacer } from './frame-pacer';
 import { LogBuffer } from './log-buffer';
 import { LogSource, PAGE } from './log-source';
 import { LogToolbar } from './LogToolbar';
@@ -14,52 +15,23 @@ import { useLogSearch } from './use-log-search';
 import { startDownload } from '../images/tar-transfer';
 import './logs.css';
 
-/**
- * How often the view is drawn. A lone line shows on the next frame (at most every MIN_FRAME_MS). While lines
- * flood in (more than a screenful since the last frame, and still coming) a frame every FLOOD_FRAME_MS is as
- * much as anyone can read, and each frame costs a layout and a paint that the engine and the transport would
- * rather have; once the flood pauses for QUIET_MS the view is drawn at once.
- */
-const MIN_FRAME_MS = 50;
-const FLOOD_FRAME_MS = 250;
-const FLOOD_LINES = 500;
-const QUIET_MS = 40;
-
-/** A counter that moves when the view should be drawn again, at the pace above, while the buffer changes. */
+/** A counter that moves when the view should be drawn again (frame-pacer.ts), while the buffer changes. */
 function useFrameVersion(buffer: LogBuffer): number {
   const [store] = useState(() => {
     let version = 0;
     return {
       subscribe(notify: () => void) {
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        let frame = 0;
-        let last = 0;
-        let lastChange = 0;
-        let drawn = buffer.received;
-        const draw = () => {
-          frame = 0;
-          last = performance.now();
-          drawn = buffer.received;
-          version += 1;
-          notify();
-        };
-        const schedule = () => {
-          timer = undefined;
-          const now = performance.now();
-          const flooding = buffer.received - drawn > FLOOD_LINES && now - lastChange < QUIET_MS;
-          const wait = last + (flooding ? FLOOD_FRAME_MS : MIN_FRAME_MS) - now;
-          // Waiting in steps of QUIET_MS notices a flood that stops.
-          if (wait > 0) timer = setTimeout(schedule, Math.min(wait, QUIET_MS));
-          else frame = requestAnimationFrame(draw);
-        };
-        const off = buffer.subscribe(() => {
-          lastChange = performance.now();
-          if (timer === undefined && frame === 0) schedule();
-        });
+        const pacer = new FramePacer(
+          () => buffer.received,
+          () => {
+            version += 1;
+            notify();
+          },
+        );
+        const off = buffer.subscribe(() => pacer.changed());
         return () => {
           off();
-          clearTimeout(timer);
-          cancelAnimationFrame(frame);
+          pacer.dispose();
         };
       },
       get: () => version,

@@ -3,17 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunSpec } from '../dto/containers';
 import * as text from './containers.commands';
 
-const base: RunSpec = {
-  image: 'nginx:1.27',
-  env: [],
-  ports: [],
-  mounts: [],
-  restart: 'no',
-  autoRemove: false,
-  interactive: false,
-  tty: false,
-  labels: {},
-};
+const base: RunSpec = text.plainRunSpec('nginx:1.27');
 
 describe('docker run', () => {
   it('is just `docker run -d IMAGE` for the defaults', () => {

@@ -5,6 +5,19 @@
 import { dockerCommand } from '../command';
 import type { PortSpec, RunSpec } from '../dto/containers';
 
+/** `docker run -d IMAGE` with no option set: where a run spec starts. */
+export const plainRunSpec = (image: string): RunSpec => ({
+  image,
+  env: [],
+  ports: [],
+  mounts: [],
+  restart: 'no',
+  autoRemove: false,
+  interactive: false,
+  tty: false,
+  labels: {},
+});
+
 export interface ActionText {
   readonly title: string;
   readonly command: string;

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { plainRunSpec } from '../commands/containers.commands';
 import { parseMountSpec } from '../commands/containers.parse';
 import { runSpec } from './containers.contract';
 
-const base = {
-  image: 'busybox:1',
-  env: [],
-  ports: [],
-  mounts: [],
-  restart: 'no',
-  autoRemove: false,
-  interactive: false,
-  tty: false,
-  labels: {},
-} as const;
+const base = plainRunSpec('busybox:1');
 
 const withMount = (mount: object) => runSpec.safeParse({ ...base, mounts: [mount] }).success;
 

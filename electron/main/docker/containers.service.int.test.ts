@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAction } from '../../../shared/commands/containers.commands';
+import { plainRunSpec, runAction } from '../../../shared/commands/containers.commands';
 import type { RunSpec } from '../../../shared/dto/containers';
 import type { Result } from '../../../shared/result';
 import type { TranscriptEntry } from '../../../shared/dto/transcript';
@@ -37,15 +37,8 @@ const value = async <T>(channel: string, input: unknown): Promise<T> => {
 };
 
 const spec = (overrides: Partial<RunSpec> = {}): RunSpec => ({
-  image: FIXTURE,
+  ...plainRunSpec(FIXTURE),
   command: ['sleep', '600'],
-  env: [],
-  ports: [],
-  mounts: [],
-  restart: 'no',
-  autoRemove: false,
-  interactive: false,
-  tty: false,
   labels: { 'berth.test': '1' },
   ...overrides,
 });

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { plainRunSpec } from '../../../shared/commands/containers.commands';
 import { REQUEST_CHANNELS, type RequestChannel } from '../../../shared/contract';
 import type { EngineEvent, EngineStatus } from '../../../shared/dto/engine';
 import type { Result } from '../../../shared/result';
@@ -54,17 +55,7 @@ const SAMPLE_INPUT: Partial<Record<RequestChannel, unknown>> = {
   'containers:inspectRaw': { id: 'web' },
   'containers:changes': { id: 'web' },
   'containers:top': { id: 'web' },
-  'containers:run': {
-    image: 'busybox',
-    env: [],
-    ports: [],
-    mounts: [],
-    restart: 'no',
-    autoRemove: false,
-    interactive: false,
-    tty: false,
-    labels: {},
-  },
+  'containers:run': plainRunSpec('busybox'),
   'containers:start': { id: 'web' },
   'containers:stop': { id: 'web' },
   'containers:restart': { id: 'web' },

@@ -97,7 +97,22 @@ export default tseslint.config(
     rules: {
       // zustand actions are read off the state (`const { retry } = get()`); they are closures, not `this` methods.
       '@typescript-eslint/unbound-method': 'off',
-      'no-restricted-imports': layer([...noElectron, ...noNode], [...nodePatterns, ...electronPatterns]),
+      'no-restricted-imports': layer(
+        [
+          ...noElectron,
+          ...noNode,
+          { name: 'zod', message: 'Inputs are validated in main; the page ships without zod.' },
+        ],
+        [
+          ...nodePatterns,
+          ...electronPatterns,
+          {
+            group: ['**/shared/wire', '**/shared/contract', '**/shared/contracts/*'],
+            allowTypeImports: true,
+            message: 'These modules hold zod schemas for main; the page imports their types only.',
+          },
+        ],
+      ),
     },
   },
   {

@@ -6,8 +6,7 @@ import { z } from 'zod';
 import type { BerthError, Result } from './result';
 import type { StreamMessage } from './stream';
 
-/** The path of the bridge's WebSocket. */
-export const BRIDGE_API_PATH = '/api';
+export { BRIDGE_API_PATH } from './bridge-path';
 
 /** A larger frame is refused by the server (the WebSocket is closed with 1009). */
 export const BRIDGE_MAX_FRAME_BYTES = 1024 * 1024;

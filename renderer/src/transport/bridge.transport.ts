@@ -6,7 +6,8 @@
 import type { Transport } from '../../../shared/api';
 import { fail, type Result } from '../../../shared/result';
 import type { StreamMessage, Unsubscribe } from '../../../shared/stream';
-import { BRIDGE_API_PATH, type ClientFrame, type ServerFrame } from '../../../shared/wire';
+import { BRIDGE_API_PATH } from '../../../shared/bridge-path';
+import type { ClientFrame, ServerFrame } from '../../../shared/wire';
 
 export type BridgeState = 'connecting' | 'connected' | 'disconnected';
 

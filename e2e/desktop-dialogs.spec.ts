@@ -112,3 +112,37 @@ test('with native dialogs, Save as tar and Load from tar go to main and show whe
     { channel: 'desktop:saveImage', input: { ref: FIXTURE } },
   ]);
 });
+
+test('with native dialogs, Save whole log goes to main with the containers shown and says where the file went', async ({
+  page,
+  berth,
+  docker,
+}) => {
+  const name = `e2e-dlglog-${Date.now().toString(36)}`;
+  const container = await docker.createContainer({
+    name,
+    Image: FIXTURE,
+    Cmd: ['sh', '-c', 'echo kept'],
+    Labels: { 'berth.test': '1' },
+  });
+  await container.start();
+  await container.wait();
+  try {
+    const saved = `/home/me/${name}.log`;
+    const asked = await playDesktopMain(page, (channel) =>
+      channel === 'desktop:capabilities' ? { nativeDialogs: true } : { cancelled: false, path: saved },
+    );
+    await page.goto(berth.url);
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Logs' }).click();
+    await page.getByRole('checkbox', { name }).check();
+    await expect(page.getByRole('log', { name: 'Log lines' })).toContainText('kept');
+    await page.getByRole('button', { name: 'Save whole log' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `Saved to ${saved}` })).toBeVisible();
+    expect(asked).toEqual([
+      { channel: 'desktop:capabilities' },
+      { channel: 'desktop:saveLog', input: { containers: [container.id] } },
+    ]);
+  } finally {
+    await container.remove({ force: true });
+  }
+});

@@ -13,6 +13,7 @@ import { LogToolbar } from './LogToolbar';
 import { LogView } from './LogView';
 import { useLogSearch } from './use-log-search';
 import { startDownload } from '../images/tar-transfer';
+import { useNativeDialogs } from '../lib/use-native-dialogs';
 import './logs.css';
 
 /** A counter that moves when the view should be drawn again (frame-pacer.ts), while the buffer changes. */
@@ -68,7 +69,7 @@ export function LogsPanel({ containerIds }: { containerIds: readonly string[] })
   const stderrOnly = useBerth((s) => s.logsStderrOnly);
   const [following, setFollowing] = useState(true);
   const [olderState, setOlderState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-  const nativeDialogs = useBerth((s) => s.nativeDialogs);
+  const nativeDialogs = useNativeDialogs();
   const [saveState, setSaveState] = useState<{ busy: boolean; text: string | null; failed: boolean }>({
     busy: false,
     text: null,

@@ -3,7 +3,9 @@ import * as text from '../../../shared/commands/containers.commands';
 import type { ContainerOverview } from '../../../shared/dto/containers';
 import { Command } from '../components/Command';
 import { useBerth } from '../store/store';
-import { CommitDialog, KillDialog, RemoveDialog, RenameDialog, StopDialog, type Run } from './ActionDialogs';
+import { KillDialog, RenameDialog, StopDialog, type Run } from './ActionDialogs';
+import { CommitDialog } from './CommitDialog';
+import { RemoveDialog } from './RemoveDialog';
 import { canDo, type ContainerAction } from './availability';
 
 type DialogName = 'stop' | 'kill' | 'rename' | 'commit' | 'remove';

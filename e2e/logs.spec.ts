@@ -76,3 +76,75 @@ test('Save whole log downloads every line the engine kept, from the engine rathe
     await container.remove({ force: true });
   }
 });
+
+test('the view controls: timestamps, stderr only, load older to the start, pause and jump to latest, clear', async ({
+  page,
+  berth,
+  docker,
+}) => {
+  const name = `e2e-logview-${Date.now().toString(36)}`;
+  // 3,000 numbered lines and 30 on stderr, then one more line for every SIGUSR1.
+  const script = [
+    'i=1; while [ $i -le 3000 ]; do echo "n $i"; [ $((i % 100)) -eq 0 ] && echo "e $i" >&2; i=$((i+1)); done',
+    'j=0; trap \'j=$((j+1)); echo "more $j"\' USR1',
+    'while :; do sleep 0.1; done',
+  ].join('; ');
+  const container = await docker.createContainer({
+    name,
+    Image: FIXTURE,
+    Cmd: ['sh', '-c', script],
+    Labels: { 'berth.test': '1' },
+  });
+  await container.start();
+  const more = () => container.kill({ signal: 'SIGUSR1' });
+  try {
+    await page.goto(berth.url);
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Logs' }).click();
+    await page.getByRole('checkbox', { name }).check();
+    const log = page.getByRole('log', { name: 'Log lines' });
+    const count = page.locator('.logs-count');
+    await expect(count).toHaveText('1,000 lines');
+
+    // Timestamps on and off.
+    const stamps = page.getByRole('button', { name: 'Timestamps' });
+    await stamps.click();
+    await expect(stamps).toHaveAttribute('aria-pressed', 'true');
+    await expect(log.locator('time').first()).toBeVisible();
+    await stamps.click();
+    await expect(log.locator('time')).toHaveCount(0);
+
+    // stderr only: every row shown is a stderr row.
+    await page.getByRole('button', { name: 'stderr only' }).click();
+    const rows = log.getByRole('listitem');
+    await expect(rows.first()).toHaveAttribute('data-stream', 'stderr');
+    expect(await rows.evaluateAll((els) => els.every((e) => e.getAttribute('data-stream') === 'stderr'))).toBe(true);
+    await page.getByRole('button', { name: 'stderr only' }).click();
+
+    // Load older pages back to the start: 3,030 lines in all, so none missing and none twice.
+    for (const expected of ['2,000 lines', '3,000 lines', '3,030 lines']) {
+      await page.getByRole('button', { name: 'Load older' }).click();
+      await expect(count).toHaveText(expected);
+    }
+    await expect(page.getByText('Start of the log.')).toBeVisible();
+
+    // Scrolling up pauses following; a new line does not move the view; Jump to latest goes to it.
+    await log.evaluate((el) => el.scrollTo({ top: 0 }));
+    const jump = page.getByRole('button', { name: 'Jump to latest' });
+    await expect(jump).toBeVisible();
+    await more();
+    await expect(count).toHaveText('3,031 lines');
+    await expect(rows.filter({ hasText: 'n 1' }).first()).toBeVisible();
+    await jump.click();
+    await expect(rows.filter({ hasText: 'more 1' })).toBeVisible();
+    await expect(jump).toHaveCount(0);
+
+    // Clear empties the view; the next line still arrives.
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await expect(count).toHaveText('0 lines');
+    await more();
+    await expect(count).toHaveText('1 line');
+    await expect(rows).toHaveText(['more 2']);
+  } finally {
+    await container.remove({ force: true });
+  }
+});

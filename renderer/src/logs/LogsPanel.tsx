@@ -140,7 +140,8 @@ export function LogsPanel({ containerIds }: { containerIds: readonly string[] })
           </span>
         )}
         <span className="muted logs-count">
-          {buffer.length.toLocaleString()} lines{buffer.dropped > 0 ? ` (cap ${cap.toLocaleString()})` : ''}
+          {buffer.length.toLocaleString()} {buffer.length === 1 ? 'line' : 'lines'}
+          {buffer.dropped > 0 ? ` (cap ${cap.toLocaleString()})` : ''}
         </span>
       </div>
       {problems.map((s) => (

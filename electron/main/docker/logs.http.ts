@@ -4,9 +4,11 @@
  * and Node's HTTP client hands each chunk on as its own 'data' event: a million events for a million lines.
  * An HTTP/1.0 answer is never chunked (its body is the rest of the connection), so one socket read carries
  * every frame that has arrived. Endpoints that need more than a plain socket (TLS, SSH, a path prefix or
- * credentials) are left to dockerode's modem: `plainTarget` returns null for them.
+ * credentials) are left to dockerode's modem: `plainTarget` returns null for them. A proxy in front of the
+ * engine that chunks its answer anyway is understood too (ChunkedDecoder).
  */
 import net from 'node:net';
+import { pipeline, Transform, type Readable } from 'node:stream';
 
 /** The parts of docker-modem's settings that decide how to reach the engine. */
 export interface ModemSettings {
@@ -51,8 +53,75 @@ export function plainTarget(modem: ModemSettings): PlainTarget | null {
 export interface StreamedBody {
   /** Body bytes that arrived with the head. */
   readonly head: Buffer;
-  /** The rest of the body, paused; it ends when the engine closes the connection. */
-  readonly socket: net.Socket;
+  /** The rest of the body, paused; it ends when the engine closes the connection (or the last chunk came). */
+  readonly socket: Readable;
+}
+
+/**
+ * Undoes HTTP/1.1 chunked transfer coding, whatever the pieces it is given: `push` returns the payload bytes
+ * they complete. Chunk extensions and trailers are skipped.
+ */
+export class ChunkedDecoder {
+  private state: 'size' | 'data' | 'data-end' | 'trailer' | 'done' = 'size';
+  private line = '';
+  private left = 0;
+
+  get done(): boolean {
+    return this.state === 'done';
+  }
+
+  push(buf: Buffer): Buffer[] {
+    const out: Buffer[] = [];
+    let at = 0;
+    while (at < buf.length && this.state !== 'done') {
+      if (this.state === 'data') {
+        const take = Math.min(this.left, buf.length - at);
+        out.push(buf.subarray(at, at + take));
+        at += take;
+        this.left -= take;
+        if (this.left === 0) this.state = 'data-end';
+        continue;
+      }
+      // The other states read a line up to CRLF.
+      const nl = buf.indexOf(0x0a, at);
+      const end = nl < 0 ? buf.length : nl;
+      this.line += buf.toString('latin1', at, end);
+      if (this.line.length > 4096) throw new Error('The engine sent a chunk header longer than 4 KB.');
+      at = end + 1;
+      if (nl < 0) break;
+      const line = this.line.replace(/\r$/, '');
+      this.line = '';
+      if (this.state === 'data-end') this.state = 'size';
+      else if (this.state === 'trailer') {
+        if (line === '') this.state = 'done';
+      } else {
+        const size = Number.parseInt(line.split(';')[0] ?? '', 16);
+        if (!Number.isInteger(size) || size < 0) throw new Error('The engine sent a malformed chunk header.');
+        if (size === 0) this.state = 'trailer';
+        else {
+          this.left = size;
+          this.state = 'data';
+        }
+      }
+    }
+    return out;
+  }
+}
+
+/** The socket's bytes with the chunk framing taken off; destroying the result closes the socket. */
+function dechunk(socket: net.Socket, decoder: ChunkedDecoder): Readable {
+  const body = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      try {
+        for (const part of decoder.push(chunk)) this.push(part);
+        done();
+      } catch (e) {
+        done(e as Error);
+      }
+    },
+  });
+  pipeline(socket, body, () => undefined);
+  return body;
 }
 
 /** An engine answer other than 200, shaped like docker-modem's errors so that errors.ts reads it the same way. */
@@ -148,24 +217,32 @@ export function streamGet(
       const head = parseHead(all.toString('latin1', 0, end));
       const body = all.subarray(end + HEAD_END.length);
       if (head === null) return fail(new Error('The engine answered with something other than HTTP.'));
-      if (/chunked/i.test(head.headers.get('transfer-encoding') ?? '')) {
-        return fail(new Error('The engine answered an HTTP/1.0 request with a chunked body.'));
-      }
-      if (head.status !== 200) return readError(head, body);
+      const chunked = /chunked/i.test(head.headers.get('transfer-encoding') ?? '') ? new ChunkedDecoder() : null;
+      if (head.status !== 200) return readError(head, body, chunked);
       // Held until the caller listens, so that no byte is emitted to nobody.
       socket.pause();
       settled = true;
       signal.removeEventListener('abort', onAbort);
       socket.off('error', fail);
       socket.off('end', onEarlyEnd);
-      resolve({ head: body, socket });
+      if (chunked === null) return resolve({ head: body, socket });
+      let first: Buffer;
+      try {
+        first = Buffer.concat(chunked.push(body));
+      } catch (e) {
+        socket.destroy();
+        return reject(e instanceof Error ? e : new Error('The engine sent a malformed chunk.'));
+      }
+      const decoded = dechunk(socket, chunked);
+      decoded.pause();
+      resolve({ head: first, socket: decoded });
     };
     const onEarlyEnd = () => fail(new Error('The engine closed the connection before answering.'));
     socket.on('data', onHead);
     socket.on('end', onEarlyEnd);
 
     // The engine explains a refusal in a short JSON (or text) body, read to its end.
-    const readError = (head: ParsedHead, first: Buffer) => {
+    const readError = (head: ParsedHead, first: Buffer, chunked: ChunkedDecoder | null) => {
       const parts = [first];
       let bytes = first.length;
       socket.off('end', onEarlyEnd);
@@ -174,7 +251,13 @@ export function streamGet(
         bytes += c.length;
       });
       socket.on('end', () => {
-        const text = Buffer.concat(parts).toString('utf8').slice(0, MAX_ERROR_BODY_BYTES);
+        let raw = Buffer.concat(parts);
+        try {
+          if (chunked) raw = Buffer.concat(chunked.push(raw));
+        } catch {
+          // a broken chunk: the status alone has to do
+        }
+        const text = raw.toString('utf8').slice(0, MAX_ERROR_BODY_BYTES);
         let json: unknown = text;
         try {
           json = JSON.parse(text);

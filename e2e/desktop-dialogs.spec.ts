@@ -6,9 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-
-const FIXTURE = 'berth-fixture/busybox:1';
+import { expect, FIXTURE, openLogsOf, startScript, test } from './fixtures';
 
 type Frame = { t: string; id: number; channel: string; input: unknown };
 
@@ -119,22 +117,14 @@ test('with native dialogs, Save whole log goes to main with the containers shown
   docker,
 }) => {
   const name = `e2e-dlglog-${Date.now().toString(36)}`;
-  const container = await docker.createContainer({
-    name,
-    Image: FIXTURE,
-    Cmd: ['sh', '-c', 'echo kept'],
-    Labels: { 'berth.test': '1' },
-  });
-  await container.start();
+  const container = await startScript(docker, name, 'echo kept');
   await container.wait();
   try {
     const saved = `/home/me/${name}.log`;
     const asked = await playDesktopMain(page, (channel) =>
       channel === 'desktop:capabilities' ? { nativeDialogs: true } : { cancelled: false, path: saved },
     );
-    await page.goto(berth.url);
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Logs' }).click();
-    await page.getByRole('checkbox', { name }).check();
+    await openLogsOf(page, berth.url, name);
     await expect(page.getByRole('log', { name: 'Log lines' })).toContainText('kept');
     await page.getByRole('button', { name: 'Save whole log' }).click();
     await expect(page.getByRole('status').filter({ hasText: `Saved to ${saved}` })).toBeVisible();

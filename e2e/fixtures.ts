@@ -2,7 +2,7 @@
 // that engine, for arranging containers and images) and `privateBerth` (an extra engine + serve pair of the spec's
 // own, for stopping and restarting the engine), and helpers for arranging containers with the docker CLI.
 import { execFileSync } from 'node:child_process';
-import { test as base } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
 import type Docker from 'dockerode';
 import { dockerFor } from '../scripts/test-engine.mjs';
 import { startPrivateBerth, type PrivateBerth } from './rig';
@@ -29,6 +29,25 @@ export function dockerCli(host: string, ...args: string[]): string {
 /** Starts a container `name` running `sleep 600` from the fixture image, labelled berth.test=1; returns its id. */
 export function runLabelled(host: string, name: string): string {
   return dockerCli(host, 'run', '-d', '--label', 'berth.test=1', '--name', name, FIXTURE, 'sleep', '600');
+}
+
+/** Starts a container `name` from the fixture image running `sh -c script`, labelled berth.test=1. */
+export async function startScript(docker: Docker, name: string, script: string): Promise<Docker.Container> {
+  const container = await docker.createContainer({
+    name,
+    Image: FIXTURE,
+    Cmd: ['sh', '-c', script],
+    Labels: { 'berth.test': '1' },
+  });
+  await container.start();
+  return container;
+}
+
+/** Opens Berth's Logs section and picks the container `name`. */
+export async function openLogsOf(page: Page, url: string, name: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Logs' }).click();
+  await page.getByRole('checkbox', { name }).check();
 }
 
 function fromEnv(name: string): string {

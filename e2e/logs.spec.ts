@@ -1,20 +1,14 @@
-import { expect, test } from './fixtures';
-
-const FIXTURE = 'berth-fixture/busybox:1';
+import { expect, openLogsOf, startScript, test } from './fixtures';
 
 test('the Logs section follows a container, finds a line and marks stderr', async ({ page, berth, docker }) => {
   const name = `e2e-logs-${Date.now().toString(36)}`;
-  const container = await docker.createContainer({
+  const container = await startScript(
+    docker,
     name,
-    Image: FIXTURE,
-    Cmd: ['sh', '-c', 'echo "needle in the log" >&2; i=0; while true; i=$((i+1)); do echo "tick $i"; sleep 0.3; done'],
-    Labels: { 'berth.test': '1' },
-  });
-  await container.start();
+    'echo "needle in the log" >&2; i=0; while true; i=$((i+1)); do echo "tick $i"; sleep 0.3; done',
+  );
   try {
-    await page.goto(berth.url);
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Logs' }).click();
-    await page.getByRole('checkbox', { name }).check();
+    await openLogsOf(page, berth.url, name);
     const log = page.getByRole('log', { name: 'Log lines' });
 
     // Following: a line printed after the view opened shows up by itself.
@@ -46,19 +40,15 @@ test('Save whole log downloads every line the engine kept, from the engine rathe
   docker,
 }) => {
   const name = `e2e-logsave-${Date.now().toString(36)}`;
-  const container = await docker.createContainer({
+  // 3,000 lines on stdout and one on stderr (the engine may keep that one a little earlier: its own goroutine).
+  const container = await startScript(
+    docker,
     name,
-    Image: FIXTURE,
-    // 3,000 lines on stdout and one on stderr (the engine may keep that one a little earlier: its own goroutine).
-    Cmd: ['sh', '-c', 'i=1; while [ $i -le 3000 ]; do echo "saved $i"; i=$((i+1)); done; echo "last words" >&2'],
-    Labels: { 'berth.test': '1' },
-  });
-  await container.start();
+    'i=1; while [ $i -le 3000 ]; do echo "saved $i"; i=$((i+1)); done; echo "last words" >&2',
+  );
   await container.wait();
   try {
-    await page.goto(berth.url);
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Logs' }).click();
-    await page.getByRole('checkbox', { name }).check();
+    await openLogsOf(page, berth.url, name);
     // The view opens on the newest 1,000 lines (and the stop notice); the file has all 3,001.
     await expect(page.getByText(/^1,00[01] lines$/)).toBeVisible();
     const downloading = page.waitForEvent('download');
@@ -89,18 +79,10 @@ test('the view controls: timestamps, stderr only, load older to the start, pause
     'j=0; trap \'j=$((j+1)); echo "more $j"\' USR1',
     'while :; do sleep 0.1; done',
   ].join('; ');
-  const container = await docker.createContainer({
-    name,
-    Image: FIXTURE,
-    Cmd: ['sh', '-c', script],
-    Labels: { 'berth.test': '1' },
-  });
-  await container.start();
+  const container = await startScript(docker, name, script);
   const more = () => container.kill({ signal: 'SIGUSR1' });
   try {
-    await page.goto(berth.url);
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Logs' }).click();
-    await page.getByRole('checkbox', { name }).check();
+    await openLogsOf(page, berth.url, name);
     const log = page.getByRole('log', { name: 'Log lines' });
     const count = page.locator('.logs-count');
     await expect(count).toHaveText('1,000 lines');

@@ -92,9 +92,10 @@ export async function exportLogs(
       const tag = tagged ? `${best.target.name} ` : '';
       piece += `${best.ts[i]} ${tag}${best.text[i]}\n`;
       lines += 1;
-      if (best.next >= LOW && best.next === best.ts.length) {
-        best.ts.length = 0;
-        best.text.length = 0;
+      // Written lines are let go every LOW lines, so a source that never runs dry does not grow.
+      if (best.next >= LOW) {
+        best.ts.splice(0, best.next);
+        best.text.splice(0, best.next);
         best.next = 0;
       }
       if (best.paused && best.ts.length - best.next < LOW) {

@@ -86,8 +86,12 @@ describe('create and run', () => {
     const line = runAction({ ...full, name: twin }).command;
     execFileSync('sh', ['-c', line.replace(/^docker /, `docker -H ${HOST} `)]);
     const fields =
-      '{{json .Config.Cmd}}|{{json .Config.Entrypoint}}|{{json .Config.Env}}|{{json .Config.Labels}}|{{.Config.WorkingDir}}|{{.Config.User}}|{{json .HostConfig.PortBindings}}|{{json .HostConfig.RestartPolicy}}';
+      '{{json .Config.Cmd}}|{{json .Config.Entrypoint}}|{{json .Config.Labels}}|{{.Config.WorkingDir}}|{{.Config.User}}|{{json .HostConfig.PortBindings}}|{{json .HostConfig.RestartPolicy}}';
     expect(cli('inspect', '--format', fields, twin)).toBe(cli('inspect', '--format', fields, name));
+    // The same variables; the docker CLI does not always keep their order.
+    const env = (id: string) => (JSON.parse(cli('inspect', '--format', '{{json .Config.Env}}', id)) as string[]).sort();
+    expect(env(twin)).toEqual(env(name));
+    expect(env(name)).toEqual(expect.arrayContaining(['GREETING=hello world', 'API_TOKEN=s3cret']));
     expect(state(twin)).toBe('running');
 
     // Secret-looking values never leave main.

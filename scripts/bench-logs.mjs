@@ -9,11 +9,8 @@
 /* global window, document, requestAnimationFrame -- page.evaluate's functions run in the browser */
 import { spawn } from 'node:child_process';
 import { launchChromium } from './bench-cdp.mjs';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { dockerFor, startTestEngine } from './test-engine.mjs';
+import { buildFixtures, dockerFor, startTestEngine } from './test-engine.mjs';
 
 const FIXTURE = 'berth-fixture/busybox:1';
 const BACKLOG = 1_000_000;
@@ -25,18 +22,6 @@ const LINE = 'the quick brown fox jumps over the lazy dog';
 const ms = (n) => `${n.toFixed(0)} ms`;
 const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const log = (...a) => console.log(...a);
-
-/** Only the busybox fixture is needed, so only it is built (offline: FROM scratch plus the host's busybox). */
-function buildBusybox(host) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-ctx-'));
-  fs.cpSync('assets/fixtures/busybox', dir, { recursive: true });
-  fs.copyFileSync('/bin/busybox', path.join(dir, 'busybox'));
-  execFileSync('docker', ['-H', host, 'build', '-q', '-t', FIXTURE, dir], {
-    env: { ...process.env, DOCKER_BUILDKIT: '0' },
-    stdio: 'ignore',
-  });
-  fs.rmSync(dir, { recursive: true, force: true });
-}
 
 async function rawRead(docker, id) {
   const started = performance.now();
@@ -209,7 +194,7 @@ async function main() {
   let browser;
   try {
     const docker = dockerFor(engine.host);
-    buildBusybox(engine.host);
+    await buildFixtures(engine.host);
     const backlog = await docker.createContainer({
       name: 'bench-backlog',
       Image: FIXTURE,

@@ -2,32 +2,17 @@
  * Logs through the Dispatcher against a real engine: containers with known numbered output, read back live,
  * paged backwards, across container restarts and removal, and across a restart of an engine of our own.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Dockerode from 'dockerode';
 import type { LogsChunk, LogsPage } from '../../../shared/dto/logs';
 import { unpackBatch } from '../../../shared/log-batch';
 import type { Result } from '../../../shared/result';
 import type { StreamMessage } from '../../../shared/stream';
-import { dockerFor, startTestEngine, type TestEngine } from '../../../scripts/test-engine.mjs';
+import { buildFixtures, dockerFor, startTestEngine, type TestEngine } from '../../../scripts/test-engine.mjs';
 import { createBackend, type Backend } from '../backend';
 
 const HOST = process.env.TEST_DOCKER_HOST ?? '';
 
-/** Only the busybox fixture is needed on the private engine (FROM scratch plus the host's busybox, offline). */
-function buildBusybox(host: string): void {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'l5-ctx-'));
-  fs.cpSync('assets/fixtures/busybox', dir, { recursive: true });
-  fs.copyFileSync('/bin/busybox', path.join(dir, 'busybox'));
-  execFileSync('docker', ['-H', host, 'build', '-q', '-t', FIXTURE, dir], {
-    env: { ...process.env, DOCKER_BUILDKIT: '0' },
-    stdio: 'ignore',
-  });
-  fs.rmSync(dir, { recursive: true, force: true });
-}
 const FIXTURE = 'berth-fixture/busybox:1';
 const RUN = `l5-${process.pid}-${Date.now().toString(36)}`;
 let serial = 0;
@@ -218,7 +203,7 @@ describe('logs across an engine restart', () => {
 
   beforeAll(async () => {
     engine = await startTestEngine({ name: 'logs' });
-    buildBusybox(engine.host);
+    await buildFixtures(engine.host);
     backend = createBackend({ env: { DOCKER_HOST: engine.host }, platform: 'linux', homedir: '/tmp' });
   }, 120_000);
   afterAll(async () => {

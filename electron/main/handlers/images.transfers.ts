@@ -9,8 +9,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { loadAction, saveAction, tarFilename } from '../../../shared/commands/images.commands';
 import type { TransferTicket } from '../../../shared/dto/images';
-import { fail, ok, type Result } from '../../../shared/result';
+import { fail, ok } from '../../../shared/result';
 import { isAllowedOrigin } from '../bridge/auth';
+import { reply, type HttpRoute } from '../bridge/routes';
 import { securityHeaders } from '../bridge/static';
 import { TicketBook } from '../bridge/tickets';
 import { toBerthError } from '../docker/errors';
@@ -20,9 +21,6 @@ import type { Transcript } from '../transcript';
 export const TRANSFER_PATH = '/transfer/';
 
 type Ticket = { readonly kind: 'save'; readonly ref: string; readonly filename: string } | { readonly kind: 'load' };
-
-/** What the bridge calls for paths it does not serve itself; true when the request was handled. */
-export type HttpRoute = (req: IncomingMessage, res: ServerResponse, port: number) => boolean;
 
 export class ImageTransfers {
   private readonly tickets: TicketBook<Ticket>;
@@ -110,23 +108,6 @@ export class ImageTransfers {
       reply(res, berthError.code === 'INVALID_INPUT' ? 400 : 500, { ok: false, error: berthError });
     }
   }
-}
-
-export function reply(
-  res: ServerResponse,
-  status: number,
-  result: Result<unknown>,
-  extra: Record<string, string> = {},
-): void {
-  const body = JSON.stringify(result);
-  res.writeHead(status, {
-    ...securityHeaders(),
-    ...extra,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(Buffer.byteLength(body)),
-    'Cache-Control': 'no-store',
-  });
-  res.end(body);
 }
 
 function safeDecode(text: string): string {

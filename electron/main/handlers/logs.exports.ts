@@ -7,12 +7,12 @@
 import { logFilename, saveLogAction } from '../../../shared/commands/logs.commands';
 import type { TransferTicket } from '../../../shared/dto/images';
 import { fail } from '../../../shared/result';
+import { reply, type HttpRoute } from '../bridge/routes';
 import { securityHeaders } from '../bridge/static';
 import { TicketBook } from '../bridge/tickets';
 import { toBerthError } from '../docker/errors';
 import type { LogsService } from '../docker/logs.service';
 import type { Transcript } from '../transcript';
-import { reply, type HttpRoute } from './images.transfers';
 
 export const LOG_EXPORT_PATH = '/logs-export/';
 

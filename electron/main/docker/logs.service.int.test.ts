@@ -2,6 +2,7 @@
  * Logs through the Dispatcher against a real engine: containers with known numbered output, read back live,
  * paged backwards, across container restarts and removal, and across a restart of an engine of our own.
  */
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Dockerode from 'dockerode';
 import type { LogsChunk, LogsPage } from '../../../shared/dto/logs';
@@ -143,6 +144,42 @@ describe('logs against the shared engine', () => {
     const whole = follow({ container: c.id, tail: 'all' });
     await whole.until('the whole log', () => whole.lines.length === 3006);
     expect(held).toEqual(whole.lines);
+  });
+
+  it('pages back from lines the engine stamped out of order, matching docker logs line for line', async () => {
+    // stdout and stderr are stamped by two goroutines, so a burst on both leaves a few lines stamped before
+    // the ones written ahead of them. Each such line is taken as the view's oldest line.
+    const c = await run(
+      docker,
+      'i=1; while [ $i -le 6000 ]; do echo "n $i"; [ $((i % 3)) -eq 0 ] && echo "e $i" >&2; i=$((i+1)); done',
+    );
+    await waitExit(c);
+    const cli = execFileSync('sh', ['-c', `docker -H "$0" logs --timestamps "$1" 2>&1`, HOST, c.id], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    })
+      .trimEnd()
+      .split('\n')
+      .map((l) => ({ ts: l.slice(0, l.indexOf(' ')), text: l.slice(l.indexOf(' ') + 1) }));
+    expect(cli).toHaveLength(8000);
+    let reordered = cli.flatMap((l, i) => (i > 50 && l.ts < cli[i - 1]!.ts ? [i] : []));
+    if (reordered.length === 0) {
+      console.log('The engine wrote this burst in timestamp order: paging from ordinary lines instead.');
+      reordered = [1234, 4321, 7000];
+    }
+    for (const i of reordered.slice(0, 10)) {
+      const cursor = cli[i]!;
+      const r = (await backend.dispatcher.request('logs:older', {
+        container: c.id,
+        before: cursor.ts,
+        skip: cli.slice(i).filter((l) => l.ts === cursor.ts).length,
+        limit: 50,
+      })) as Result<LogsPage>;
+      if (!r.ok) throw new Error(r.error.message);
+      expect(unpackBatch(r.value).map((l) => `${l.ts} ${l.text}`)).toEqual(
+        cli.slice(i - 50, i).map((l) => `${l.ts} ${l.text}`),
+      );
+    }
   });
 
   it('skips exactly the lines the view holds at the cursor timestamp', async () => {

@@ -20,3 +20,10 @@ export function nsToEngineParam(ns: bigint): string {
 }
 
 export const SECOND_NS = NS;
+
+/** The engine's own form (RFC 3339, UTC, always nine digits), which sorts as a string. */
+export function nsToTimestamp(ns: bigint): string {
+  const whole = ns < 0n ? 0n : ns;
+  const date = new Date(Number(whole / NS) * 1000).toISOString().slice(0, 19);
+  return `${date}.${(whole % NS).toString().padStart(9, '0')}Z`;
+}

@@ -1,8 +1,9 @@
 /**
  * One followed log stream. It reads with follow=1 until the engine ends the answer, then finds out why: the
  * container stopped (wait for it to start again, with a marker), restarted, was removed (end with a message),
- * or the engine went away (wait for it, then read on). Every reread starts at the last delivered timestamp
- * and drops the lines with that timestamp that were already delivered.
+ * or the engine went away (wait for it, then read on). Every reread starts SLACK before the last delivered line
+ * (the log is not quite in timestamp order, see logs.older.ts) and drops lines until it has passed that line,
+ * found by its timestamp and how many delivered lines carry it.
  */
 import type { LogsChunk } from '../../../shared/dto/logs';
 import { BerthFailure } from '../../../shared/result';
@@ -11,7 +12,8 @@ import { LineBatcher, type BatchLimits } from './logs.batch';
 import type { OutputStream } from './logs.demux';
 import { readLogs, type ReadQuery } from './logs.read';
 import { explainReadError, inspectTarget, refuseUnreadable, type LogTarget } from './logs.target';
-import { nsToEngineParam, timestampToNs } from './logs.time';
+import { SLACK_NS } from './logs.older';
+import { nsToEngineParam, nsToTimestamp, timestampToNs } from './logs.time';
 import type { FollowInput, LogsEngine } from './logs.service';
 
 type Why = 'removed' | 'engine-down' | 'running' | 'stopped';
@@ -26,9 +28,11 @@ export class LogFollower {
   private lastTs = '';
   /** Lines delivered with exactly lastTs. */
   private atLast = 0;
-  /** While rereading: lines stamped skipTs still to drop, because they were delivered before. */
+  /** While rereading: the last delivered line is still ahead; it is the `skipLeft`-th line stamped skipTs. */
   private skipTs = '';
   private skipLeft = 0;
+  /** While rereading: a line stamped after this means the last delivered line is not in the log any more. */
+  private skipUntil = '';
   private starts = 0;
   private removed = false;
   private wake: (() => void) | null = null;
@@ -83,6 +87,7 @@ export class LogFollower {
       query = { follow: true, tail: 'all', since: this.since() };
       this.skipTs = this.lastTs;
       this.skipLeft = this.atLast;
+      this.skipUntil = this.lastTs === '' ? '' : nsToTimestamp(timestampToNs(this.lastTs) + SLACK_NS);
 
       const why = await this.why(container);
       if (signal.aborted) return;
@@ -116,11 +121,15 @@ export class LogFollower {
   }
 
   private readonly onLine = (stream: OutputStream, ts: string, text: Buffer): void => {
-    if (this.skipLeft > 0 && ts === this.skipTs) {
-      this.skipLeft -= 1;
-      return;
+    if (this.skipLeft > 0) {
+      // Lines up to the last delivered one were delivered before.
+      if (ts === this.skipTs) {
+        this.skipLeft -= 1;
+        return;
+      }
+      if (ts <= this.skipUntil) return;
+      this.skipLeft = 0;
     }
-    this.skipLeft = 0;
     if (ts === this.lastTs) this.atLast += 1;
     else {
       this.lastTs = ts;
@@ -130,7 +139,7 @@ export class LogFollower {
   };
 
   private since(): string | undefined {
-    return this.lastTs === '' ? undefined : nsToEngineParam(timestampToNs(this.lastTs));
+    return this.lastTs === '' ? undefined : nsToEngineParam(timestampToNs(this.lastTs) - SLACK_NS);
   }
 
   private async why(container: string): Promise<Why> {

@@ -63,6 +63,31 @@ describe('LogBuffer', () => {
     expect(b.textAt(b.length - 1)).toBe('restarted');
   });
 
+  it('counts every line of the source with the cursor timestamp, even apart from the first', () => {
+    const b = new LogBuffer(100);
+    b.append(0, packBatch([1, 2, 1].map((n, i) => ({ ts: ts(n), text: `x${i}`, stderr: false }))));
+    b.append(0, lines([1]));
+    expect(b.oldestOf(0)).toEqual({ ts: ts(1), count: 3 });
+  });
+
+  it('keeps a source in its own order when a batch is stamped before its last line', () => {
+    // The engine stamps stdout and stderr in two goroutines: a log is not quite in timestamp order.
+    const b = new LogBuffer(100);
+    b.append(0, lines([5, 7]));
+    b.append(0, lines([6, 8]));
+    expect(texts(b)).toEqual(['l5', 'l7', 'l6', 'l8']);
+    expect(b.epoch).toBe(0);
+  });
+
+  it("merges a late batch with the other sources, but after its own source's lines", () => {
+    const b = new LogBuffer(100);
+    b.append(0, lines([1, 6]));
+    b.append(1, lines([2, 3, 4, 9]));
+    b.append(0, lines([5, 7]));
+    expect(texts(b)).toEqual(['l1', 'l2', 'l3', 'l4', 'l6', 'l5', 'l7', 'l9']);
+    expect(flags(b).map(sourceOf)).toEqual([0, 1, 1, 1, 0, 0, 0, 1]);
+  });
+
   it('puts older lines in front and moves the offset back', () => {
     const b = new LogBuffer(100);
     b.append(0, lines([5]));

@@ -43,8 +43,9 @@ export class LogBuffer {
     if (n === 0) return;
     const chunk = chunkOf(source, batch, this.offset + this.length);
     const last = this.length > 0 ? this.tsAt(this.length - 1) : undefined;
-    if (last === undefined || timeOf(chunk, 0) >= last) this.push(chunk);
-    else this.mergeTail(source, batch);
+    // A source's own lines keep the log's order, which is not quite timestamp order (main's logs.older.ts).
+    if (last === undefined || timeOf(chunk, 0) >= last || this.sourceAt(this.length - 1) === source) this.push(chunk);
+    else this.mergeTail(source, batch, chunk);
     this.received += n;
     this.trim();
     this.changed();
@@ -142,22 +143,30 @@ export class LogBuffer {
     return out;
   }
 
-  /** The oldest line of a source and how many lines share its timestamp: the cursor for "load older". */
+  /**
+   * The oldest line of a source and how many of its lines the buffer holds with that timestamp, wherever they
+   * are: the cursor for "load older".
+   */
   oldestOf(source: number): { ts: string; count: number } | null {
     let ts: string | null = null;
     let count = 0;
     for (const c of this.chunks) {
       if (typeof c.source === 'number' && c.source !== source) continue;
+      // Whole chunks without the timestamp are passed over without looking at their lines.
+      if (ts !== null && !c.times.includes(ts)) continue;
       for (let i = c.skip; i < c.skip + c.count; i++) {
         const f = flagsOf(c, i);
         if (f & NOTICE || sourceOf(f) !== source) continue;
         const t = timeOf(c, i);
-        if (ts === null) ts = t;
-        else if (t !== ts) return { ts, count };
-        count += 1;
+        ts ??= t;
+        if (t === ts) count += 1;
       }
     }
     return ts === null ? null : { ts, count };
+  }
+
+  private sourceAt(i: number): number {
+    return sourceOf(this.flagsAt(i));
   }
 
   private push(chunk: Chunk): void {
@@ -165,8 +174,11 @@ export class LogBuffer {
     this.length += chunk.count;
   }
 
-  /** Lines older than the newest shown: the rows after their first timestamp are merged with them line by line. */
-  private mergeTail(source: number, batch: LogBatch): void {
+  /**
+   * Lines older than the newest shown: the rows after their first timestamp are merged with them line by line,
+   * but never before a line of the same source.
+   */
+  private mergeTail(source: number, batch: LogBatch, chunk: Chunk): void {
     const first = unpackBatch(batch).map((l) => ({ ...l, source }));
     const firstTs = first[0]?.ts ?? '';
     let lo = 0;
@@ -176,6 +188,12 @@ export class LogBuffer {
       if (this.tsAt(mid) <= firstTs) lo = mid + 1;
       else hi = mid;
     }
+    for (let i = this.length - 1; i >= lo; i--) {
+      if (this.sourceAt(i) !== source) continue;
+      lo = i + 1;
+      break;
+    }
+    if (lo === this.length) return this.push(chunk);
     const tail: ReturnType<typeof linesOf> = [];
     const cut = this.offset + lo;
     const keep: Chunk[] = [];

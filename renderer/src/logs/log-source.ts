@@ -93,18 +93,16 @@ export class LogSource {
     );
     for (const p of pages) if (p !== null && !p.result.ok) failure = p.result.error.message;
     for (const u of unpacked) if (u !== null && !u.page.atStart) cut = maxTs(cut, u.lines[0]?.ts ?? '');
-    const merged: (UnpackedLine & { source: number })[] = [];
+    const kept: (UnpackedLine & { source: number })[][] = [];
     for (const u of unpacked) {
       if (u === null) continue;
       const keepFrom = u.lines.findIndex((l) => l.ts >= cut);
       const source = this.sources[u.index];
       if (source && u.page.atStart && (cut === '' || keepFrom === 0)) source.atStart = true;
       if (keepFrom < 0) continue;
-      for (const line of u.lines.slice(keepFrom)) merged.push({ ...line, source: u.index });
+      kept.push(u.lines.slice(keepFrom).map((line) => ({ ...line, source: u.index })));
     }
-    // Stable: lines of one source with the same timestamp keep their order.
-    merged.sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0));
-    this.buffer.prepend(merged);
+    this.buffer.prepend(interleave(kept));
     this.changed();
     return failure;
   }
@@ -127,3 +125,25 @@ export class LogSource {
 }
 
 const maxTs = (a: string, b: string) => (a > b ? a : b);
+
+/**
+ * Several containers' pages as one, by timestamp, each page keeping its own order: a log is not quite in
+ * timestamp order (main's logs.older.ts), and sorting would move a line of one container past its neighbours.
+ */
+export function interleave<T extends { readonly ts: string }>(lists: readonly (readonly T[])[]): T[] {
+  if (lists.length === 1) return [...(lists[0] ?? [])];
+  const heads = lists.map(() => 0);
+  const out: T[] = [];
+  for (;;) {
+    let pick = -1;
+    let best = '';
+    lists.forEach((list, i) => {
+      const line = list[heads[i] ?? 0];
+      if (line !== undefined && (pick < 0 || line.ts < best)) [pick, best] = [i, line.ts];
+    });
+    if (pick < 0) return out;
+    const list = lists[pick] ?? [];
+    out.push(list[heads[pick] ?? 0] as T);
+    heads[pick] = (heads[pick] ?? 0) + 1;
+  }
+}

@@ -22,7 +22,7 @@ export const logsRequests = {
       container: containerRef,
       /** The timestamp of the oldest line the view holds. */
       before: engineTimestamp,
-      /** How many lines with exactly that timestamp the view already holds (they are not sent again). */
+      /** How many of this container's lines with exactly that timestamp the view holds, wherever they are. */
       skip: z.number().int().min(0).max(1_000_000),
       limit: z.number().int().min(1).max(10_000),
     }),

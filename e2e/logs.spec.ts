@@ -149,3 +149,56 @@ test('the view controls: timestamps, stderr only, load older to the start, pause
     await container.remove({ force: true });
   }
 });
+
+test('lines picked with a click and Shift+click are copied whole, also those scrolled out of sight', async ({
+  page,
+  context,
+  berth,
+  docker,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(berth.url).origin });
+  const name = `e2e-logcopy-${Date.now().toString(36)}`;
+  const container = await startScript(
+    docker,
+    name,
+    'i=1; while [ $i -le 500 ]; do echo "line $i"; i=$((i+1)); done; sleep 600',
+  );
+  const clipboard = async () => (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
+  const numbered = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `line ${from + i}`);
+  try {
+    await expect.poll(() => cliLogs(berth.dockerHost, name, 1000).stdout.length, { timeout: 15_000 }).toBe(500);
+    await openLogsOf(page, berth.url, name);
+    await expect(page.locator('.logs-count')).toHaveText('500 lines');
+    const log = page.getByRole('log', { name: 'Log lines' });
+    const rows = log.getByRole('listitem');
+    const selected = page.getByRole('status', { name: 'Selected lines' });
+
+    // Copy with nothing selected says how to select.
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Nothing to copy' })).toBeVisible();
+
+    // A click at the top, then Shift+click near the end: the rows between were never all drawn at once.
+    await log.evaluate((el) => el.scrollTo({ top: 0 }));
+    await rows.filter({ hasText: /^line 3$/ }).click();
+    await expect(selected).toContainText('1 line selected');
+    await page.getByRole('button', { name: 'Jump to latest' }).click();
+    await rows.filter({ hasText: /^line 498$/ }).click({ modifiers: ['Shift'] });
+    await expect(selected).toContainText('496 lines selected');
+    expect(await log.locator('[data-selected]').count()).toBeLessThan(100);
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Copied 496 lines' })).toBeVisible();
+    expect(await clipboard()).toEqual(numbered(3, 498));
+
+    // From the keyboard: Ctrl+A in the log takes every line loaded, Ctrl+C copies them, Escape lets go.
+    await log.focus();
+    await page.keyboard.press('Control+A');
+    await expect(selected).toContainText('500 lines selected');
+    await page.keyboard.press('Control+C');
+    await expect(page.getByRole('status').filter({ hasText: 'Copied 500 lines' })).toBeVisible();
+    expect(await clipboard()).toEqual(numbered(1, 500));
+    await page.keyboard.press('Escape');
+    await expect(selected).toHaveCount(0);
+  } finally {
+    await container.remove({ force: true });
+  }
+});

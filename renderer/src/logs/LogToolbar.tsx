@@ -85,7 +85,12 @@ export function LogToolbar({
         <Toggle label="stderr only" on={stderrOnly} onChange={(on) => setOption('logsStderrOnly', on)} />
         <Toggle label="Timestamps" on={timestamps} onChange={(on) => setOption('logsTimestamps', on)} />
         <Toggle label="Wrap" on={wrap} onChange={(on) => setOption('logsWrap', on)} />
-        <button type="button" className="logs-toggle" onClick={onCopy}>
+        <button
+          type="button"
+          className="logs-toggle"
+          onClick={onCopy}
+          title="Copy the selected lines: click a line, Shift+click another, or press Ctrl+A in the log"
+        >
           Copy
         </button>
         <button

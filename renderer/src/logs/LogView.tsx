@@ -5,9 +5,20 @@
  * keeps its key and place while lines arrive: a frame only adds the new rows. Only wrapped rows are measured.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import { markRanges, stripAnsi, toSegments } from './ansi';
 import { fixedWindow, scrollTopFor } from './fixed-rows';
+import { isSelected, type LineSelection } from './line-selection';
 import type { LogBuffer } from './log-buffer';
 import { flagsOf, NOTICE, sourceOf, STDERR, textOf, timeOf } from './log-chunk';
 import { matchRanges } from './log-search';
@@ -29,6 +40,10 @@ export interface LogViewProps {
   readonly following: boolean;
   readonly onFollowingChange: (following: boolean) => void;
   readonly version: number;
+  readonly selection: LineSelection | null;
+  /** A line was clicked: select it, or extend the selection to it (Shift). */
+  readonly onSelectLine: (abs: number, extend: boolean) => void;
+  readonly onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
 }
 
 export function formatLocal(ts: string): string {
@@ -94,7 +109,7 @@ const Row = memo(function Row({
 });
 
 export function LogView(props: LogViewProps) {
-  const { buffer, rows, names, timestamps, wrap, pattern, current, following, onFollowingChange } = props;
+  const { buffer, rows, names, timestamps, wrap, pattern, current, following, onFollowingChange, selection } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = rows ? rows.length : buffer.length;
   // eslint-disable-next-line react-hooks/incompatible-library -- the rows read the virtualizer fresh on each render.
@@ -161,6 +176,8 @@ export function LogView(props: LogViewProps) {
         role="listitem"
         data-index={wrap ? index : undefined}
         data-stream={flags & STDERR ? 'stderr' : flags & NOTICE ? 'notice' : 'stdout'}
+        data-abs={abs}
+        data-selected={isSelected(selection, abs) || undefined}
         ref={wrap ? virtualizer.measureElement : undefined}
         className="log-row"
         style={{ transform: `translateY(${top}px)`, minHeight: ROW_HEIGHT }}
@@ -186,14 +203,31 @@ export function LogView(props: LogViewProps) {
     }
   } else for (const item of virtualizer.getVirtualItems()) drawn.push(row(item.index, item.key, item.start));
 
+  // Shift+click extends the line selection, not the browser's text selection.
+  const onMouseDown = (e: MouseEvent<HTMLDivElement>) => {
+    if (e.shiftKey && e.button === 0) e.preventDefault();
+  };
+  const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    const row = (e.target as HTMLElement).closest('[data-abs]');
+    if (row === null || e.button !== 0) return;
+    // The end of a drag that selected text is not a click on a line.
+    if (!e.shiftKey && window.getSelection()?.isCollapsed === false) return;
+    if (e.shiftKey) window.getSelection()?.removeAllRanges();
+    props.onSelectLine(Number(row.getAttribute('data-abs')), e.shiftKey);
+  };
+
   return (
     <div
       ref={scrollRef}
       className={wrap ? 'log-scroll log-wrap' : 'log-scroll'}
       onScroll={onScroll}
+      onMouseDown={onMouseDown}
+      onClick={onClick}
+      onKeyDown={props.onKeyDown}
       role="log"
       aria-label="Log lines"
       aria-live="off"
+      aria-keyshortcuts="Control+A Escape Control+C"
       tabIndex={0}
     >
       <div role="list" style={{ height: fixed ? fixed.height : virtualizer.getTotalSize(), position: 'relative' }}>

@@ -3,15 +3,15 @@
  * and offers search, a stderr filter, timestamps, wrapping, copy, save and clear. Lines live in a LogBuffer
  * owned by this panel; React hears about them at most once per animation frame, less often while they flood in.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useBerth } from '../store/store';
 import { selectLogLineCap } from '../store/logs.slice';
 import { FramePacer } from './frame-pacer';
 import { LogBuffer } from './log-buffer';
 import { LogSource, PAGE } from './log-source';
 import { LogToolbar } from './LogToolbar';
-import { formatLocal, LogView } from './LogView';
-import { linesText, selectAll, selectedCount, selectedRows, type LineSelection } from './line-selection';
+import { LogView } from './LogView';
+import { useLineSelection } from './use-line-selection';
 import { useLogSearch } from './use-log-search';
 import { startDownload } from '../images/tar-transfer';
 import { useNativeDialogs } from '../lib/use-native-dialogs';
@@ -79,60 +79,12 @@ export function LogsPanel({ containerIds }: { containerIds: readonly string[] })
   const search = useLogSearch(buffer, version);
 
   const rows = stderrOnly ? buffer.stderrRows() : null;
-  const [selection, setSelection] = useState<LineSelection | null>(null);
-  const [copyState, setCopyState] = useState<{ text: string; failed: boolean } | null>(null);
-  const shown = { buffer, rows };
-  const selected = selectedCount(selection, shown);
-  const selectLine = (abs: number, extend: boolean) => {
-    setSelection((s) => (extend && s !== null ? { anchor: s.anchor, focus: abs } : { anchor: abs, focus: abs }));
-    setCopyState(null);
-  };
-
-  // Whole lines when some are selected (they may reach far past the rows drawn), else the text selected with
-  // the mouse.
-  const copy = async () => {
-    const lines = selectedRows(selection, shown);
-    const text =
-      lines.length > 0
-        ? linesText(buffer, lines, { timestamps, names: source.sources.map((s) => s.name), formatTime: formatLocal })
-        : (window.getSelection()?.toString() ?? '');
-    if (text === '') {
-      setCopyState({
-        text: 'Nothing to copy: click a line, Shift+click another, or press Ctrl+A in the log.',
-        failed: true,
-      });
-      return;
-    }
-    try {
-      await navigator.clipboard.writeText(text);
-      const n = lines.length;
-      setCopyState({
-        text: n > 0 ? `Copied ${n.toLocaleString()} ${n === 1 ? 'line' : 'lines'}` : 'Copied the selected text',
-        failed: false,
-      });
-    } catch (e) {
-      setCopyState({
-        text: `The clipboard refused the copy: ${e instanceof Error ? e.message : String(e)}`,
-        failed: true,
-      });
-    }
-  };
-  const onLogKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const mod = e.ctrlKey || e.metaKey;
-    if (mod && e.key.toLowerCase() === 'a') {
-      e.preventDefault();
-      window.getSelection()?.removeAllRanges();
-      setSelection(selectAll(shown));
-      setCopyState(null);
-    } else if (e.key === 'Escape' && selection !== null) {
-      e.preventDefault();
-      setSelection(null);
-      setCopyState(null);
-    } else if (mod && e.key.toLowerCase() === 'c' && selected > 0 && window.getSelection()?.isCollapsed !== false) {
-      e.preventDefault();
-      void copy();
-    }
-  };
+  const lines = useLineSelection(
+    buffer,
+    rows,
+    timestamps,
+    source.sources.map((s) => s.name),
+  );
 
   const names = source.sources.map((s) => s.name);
   const problems = source.sources.filter((s) => s.error || s.ended);
@@ -170,12 +122,12 @@ export function LogsPanel({ containerIds }: { containerIds: readonly string[] })
     >
       <LogToolbar
         search={search}
-        onCopy={() => void copy()}
+        onCopy={() => void lines.copy()}
         onSave={() => void saveWholeLog()}
         saving={saveState.busy}
         onClear={() => {
           buffer.clear();
-          setSelection(null);
+          lines.clear();
         }}
       />
       <div className="logs-older">
@@ -197,15 +149,18 @@ export function LogsPanel({ containerIds }: { containerIds: readonly string[] })
             {saveState.text}
           </span>
         )}
-        {copyState && (
-          <span role={copyState.failed ? 'alert' : 'status'} className={copyState.failed ? 'logs-problem' : 'muted'}>
-            {copyState.text}
+        {lines.copied && (
+          <span
+            role={lines.copied.failed ? 'alert' : 'status'}
+            className={lines.copied.failed ? 'logs-problem' : 'muted'}
+          >
+            {lines.copied.text}
           </span>
         )}
-        {selected > 0 && (
+        {lines.count > 0 && (
           <span className="muted logs-selected" role="status" aria-label="Selected lines">
-            {selected.toLocaleString()} {selected === 1 ? 'line' : 'lines'} selected
-            <button type="button" className="logs-toggle" onClick={() => setSelection(null)}>
+            {lines.count.toLocaleString()} {lines.count === 1 ? 'line' : 'lines'} selected
+            <button type="button" className="logs-toggle" onClick={lines.clear}>
               Unselect
             </button>
           </span>
@@ -233,9 +188,9 @@ export function LogsPanel({ containerIds }: { containerIds: readonly string[] })
           following={following}
           onFollowingChange={setFollowing}
           version={version}
-          selection={selection}
-          onSelectLine={selectLine}
-          onKeyDown={onLogKey}
+          selection={lines.selection}
+          onSelectLine={lines.select}
+          onKeyDown={lines.onKeyDown}
         />
         {!following && (
           <button type="button" className="button button-primary logs-jump" onClick={() => setFollowing(true)}>

@@ -43,6 +43,20 @@ test('the Logs section follows a container, finds a line and marks stderr', asyn
   }
 });
 
+test('a short log offers nothing older: its first line is already shown', async ({ page, berth, docker }) => {
+  const name = `e2e-logshort-${Date.now().toString(36)}`;
+  const container = await startScript(docker, name, 'echo one; echo two; sleep 600');
+  try {
+    await openLogsOf(page, berth.url, name);
+    await expect(page.getByRole('log', { name: 'Log lines' })).toContainText('two');
+    await expect(page.getByText('Start of the log.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Load older' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Read whole log' })).toHaveCount(0);
+  } finally {
+    await container.remove({ force: true });
+  }
+});
+
 test('Save whole log downloads every line the engine kept, from the engine rather than the view', async ({
   page,
   berth,

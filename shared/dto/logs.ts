@@ -22,6 +22,11 @@ export type LogsChunk =
     }
   | ({ readonly kind: 'lines'; readonly container: string } & LogBatch)
   | {
+      /** The lines of this stream begin with the log's first line: there is nothing older to load. */
+      readonly kind: 'beginning';
+      readonly container: string;
+    }
+  | {
       /** Something happened to the stream itself: a restart, the engine going away and coming back. */
       readonly kind: 'notice';
       readonly container: string;

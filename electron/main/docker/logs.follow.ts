@@ -61,6 +61,7 @@ export class LogFollower {
     this.sink.emit({ kind: 'opened', container, name: target.name, tty: target.tty, driver: target.driver });
     const batcher = new LineBatcher((lines) => this.sink.emit({ kind: 'lines', container, ...lines }), this.limits);
     this.batcher = batcher;
+    void this.probeBeginning(container, target.tty);
     this.cleanups.push(
       this.engine.onEvent((event) => {
         if (event.scope !== 'container' || event.id !== container) return;
@@ -137,6 +138,31 @@ export class LogFollower {
     }
     this.batcher?.add(stream, ts, text);
   };
+
+  /**
+   * Says so when the first read holds the whole log, so that the view offers no "Load older" on a short log: a
+   * second read of one line more than the tail, which the engine answers from the end of the log.
+   */
+  private async probeBeginning(container: string, tty: boolean): Promise<void> {
+    const tail = this.input.tail;
+    if (tail === 'all') return this.sink.emit({ kind: 'beginning', container });
+    const probe = new AbortController();
+    const stop = () => probe.abort();
+    this.controller.signal.addEventListener('abort', stop, { once: true });
+    let lines = 0;
+    try {
+      const count = () => {
+        if (++lines > tail) probe.abort();
+      };
+      await readLogs(this.engine.docker(), container, tty, { follow: false, tail: tail + 1 }, count, probe.signal);
+    } catch {
+      // Only a hint: the view keeps "Load older", which answers the same question when asked.
+      return;
+    } finally {
+      this.controller.signal.removeEventListener('abort', stop);
+    }
+    if (lines <= tail && !this.controller.signal.aborted) this.sink.emit({ kind: 'beginning', container });
+  }
 
   private since(): string | undefined {
     return this.lastTs === '' ? undefined : nsToEngineParam(timestampToNs(this.lastTs) - SLACK_NS);

@@ -28,6 +28,8 @@ interface Line {
 class Follow {
   readonly lines: Line[] = [];
   readonly notices: string[] = [];
+  /** Main said the lines begin with the log's first line. */
+  beginning = false;
   ended: StreamMessage<LogsChunk> | null = null;
   private readonly waiters = new Set<() => void>();
 
@@ -62,6 +64,7 @@ class Follow {
     else {
       for (const chunk of message.items) {
         if (chunk.kind === 'notice') this.notices.push(chunk.text);
+        if (chunk.kind === 'beginning') this.beginning = true;
         if (chunk.kind !== 'lines') continue;
         this.lines.push(...unpackBatch(chunk));
       }
@@ -180,6 +183,22 @@ describe('logs against the shared engine', () => {
         cli.slice(i - 50, i).map((l) => `${l.ts} ${l.text}`),
       );
     }
+  });
+
+  it('says when the first read holds the whole log, and only then', async () => {
+    const c = await run(docker, `awk 'BEGIN{for(i=1;i<=5;i++) print "s" i}'`);
+    await waitExit(c);
+    const exact = follow({ container: c.id, tail: 5 });
+    const all = follow({ container: c.id, tail: 'all' });
+    const short = follow({ container: c.id, tail: 4 });
+    await exact.until('the hint', () => exact.beginning);
+    await all.until('the hint', () => all.beginning);
+    await short.until('the stop notice', () => short.notices.some((n) => n.includes('stopped')));
+    // The hint comes from a second read; give it time to arrive if it were (wrongly) coming.
+    await exact.until('five lines', () => exact.lines.length === 5);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(short.lines).toHaveLength(4);
+    expect(short.beginning).toBe(false);
   });
 
   it('skips exactly the lines the view holds at the cursor timestamp', async () => {

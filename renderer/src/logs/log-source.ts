@@ -27,6 +27,9 @@ export class LogSource {
   readonly sources: SourceInfo[];
   private readonly stops: (() => void)[] = [];
   private readonly listeners = new Set<() => void>();
+  /** The buffer's dropped count when this source started, and when last looked at. */
+  private droppedBefore = 0;
+  private dropped = 0;
 
   constructor(
     private readonly api: BerthApi,
@@ -45,6 +48,7 @@ export class LogSource {
   }
 
   start(): void {
+    this.droppedBefore = this.dropped = this.buffer.dropped;
     this.sources.forEach((source, index) => {
       const stop = this.api.logs.follow({ container: source.id, tail: this.tail }, (message) => {
         if (message.type === 'data') for (const chunk of message.items) this.take(index, chunk);
@@ -110,13 +114,31 @@ export class LogSource {
   private take(index: number, chunk: LogsChunk): void {
     const source = this.sources[index];
     if (source === undefined) return;
-    if (chunk.kind === 'lines') this.buffer.append(index, chunk);
-    else if (chunk.kind === 'notice') this.buffer.notice(index, chunk.ts, chunk.text);
-    else {
-      source.name = chunk.name;
-      source.tty = chunk.tty;
-      this.changed();
+    switch (chunk.kind) {
+      case 'lines':
+        this.buffer.append(index, chunk);
+        return this.forgetStartIfCapped();
+      case 'notice':
+        this.buffer.notice(index, chunk.ts, chunk.text);
+        return;
+      case 'beginning':
+        // The cap may already have let the first lines go; then they are older lines to load again.
+        if (this.buffer.dropped === this.droppedBefore) source.atStart = true;
+        return this.changed();
+      case 'opened':
+        source.name = chunk.name;
+        source.tty = chunk.tty;
+        return this.changed();
     }
+  }
+
+  /** Lines the cap let go can be loaded again: no source is at its start any more. */
+  private forgetStartIfCapped(): void {
+    if (this.buffer.dropped === this.dropped) return;
+    this.dropped = this.buffer.dropped;
+    if (!this.sources.some((s) => s.atStart)) return;
+    for (const s of this.sources) s.atStart = false;
+    this.changed();
   }
 
   private changed(): void {

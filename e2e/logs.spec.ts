@@ -43,7 +43,7 @@ test('the Logs section follows a container, finds a line and marks stderr', asyn
   }
 });
 
-test('a short log offers nothing older: its first line is already shown', async ({ page, berth, docker }) => {
+test('a short log offers nothing older, and explain mode describes it', async ({ page, berth, docker }) => {
   const name = `e2e-logshort-${Date.now().toString(36)}`;
   const container = await startScript(docker, name, 'echo one; echo two; sleep 600');
   try {
@@ -52,6 +52,16 @@ test('a short log offers nothing older: its first line is already shown', async 
     await expect(page.getByText('Start of the log.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Load older' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Read whole log' })).toHaveCount(0);
+
+    // Explain mode describes this log from what the view holds.
+    await page.getByRole('button', { name: 'Explain', exact: true }).click();
+    const about = page.getByRole('note', { name: 'About this log' });
+    await expect(about).toContainText(`docker logs ${name}`);
+    await expect(about).toContainText('log driver json-file');
+    await expect(about).toContainText('None of the 2 lines shown went to stderr');
+    await expect(about).toContainText('This is the whole log');
+    await page.getByRole('button', { name: 'Explain', exact: true }).click();
+    await expect(about).toHaveCount(0);
   } finally {
     await container.remove({ force: true });
   }

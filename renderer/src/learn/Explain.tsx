@@ -3,7 +3,12 @@ import type { ImageDetail } from '../../../shared/dto/images';
 import type { ContainerSummary } from '../../../shared/dto/lists';
 import { useBerth } from '../store/store';
 import { containerNotes, containersListNotes, imageDetailNotes, imagesListNotes } from './explain-notes';
+import { logsNotes, type LogsExplainInput } from './logs-notes';
 import './learn.css';
+
+/** A note's `backquoted` commands as code. */
+const withCode = (note: string) =>
+  note.split(/`([^`]+)`/).map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
 
 /** Plain-language notes shown only in explain mode. Screens pass notes computed by explain-notes.ts. */
 export function Explain({ notes, label = 'Explanation' }: { notes: readonly string[]; label?: string }) {
@@ -13,7 +18,7 @@ export function Explain({ notes, label = 'Explanation' }: { notes: readonly stri
     <aside className="explain" role="note" aria-label={label}>
       <ul>
         {notes.map((note) => (
-          <li key={note}>{note}</li>
+          <li key={note}>{withCode(note)}</li>
         ))}
       </ul>
     </aside>
@@ -38,6 +43,12 @@ export function ImageExplain({ image }: { image: ImageDetail }) {
 
 export function ContainerExplain({ container }: { container: ContainerSummary }) {
   return <Explain notes={containerNotes(container)} label="About this container" />;
+}
+
+/** Above a log view; `view` is only read in explain mode, as counting its stderr lines walks the buffer. */
+export function LogsExplain({ view }: { view: () => LogsExplainInput }) {
+  const on = useBerth((s) => s.explain);
+  return on ? <Explain notes={logsNotes(view())} label="About this log" /> : null;
 }
 
 /** The switch for explain mode, for a toolbar or the status bar. */

@@ -12,6 +12,7 @@ import { LogSource, PAGE } from './log-source';
 import { LogToolbar } from './LogToolbar';
 import { LogView } from './LogView';
 import { useLineSelection } from './use-line-selection';
+import { LogsExplain } from '../learn/Explain';
 import { useLogSearch } from './use-log-search';
 import { startDownload } from '../images/tar-transfer';
 import { useNativeDialogs } from '../lib/use-native-dialogs';
@@ -130,6 +131,16 @@ export function LogsPanel({ containerIds }: { containerIds: readonly string[] })
           lines.clear();
         }}
       />
+      <LogsExplain
+        view={() => ({
+          sources: source.sources,
+          lines: buffer.length,
+          stderr: buffer.stderrCount(),
+          cap,
+          dropped: source.dropped,
+          page: PAGE,
+        })}
+      />
       <div className="logs-older">
         {source.atStart ? (
           <span className="muted">Start of the log.</span>
@@ -167,7 +178,7 @@ export function LogsPanel({ containerIds }: { containerIds: readonly string[] })
         )}
         <span className="muted logs-count">
           {buffer.length.toLocaleString()} {buffer.length === 1 ? 'line' : 'lines'}
-          {buffer.dropped > 0 ? ` (cap ${cap.toLocaleString()})` : ''}
+          {source.dropped > 0 ? ` (cap ${cap.toLocaleString()})` : ''}
         </span>
       </div>
       {problems.map((s) => (

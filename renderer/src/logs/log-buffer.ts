@@ -131,6 +131,16 @@ export class LogBuffer {
     return p ? flagsOf(p.chunk, p.line) : 0;
   }
 
+  /** How many rows went to stderr, counted in the stream letters. */
+  stderrCount(): number {
+    let n = 0;
+    for (const c of this.chunks) {
+      const end = c.skip + c.count;
+      for (let i = c.streams.indexOf('e', c.skip); i >= 0 && i < end; i = c.streams.indexOf('e', i + 1)) n += 1;
+    }
+    return n;
+  }
+
   /** Absolute indexes of the stderr rows, found in the stream letters without touching the text. */
   stderrRows(): number[] {
     const out: number[] = [];

@@ -14,6 +14,8 @@ export interface SourceInfo {
   readonly id: string;
   name: string;
   tty: boolean;
+  /** The container's log driver, once the engine said. */
+  driver: string;
   /** No older line exists. */
   atStart: boolean;
   /** Set when the stream ended (removed container) or failed (unreadable driver, bad id). */
@@ -29,7 +31,7 @@ export class LogSource {
   private readonly listeners = new Set<() => void>();
   /** The buffer's dropped count when this source started, and when last looked at. */
   private droppedBefore = 0;
-  private dropped = 0;
+  private droppedSeen = 0;
 
   constructor(
     private readonly api: BerthApi,
@@ -41,6 +43,7 @@ export class LogSource {
       id,
       name: id.slice(0, 12),
       tty: false,
+      driver: '',
       atStart: false,
       ended: null,
       error: null,
@@ -48,7 +51,7 @@ export class LogSource {
   }
 
   start(): void {
-    this.droppedBefore = this.dropped = this.buffer.dropped;
+    this.droppedBefore = this.droppedSeen = this.buffer.dropped;
     this.sources.forEach((source, index) => {
       const stop = this.api.logs.follow({ container: source.id, tail: this.tail }, (message) => {
         if (message.type === 'data') for (const chunk of message.items) this.take(index, chunk);
@@ -128,14 +131,20 @@ export class LogSource {
       case 'opened':
         source.name = chunk.name;
         source.tty = chunk.tty;
+        source.driver = chunk.driver;
         return this.changed();
     }
   }
 
+  /** Lines of these containers the cap let go. */
+  get dropped(): number {
+    return this.buffer.dropped - this.droppedBefore;
+  }
+
   /** Lines the cap let go can be loaded again: no source is at its start any more. */
   private forgetStartIfCapped(): void {
-    if (this.buffer.dropped === this.dropped) return;
-    this.dropped = this.buffer.dropped;
+    if (this.buffer.dropped === this.droppedSeen) return;
+    this.droppedSeen = this.buffer.dropped;
     if (!this.sources.some((s) => s.atStart)) return;
     for (const s of this.sources) s.atStart = false;
     this.changed();

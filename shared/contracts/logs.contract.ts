@@ -25,6 +25,8 @@ export const logsRequests = {
       /** How many of this container's lines with exactly that timestamp the view holds, wherever they are. */
       skip: z.number().int().min(0).max(1_000_000),
       limit: z.number().int().min(1).max(10_000),
+      /** How many of this container's lines the view holds from that line on: where to look from the log's end. */
+      after: z.number().int().min(0).max(100_000_000).optional(),
     }),
     answers<LogsPage>(),
   ),

@@ -6,8 +6,9 @@
  * 130 µs before the 83 stdout lines written ahead of it. And since/until filter in the log's order: `since` skips
  * each earlier line, but `until` ends the answer at the first later one (checked against `docker logs` on
  * Engine 20.10). Asking for "the lines up to the cursor's time" can therefore stop short of the cursor and lose
- * the lines in between. So a page is read over a window that reaches SLACK past the cursor, the cursor is found
- * in the answer by its timestamp and how many lines carry it, and only the lines from the first one stamped SLACK
+ * the lines in between. So a page is read up to SLACK past the cursor and the cursor is found in the answer by its
+ * timestamp and how many lines carry it. The read is the log's newest lines (`tail`), which holds no gap; when the
+ * cursor is too far from the end, it is a window of time, and then only the lines from the first one stamped SLACK
  * after the window's start are kept: by then no line of the log can have been skipped by `since`.
  */
 import type { OutputStream } from './logs.demux';
@@ -26,6 +27,8 @@ export interface OlderCursor {
   readonly ts: string;
   /** How many lines the view holds with exactly that timestamp. */
   readonly held: number;
+  /** How many lines the view holds from the cursor on, if it said: how far from the log's end to look. */
+  readonly after?: number;
 }
 
 export interface OlderLine {
@@ -36,17 +39,72 @@ export interface OlderLine {
 
 /** Reads the lines stamped from `sinceNs` on, in log order, ending at the first one stamped after `untilNs`. */
 export type WindowReader = (sinceNs: bigint, untilNs: bigint, sink: LineSink, signal: AbortSignal) => Promise<void>;
+/** Reads the newest `tail` lines of the log, in log order, ending at the first one stamped after `untilNs`. */
+export type TailReader = (tail: number, untilNs: bigint, sink: LineSink, signal: AbortSignal) => Promise<void>;
+
+export interface OlderReaders {
+  readonly window: WindowReader;
+  readonly tail: TailReader;
+}
+
+export interface OlderPage {
+  readonly lines: OlderLine[];
+  readonly atStart: boolean;
+}
+
+/** Lines the log may have gained past the view's newest one while it asked; the tail reaches this much further. */
+const TAIL_MARGIN = 1_000;
+/** Past this many lines from the end, the tail gives way to time windows. */
+const MAX_TAIL = 4_000_000;
 
 /**
  * The newest `limit` lines before the cursor, oldest first, and whether they reach back to the log's start
- * (`startNs`: no line is stamped before it).
+ * (`startNs`: no line is stamped before it). The log's end is the cheap place to start: the engine finds its newest
+ * lines without decoding the rest, while `since` makes it decode the log from its first line (measured on a
+ * 1,000,000-line log: 50 ms for the 2,000 newest lines, 2.5 s for the lines of its last 50 ms).
  */
 export async function readOlder(
+  read: OlderReaders,
+  cursor: OlderCursor,
+  startNs: bigint,
+  limit: number,
+): Promise<OlderPage> {
+  return (await olderFromTheEnd(read.tail, cursor, limit)) ?? olderByTime(read.window, cursor, startNs, limit);
+}
+
+/**
+ * Reads the newest lines, enough to reach past the cursor by `limit`, growing fourfold while the cursor is not
+ * among them; null when it is not within MAX_TAIL lines of the end.
+ */
+async function olderFromTheEnd(read: TailReader, cursor: OlderCursor, limit: number): Promise<OlderPage | null> {
+  const cursorNs = timestampToNs(cursor.ts);
+  const untilNs = cursorNs + SLACK_NS;
+  // A line stamped this early can only come before the cursor: an answer starting there already reaches past it.
+  const wellBefore = nsToTimestamp(cursorNs - SLACK_NS);
+  let before = -1;
+  for (let tail = (cursor.after ?? limit) + limit + 1 + TAIL_MARGIN; tail <= MAX_TAIL; tail *= 4) {
+    const scan = new CursorScan(cursor, limit, '');
+    const controller = new AbortController();
+    await read(tail, untilNs, scan.sink(controller), controller.signal);
+    const { lines, total, found, first } = scan.finish();
+    // Not in the answer although the answer starts before it: the cursor is gone, or stamped far out of order.
+    if (!found && first !== '' && first < wellBefore) return null;
+    if (!found) continue;
+    if (total > limit) return { lines, atStart: false };
+    // A longer tail found no more lines before the cursor: it reaches the log's first line.
+    if (total === before) return { lines, atStart: true };
+    before = total;
+  }
+  return null;
+}
+
+/** Reads windows of time back from the cursor, growing eightfold while they hold too few lines. */
+async function olderByTime(
   read: WindowReader,
   cursor: OlderCursor,
   startNs: bigint,
   limit: number,
-): Promise<{ lines: OlderLine[]; atStart: boolean }> {
+): Promise<OlderPage> {
   const cursorNs = timestampToNs(cursor.ts);
   for (let windowNs = FIRST_WINDOW_NS; ; windowNs *= 8n) {
     const fromStart = cursorNs - windowNs <= startNs;
@@ -85,6 +143,8 @@ class Ring<T> {
  */
 class CursorScan {
   private seq = 0;
+  /** The timestamp of the answer's first line. */
+  private first = '';
   /** The first line stamped at or after `safeTs`; lines before it may have neighbours `since` skipped. */
   private firstSafe = -1;
   private readonly before: Ring<Seen>;
@@ -108,6 +168,7 @@ class CursorScan {
     return (stream, ts, text) => {
       if (this.done) return;
       const line: Seen = { seq: this.seq++, stream, ts, text: Buffer.from(text) };
+      if (line.seq === 0) this.first = ts;
       if (this.firstSafe < 0 && ts >= this.safeTs) this.firstSafe = line.seq;
       if (ts < this.cursor.ts) {
         this.older.push(line);
@@ -126,12 +187,16 @@ class CursorScan {
     };
   }
 
-  /** The newest `limit` lines before the cursor, and how many lines there are from the first safe one to it. */
-  finish(): { lines: OlderLine[]; total: number } {
+  /**
+   * The newest `limit` lines before the cursor, how many lines there are from the first safe one to it, and whether
+   * the cursor was in the answer at all.
+   */
+  finish(): { lines: OlderLine[]; total: number; found: boolean; first: string } {
     const from = this.firstSafe < 0 ? this.seq : this.firstSafe;
+    const first = this.first;
     if (this.matches === 0) {
       const ahead = this.older.all().filter((l) => l.seq >= from);
-      return { lines: strip(ahead.slice(-this.limit)), total: this.olderSafe };
+      return { lines: strip(ahead.slice(-this.limit)), total: this.olderSafe, found: false, first };
     }
     // The cursor is the first of the last `held` lines carrying its timestamp; with none held, just past them all.
     const matchAt = this.group.flatMap((l, i) => (l.ts === this.cursor.ts ? [i] : []));
@@ -139,7 +204,7 @@ class CursorScan {
     const at = this.cursor.held === 0 ? last + 1 : (matchAt[Math.max(0, matchAt.length - this.cursor.held)] ?? 0);
     const cursorSeq = this.group[at]?.seq ?? this.seq;
     const ahead = [...this.before.all(), ...this.group.slice(0, at)].filter((l) => l.seq >= from);
-    return { lines: strip(ahead.slice(-this.limit)), total: Math.max(0, cursorSeq - from) };
+    return { lines: strip(ahead.slice(-this.limit)), total: Math.max(0, cursorSeq - from), found: true, first };
   }
 }
 

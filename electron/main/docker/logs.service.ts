@@ -10,8 +10,9 @@ import type { StreamSink } from '../ipc/dispatcher';
 import type { DockerSource } from './containers.service';
 import { toBerthError } from './errors';
 import { DEFAULT_BATCH, PackedLines, type BatchLimits } from './logs.batch';
-import { readOlder, type WindowReader } from './logs.older';
-import { readLogs } from './logs.read';
+import { readOlder, type OlderReaders } from './logs.older';
+import type { LineSink } from './logs.decode';
+import { readLogs, type ReadQuery } from './logs.read';
 import { explainReadError, inspectTarget, refuseUnreadable } from './logs.target';
 import { nsToEngineParam, SECOND_NS, timestampToNs } from './logs.time';
 import { LogFollower } from './logs.follow';
@@ -35,6 +36,8 @@ export interface OlderInput {
   readonly before: string;
   readonly skip: number;
   readonly limit: number;
+  /** How many of the container's lines the view holds from `before` on. */
+  readonly after?: number;
 }
 
 export class LogsService {
@@ -64,19 +67,19 @@ export class LogsService {
     const docker = this.engine.docker();
     const target = await inspectTarget(docker, input.container);
     refuseUnreadable(target);
-    const read: WindowReader = (sinceNs, untilNs, sink, signal) =>
-      readLogs(
-        docker,
-        target.id,
-        target.tty,
-        { follow: false, since: nsToEngineParam(sinceNs), until: nsToEngineParam(untilNs) },
-        sink,
-        signal,
-      ).catch((e: unknown) => {
+    const read = (query: ReadQuery, sink: LineSink, signal: AbortSignal) =>
+      readLogs(docker, target.id, target.tty, query, sink, signal).catch((e: unknown) => {
         throw explainReadError(target, e);
       });
+    const readers: OlderReaders = {
+      window: (sinceNs, untilNs, sink, signal) =>
+        read({ follow: false, since: nsToEngineParam(sinceNs), until: nsToEngineParam(untilNs) }, sink, signal),
+      tail: (tail, untilNs, sink, signal) =>
+        read({ follow: false, tail, until: nsToEngineParam(untilNs) }, sink, signal),
+    };
     const startNs = timestampToNs(target.created) - SECOND_NS;
-    const { lines, atStart } = await readOlder(read, { ts: input.before, held: input.skip }, startNs, input.limit);
+    const cursor = { ts: input.before, held: input.skip, after: input.after };
+    const { lines, atStart } = await readOlder(readers, cursor, startNs, input.limit);
     const packed = new PackedLines();
     for (const line of lines) packed.add(line.stream, line.ts, line.text);
     return { container: target.id, ...packed.take(), atStart };

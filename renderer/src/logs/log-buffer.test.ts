@@ -57,8 +57,8 @@ describe('LogBuffer', () => {
     b.append(0, packBatch(['a', 'b', 'c'].map((text, i) => ({ ts: ts(i < 2 ? 1 : 2), text, stderr: false }))));
     b.append(1, lines([0]));
     b.notice(0, ts(0), 'restarted');
-    expect(b.oldestOf(0)).toEqual({ ts: ts(1), count: 2 });
-    expect(b.oldestOf(1)).toEqual({ ts: ts(0), count: 1 });
+    expect(b.oldestOf(0)).toEqual({ ts: ts(1), count: 2, after: 3 });
+    expect(b.oldestOf(1)).toEqual({ ts: ts(0), count: 1, after: 1 });
     expect(b.flagsAt(b.length - 1) & NOTICE).toBe(NOTICE);
     expect(b.textAt(b.length - 1)).toBe('restarted');
   });
@@ -67,7 +67,7 @@ describe('LogBuffer', () => {
     const b = new LogBuffer(100);
     b.append(0, packBatch([1, 2, 1].map((n, i) => ({ ts: ts(n), text: `x${i}`, stderr: false }))));
     b.append(0, lines([1]));
-    expect(b.oldestOf(0)).toEqual({ ts: ts(1), count: 3 });
+    expect(b.oldestOf(0)).toEqual({ ts: ts(1), count: 3, after: 4 });
   });
 
   it('keeps a source in its own order when a batch is stamped before its last line', () => {
@@ -94,6 +94,7 @@ describe('LogBuffer', () => {
     b.prepend([3, 4].map((n) => ({ ts: ts(n), text: `l${n}`, stderr: false, source: 0 })));
     expect(texts(b)).toEqual(['l3', 'l4', 'l5']);
     expect(b.offset).toBe(-2);
+    expect(b.oldestOf(0)).toEqual({ ts: ts(3), count: 1, after: 3 });
   });
 
   it('keeps an empty line and a line of one character apart', () => {

@@ -134,10 +134,7 @@ export class LogBuffer {
   /** How many rows went to stderr, counted in the stream letters. */
   stderrCount(): number {
     let n = 0;
-    for (const c of this.chunks) {
-      const end = c.skip + c.count;
-      for (let i = c.streams.indexOf('e', c.skip); i >= 0 && i < end; i = c.streams.indexOf('e', i + 1)) n += 1;
-    }
+    for (const c of this.chunks) n += countOf(c.streams, 'e', c.skip, c.skip + c.count);
     return n;
   }
 
@@ -154,25 +151,29 @@ export class LogBuffer {
   }
 
   /**
-   * The oldest line of a source and how many of its lines the buffer holds with that timestamp, wherever they
-   * are: the cursor for "load older".
+   * The cursor for "load older": the oldest line of a source, how many of its lines the buffer holds with that
+   * timestamp wherever they are, and how many of its lines the buffer holds in all.
    */
-  oldestOf(source: number): { ts: string; count: number } | null {
+  oldestOf(source: number): { ts: string; count: number; after: number } | null {
     let ts: string | null = null;
     let count = 0;
+    let after = 0;
     for (const c of this.chunks) {
-      if (typeof c.source === 'number' && c.source !== source) continue;
-      // Whole chunks without the timestamp are passed over without looking at their lines.
-      if (ts !== null && !c.times.includes(ts)) continue;
+      const own = typeof c.source === 'number';
+      if (own && c.source !== source) continue;
+      if (own) after += c.count - countOf(c.streams, 'n', c.skip, c.skip + c.count);
+      // Whole chunks of the source without the timestamp are passed over without looking at their lines.
+      if (own && ts !== null && !c.times.includes(ts)) continue;
       for (let i = c.skip; i < c.skip + c.count; i++) {
         const f = flagsOf(c, i);
         if (f & NOTICE || sourceOf(f) !== source) continue;
+        if (!own) after += 1;
         const t = timeOf(c, i);
         ts ??= t;
         if (t === ts) count += 1;
       }
     }
-    return ts === null ? null : { ts, count };
+    return ts === null ? null : { ts, count, after };
   }
 
   private sourceAt(i: number): number {
@@ -239,4 +240,11 @@ export class LogBuffer {
   private changed(): void {
     for (const l of this.listeners) l();
   }
+}
+
+/** How many times `letter` occurs in `text` from `from` to before `end`. */
+function countOf(text: string, letter: string, from: number, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf(letter, from); i >= 0 && i < end; i = text.indexOf(letter, i + 1)) n += 1;
+  return n;
 }

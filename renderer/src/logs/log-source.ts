@@ -89,6 +89,7 @@ export class LogSource {
           before: oldest.ts,
           skip: oldest.count,
           limit: PAGE,
+          after: oldest.after,
         });
         return { index, result };
       }),

@@ -5,6 +5,7 @@
 //  (c) time until the first lines are visible when the container's logs are opened
 //  (d) a producer writing 20,000 lines/s for 20 s: largest lag and lines lost
 //  (e) renderer JS heap and longest main-thread task during (b) and (d)
+//  (f) "Load older" three times from the newest page of the backlog
 // Figures only: nothing is asserted.
 /* global window, document, requestAnimationFrame -- page.evaluate's functions run in the browser */
 import { spawn } from 'node:child_process';
@@ -188,6 +189,33 @@ async function readThroughBerth(browser, server, engine) {
   return result;
 }
 
+/**
+ * (f) "Load older" three times from the newest page of the backlog, each timed from the click to the render that
+ * counts the older lines.
+ */
+async function pageBackThroughBerth(browser, server) {
+  const page = await browser.newPage();
+  await page.addInitScript(pageHelpers);
+  await openLogsSection(page, server.url, 'bench-backlog');
+  await pickAndTimeFirstLine(page, 'bench-backlog');
+  const times = await page.evaluate(async () => {
+    const { until, button } = window.__bench;
+    const count = () => Number((document.querySelector('.logs-count')?.textContent ?? '').replace(/\D/g, ''));
+    await until(() => count() >= 1000, 50, 60_000);
+    const out = [];
+    for (let i = 0; i < 3; i++) {
+      const before = count();
+      const started = performance.now();
+      (await until(() => button('Load older'), 10, 60_000)).click();
+      await until(() => count() !== before, 'frame', 120_000);
+      out.push(performance.now() - started);
+    }
+    return out;
+  });
+  await page.close();
+  return times;
+}
+
 async function main() {
   const engine = await startTestEngine({ name: 'bench' });
   let server;
@@ -230,6 +258,7 @@ async function main() {
       `(b) the same backlog into the renderer's buffer through Berth, median of ${ROUNDS}: ${ms(b)} = ${(b / a).toFixed(2)} x (a)`,
     );
     log(`(c) first lines visible after opening the logs, median of ${ROUNDS}: ${ms(median(rounds.map((r) => r.b.c)))}`);
+    const older = await pageBackThroughBerth(browser, server);
     const heapB = Math.max(...rounds.map((r) => r.b.heap));
     const longB = Math.max(...rounds.map((r) => r.b.longest));
 
@@ -285,6 +314,7 @@ async function main() {
     // The Long Tasks API reports only tasks of 50 ms or more.
     const task = (n) => (n === 0 ? 'none of 50 ms or more' : ms(n));
     log(`    longest main-thread task: ${task(longB)} during (b), ${task(longD)} during (d)`);
+    log(`(f) "Load older" from the newest page, 1,000 lines a page: ${older.map((t) => ms(t)).join(', ')}`);
   } finally {
     await browser?.close();
     server?.stop();

@@ -222,6 +222,9 @@ test('lines picked with a click and Shift+click are copied whole, also those scr
     expect(await clipboard()).toEqual(numbered(1, 500));
     await page.keyboard.press('Escape');
     await expect(selected).toHaveCount(0);
+    await rows.filter({ hasText: /^line 499$/ }).click();
+    await page.getByRole('button', { name: 'Unselect' }).click();
+    await expect(selected).toHaveCount(0);
   } finally {
     await container.remove({ force: true });
   }

@@ -169,8 +169,10 @@ export function LogsPanel({ containerIds }: { containerIds: readonly string[] })
           </span>
         )}
         {lines.count > 0 && (
-          <span className="muted logs-selected" role="status" aria-label="Selected lines">
-            {lines.count.toLocaleString()} {lines.count === 1 ? 'line' : 'lines'} selected
+          <span className="logs-selected">
+            <span className="muted" role="status" aria-label="Selected lines">
+              {lines.count.toLocaleString()} {lines.count === 1 ? 'line' : 'lines'} selected
+            </span>
             <button type="button" className="logs-toggle" onClick={lines.clear}>
               Unselect
             </button>

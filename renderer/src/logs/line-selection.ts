@@ -32,26 +32,31 @@ function lowerBound(rows: readonly number[], abs: number): number {
   return lo;
 }
 
-/** The selected rows still shown, as absolute indexes in order: lines dropped by the cap are left out. */
-export function selectedRows(selection: LineSelection | null, shown: ShownRows): number[] {
-  if (selection === null) return [];
+/**
+ * Where the selection lies among the rows shown, as positions [from, to) in that list (absolute indexes when
+ * every row is shown): lines dropped by the cap are left out.
+ */
+function shownRange(selection: LineSelection | null, shown: ShownRows): { from: number; to: number } {
+  if (selection === null) return { from: 0, to: 0 };
   const { offset, length } = shown.buffer;
   const lo = Math.max(Math.min(selection.anchor, selection.focus), offset);
   const hi = Math.min(Math.max(selection.anchor, selection.focus), offset + length - 1);
-  if (hi < lo) return [];
-  if (shown.rows === null) return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
-  return shown.rows.slice(lowerBound(shown.rows, lo), lowerBound(shown.rows, hi + 1));
+  if (hi < lo) return { from: 0, to: 0 };
+  if (shown.rows === null) return { from: lo, to: hi + 1 };
+  return { from: lowerBound(shown.rows, lo), to: lowerBound(shown.rows, hi + 1) };
+}
+
+/** The selected rows still shown, as absolute indexes in order. */
+export function selectedRows(selection: LineSelection | null, shown: ShownRows): number[] {
+  const { from, to } = shownRange(selection, shown);
+  if (shown.rows !== null) return shown.rows.slice(from, to);
+  return Array.from({ length: to - from }, (_, i) => from + i);
 }
 
 /** How many selected rows are shown, without listing them. */
 export function selectedCount(selection: LineSelection | null, shown: ShownRows): number {
-  if (selection === null) return 0;
-  const { offset, length } = shown.buffer;
-  const lo = Math.max(Math.min(selection.anchor, selection.focus), offset);
-  const hi = Math.min(Math.max(selection.anchor, selection.focus), offset + length - 1);
-  if (hi < lo) return 0;
-  if (shown.rows === null) return hi - lo + 1;
-  return lowerBound(shown.rows, hi + 1) - lowerBound(shown.rows, lo);
+  const { from, to } = shownRange(selection, shown);
+  return to - from;
 }
 
 export function isSelected(selection: LineSelection | null, abs: number): boolean {

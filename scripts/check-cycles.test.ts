@@ -45,7 +45,8 @@ describe('check-cycles', () => {
 
   it('passes a tree whose arrows point one way, ignoring imports named in comments and packages', () => {
     const cycles = tree({
-      'a.ts': "// import { b } from './b';\n/* import { c } from './c'; */\nimport { z } from 'zod';\nexport const a = z;\n",
+      'a.ts':
+        "// import { b } from './b';\n/* import { c } from './c'; */\nimport { z } from 'zod';\nexport const a = z;\n",
       'b.ts': "import { a } from './a';\nexport const b = a;\n",
       'c.tsx': "import { b } from './b';\nexport const c = b;\n",
     });

@@ -1,0 +1,70 @@
+/**
+ * Runs AppCommands in the renderer: those the desktop shell sends over 'app:commands' (menu, tray,
+ * notifications) and, in the browser mode, those the keyboard shortcuts produce.
+ */
+import type { AppCommand } from '../../../shared/dto/app';
+import { keepSubscribed } from '../platform/keep-subscribed';
+import type { BerthStore } from './store';
+import { SECTIONS, type Section } from './ui.slice';
+import { shortcutCommand } from './shortcuts';
+
+const isSection = (name: string): name is Section => (SECTIONS as readonly string[]).includes(name);
+
+export function runAppCommand(store: BerthStore, command: AppCommand, root: ParentNode = document): void {
+  const state = store.getState();
+  switch (command.kind) {
+    case 'navigate':
+      if (!isSection(command.section)) return;
+      state.navigate({
+        section: command.section,
+        ...(command.id !== undefined ? { id: command.id } : {}),
+        ...(command.tab !== undefined ? { tab: command.tab } : {}),
+      });
+      return;
+    case 'search':
+      // Each list puts its filter in an <input type="search">; the first one on screen is the current section's.
+      root.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
+      return;
+    case 'refresh':
+      if (state.engineStatus?.state !== 'connected') {
+        void state.retryEngine();
+        return;
+      }
+      void state.refreshContainers();
+      void state.refreshImages();
+      return;
+    default:
+      assertNever(command);
+  }
+}
+
+export interface AppCommandOptions {
+  /** Browser mode: there is no app menu, so the page listens to the keyboard itself. */
+  readonly keyboard: boolean;
+  readonly mac: boolean;
+}
+
+/** Subscribes to 'app:commands' and, when asked, to the keyboard; returns the cleanup. */
+export function startAppCommands(store: BerthStore, options: AppCommandOptions): () => void {
+  const commands = keepSubscribed<AppCommand>({
+    open: (listener) => window.berth.app.commands(undefined, listener),
+    onData: (items) => items.forEach((command) => runAppCommand(store, command)),
+    onLost: () => undefined,
+  });
+  const onKey = (event: KeyboardEvent) => {
+    const command = shortcutCommand(event, options.mac);
+    if (command === null) return;
+    // The browser's own Ctrl+F and Ctrl+R would hide Berth's.
+    event.preventDefault();
+    runAppCommand(store, command);
+  };
+  if (options.keyboard) window.addEventListener('keydown', onKey);
+  return () => {
+    commands.stop();
+    window.removeEventListener('keydown', onKey);
+  };
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unexpected command: ${JSON.stringify(value)}`);
+}

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { buildBerthApi } from '../../../shared/api';
 import { App } from './App';
-import { startAppCommands } from './shell-actions';
+import { startShellActions } from './shell-actions';
 import { followThemeSetting } from '../features/settings/theme';
 import { createBerthStore, StoreProvider, type BerthStore } from './store';
 import { createBridgeTransport } from '../platform/bridge.transport';
@@ -36,7 +36,7 @@ store.getState().startEngine();
 store.getState().startSettings();
 followThemeSetting(store);
 // The desktop app has a menu with these shortcuts; the browser mode listens to the keyboard itself.
-startAppCommands(store, { keyboard: wireLink !== null, mac: /Mac/.test(navigator.userAgent) });
+startShellActions(store, { keyboard: wireLink !== null, mac: /Mac/.test(navigator.userAgent) });
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element.');

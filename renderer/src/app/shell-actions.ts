@@ -2,19 +2,16 @@
  * Runs AppCommands in the renderer: those the desktop shell sends over 'app:commands' (menu, tray,
  * notifications) and, in the browser mode, those the keyboard shortcuts produce.
  */
-import type { AppCommand } from '../../../shared/dto/app';
+import { isSectionId, type AppCommand } from '../../../shared/dto/app';
 import { keepSubscribed } from '../platform/keep-subscribed';
 import type { BerthStore } from './store';
-import { SECTIONS, type Section } from './ui.slice';
 import { shortcutCommand } from './shortcuts';
 
-const isSection = (name: string): name is Section => (SECTIONS as readonly string[]).includes(name);
-
-export function runAppCommand(store: BerthStore, command: AppCommand, root: ParentNode = document): void {
+export function runShellAction(store: BerthStore, command: AppCommand, root: ParentNode = document): void {
   const state = store.getState();
   switch (command.kind) {
     case 'navigate':
-      if (!isSection(command.section)) return;
+      if (!isSectionId(command.section)) return;
       state.navigate({
         section: command.section,
         ...(command.id !== undefined ? { id: command.id } : {}),
@@ -38,17 +35,17 @@ export function runAppCommand(store: BerthStore, command: AppCommand, root: Pare
   }
 }
 
-export interface AppCommandOptions {
+export interface ShellActionOptions {
   /** Browser mode: there is no app menu, so the page listens to the keyboard itself. */
   readonly keyboard: boolean;
   readonly mac: boolean;
 }
 
 /** Subscribes to 'app:commands' and, when asked, to the keyboard; returns the cleanup. */
-export function startAppCommands(store: BerthStore, options: AppCommandOptions): () => void {
+export function startShellActions(store: BerthStore, options: ShellActionOptions): () => void {
   const commands = keepSubscribed<AppCommand>({
     open: (listener) => window.berth.app.commands(undefined, listener),
-    onData: (items) => items.forEach((command) => runAppCommand(store, command)),
+    onData: (items) => items.forEach((command) => runShellAction(store, command)),
     onLost: () => undefined,
   });
   const onKey = (event: KeyboardEvent) => {
@@ -56,7 +53,7 @@ export function startAppCommands(store: BerthStore, options: AppCommandOptions):
     if (command === null) return;
     // The browser's own Ctrl+F and Ctrl+R would hide Berth's.
     event.preventDefault();
-    runAppCommand(store, command);
+    runShellAction(store, command);
   };
   if (options.keyboard) window.addEventListener('keydown', onKey);
   return () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SHORTCUT_SECTIONS } from '../../../shared/dto/app';
-import { SECTIONS } from './ui.slice';
+import { SECTIONS } from './sections';
 import { shortcutCommand } from './shortcuts';
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }>) => ({
@@ -39,8 +39,26 @@ describe('shortcutCommand', () => {
 
 describe('SHORTCUT_SECTIONS', () => {
   it('names real sections, in sidebar order', () => {
-    const positions = SHORTCUT_SECTIONS.map((s) => (SECTIONS as readonly string[]).indexOf(s.section));
+    const positions = SHORTCUT_SECTIONS.map((s) => SECTIONS.findIndex((section) => section.id === s.section));
     expect(positions).not.toContain(-1);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it('numbers the sections 1, 2, ... without a gap, as the desktop menu gives item n CmdOrCtrl+n', () => {
+    const keys = SECTIONS.map((s) => s.key).filter((k) => /^[1-9]$/.test(k));
+    expect(keys).toEqual(keys.map((_, i) => String(i + 1)));
+    expect(SHORTCUT_SECTIONS.map((s) => s.section)).toEqual(['containers', 'images', 'build', 'logs', 'learn']);
+  });
+});
+
+describe('the section registry', () => {
+  it('gives every section a distinct id, title and key, an icon and a view', () => {
+    for (const field of ['id', 'title', 'key'] as const) {
+      expect(new Set(SECTIONS.map((s) => s[field])).size).toBe(SECTIONS.length);
+    }
+    for (const section of SECTIONS) {
+      expect(typeof section.icon).toBe('function');
+      expect(typeof section.view).toBe('function');
+    }
   });
 });

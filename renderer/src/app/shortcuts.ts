@@ -1,8 +1,9 @@
 /**
  * Keyboard shortcuts of the browser mode, the same as the desktop app menu's accelerators (electron/main/menu):
- * Ctrl/Cmd+1, 2, ... for the sections, Ctrl/Cmd+F to search, Ctrl/Cmd+R to refresh, Ctrl/Cmd+, for the settings. Pure.
+ * each section's key from the section list (Ctrl/Cmd+1, 2, ..., and Ctrl/Cmd+, for the settings), Ctrl/Cmd+F to
+ * search, Ctrl/Cmd+R to refresh. Pure.
  */
-import { SHORTCUT_SECTIONS, type AppCommand } from '../../../shared/dto/app';
+import { SECTIONS, type AppCommand } from '../../../shared/dto/app';
 
 export interface KeyLike {
   readonly key: string;
@@ -17,10 +18,9 @@ export function shortcutCommand(event: KeyLike, mac: boolean): AppCommand | null
   const primary = mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
   if (!primary || event.altKey || event.shiftKey) return null;
   const key = event.key.toLowerCase();
-  const section = /^[1-9]$/.test(key) ? SHORTCUT_SECTIONS[Number(key) - 1]?.section : undefined;
-  if (section !== undefined) return { kind: 'navigate', section };
+  const section = SECTIONS.find((s) => s.key === key);
+  if (section !== undefined) return { kind: 'navigate', section: section.id };
   if (key === 'f') return { kind: 'search' };
   if (key === 'r') return { kind: 'refresh' };
-  if (key === ',') return { kind: 'navigate', section: 'settings' };
   return null;
 }

@@ -4,7 +4,7 @@ import type { StreamInput } from '../../../../shared/contract';
 import type { BuildEvent, BuildOptions, ContextPreview, HistoryLayer } from '../../../../shared/dto/build';
 import type { BerthError } from '../../../../shared/result';
 import type { Unsubscribe } from '../../../../shared/stream';
-import type { LoadState } from '../containers/containers.slice';
+import type { LoadState } from '../../ui/load-state';
 import type { BerthState } from '../../app/store';
 
 export interface BuildArgRow {

@@ -61,27 +61,3 @@ describe('containers slice', () => {
     });
   });
 });
-
-describe('images slice', () => {
-  it('loads the images', async () => {
-    const fake = fakeApi();
-    fake.state.images = [
-      { id: 'sha256:1', repoTags: ['fx:1'], repoDigests: [], created: 0, size: 10, containers: 0, dangling: false },
-    ];
-    const store = createBerthStore(fake.api);
-    expect(store.getState().imagesLoad).toBe('idle');
-    await store.getState().refreshImages();
-    expect(store.getState()).toMatchObject({ imagesLoad: 'ready', images: fake.state.images });
-  });
-});
-
-describe('ui slice', () => {
-  it('starts on Containers and switches sections', () => {
-    const store = createBerthStore(fakeApi().api);
-    expect(store.getState().route).toEqual({ section: 'containers' });
-    store.getState().showSection('learn');
-    expect(store.getState().route).toEqual({ section: 'learn' });
-    store.getState().navigate({ section: 'images', id: 'sha256:abc', tab: 'layers' });
-    expect(store.getState().route).toEqual({ section: 'images', id: 'sha256:abc', tab: 'layers' });
-  });
-});

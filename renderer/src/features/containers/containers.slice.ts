@@ -3,8 +3,7 @@ import type { BerthApi } from '../../../../shared/api';
 import type { ContainerSummary } from '../../../../shared/dto/lists';
 import type { BerthError } from '../../../../shared/result';
 import type { BerthState } from '../../app/store';
-
-export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+import type { LoadState } from '../../ui/load-state';
 
 /** Which containers the list shows: like `docker ps`, `docker ps -a`, `docker ps -a --filter status=exited`. */
 export type ContainerFilter = 'running' | 'all' | 'exited';

@@ -13,7 +13,7 @@ import type { ImageSummary } from '../../../../shared/dto/lists';
 import type { BerthError, Result } from '../../../../shared/result';
 import type { StreamMessage, Unsubscribe } from '../../../../shared/stream';
 import { DEFAULT_QUERY, type ImageListQuery } from './image-list';
-import type { LoadState } from '../containers/containers.slice';
+import type { LoadState } from '../../ui/load-state';
 import type { BerthState } from '../../app/store';
 
 export interface ImageDetailState {

@@ -3,7 +3,7 @@ import type { BerthApi } from '../../../../shared/api';
 import type { Relationships } from '../../../../shared/dto/learn';
 import type { TranscriptEntry } from '../../../../shared/dto/transcript';
 import type { BerthError } from '../../../../shared/result';
-import type { LoadState } from '../containers/containers.slice';
+import type { LoadState } from '../../ui/load-state';
 import { keepSubscribed } from '../../platform/keep-subscribed';
 import type { BerthState } from '../../app/store';
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fail } from '../../../shared/result';
 import { INVALIDATE_DEBOUNCE_MS, INVALIDATE_MAX_WAIT_MS, staleLists } from './engine.slice';
 import { connected, event, fakeApi, unreachable } from './fake-api.test-helper';
-import { createBerthStore } from './store';
+import { createBerthStore, ENGINE_LISTS } from './store';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -138,10 +138,40 @@ describe('engine slice', () => {
 });
 
 describe('staleLists', () => {
-  it('maps each event to the lists it makes stale', () => {
-    expect(staleLists(event('container', 'start'))).toEqual(['containers']);
-    expect(staleLists(event('container', 'destroy'))).toEqual(['containers', 'images']);
-    expect(staleLists(event('image', 'delete'))).toEqual(['images', 'containers']);
-    expect(staleLists(event('network', 'connect'))).toEqual([]);
+  const names = (e: ReturnType<typeof event>) => staleLists(e, ENGINE_LISTS).map((list) => list.name);
+
+  it('maps each event to the lists whose slices declare it', () => {
+    expect(names(event('container', 'start'))).toEqual(['containers']);
+    expect(names(event('container', 'destroy'))).toEqual(['containers', 'images']);
+    expect(names(event('image', 'delete'))).toEqual(['containers', 'images']);
+    expect(names(event('daemon', 'reload'))).toEqual(['containers', 'images']);
+    expect(names(event('network', 'connect'))).toEqual([]);
+  });
+
+  it('loops over whatever lists it is given, naming no domain itself', () => {
+    const volumes = { name: 'volumes', staleOn: { volume: true }, refresh: () => Promise.resolve() } as const;
+    const networks = { name: 'networks', staleOn: { network: ['create'] }, refresh: () => Promise.resolve() } as const;
+    expect(staleLists(event('volume', 'create'), [volumes, networks])).toEqual([volumes]);
+    expect(staleLists(event('network', 'create'), [volumes, networks])).toEqual([networks]);
+    expect(staleLists(event('network', 'connect'), [volumes, networks])).toEqual([]);
+  });
+
+  it('refreshes a list declared by a slice when its events arrive', async () => {
+    const fake = fakeApi();
+    let refreshed = 0;
+    const volumes = {
+      name: 'volumes',
+      staleOn: { volume: true },
+      refresh: () => Promise.resolve(void (refreshed += 1)),
+    } as const;
+    const store = createBerthStore(fake.api, [volumes]);
+    store.getState().startEngine();
+    fake.pushStatus(connected);
+    await vi.runAllTimersAsync();
+    expect(refreshed).toBe(1);
+    fake.pushEvents(event('volume', 'create'), event('container', 'start'));
+    await vi.runAllTimersAsync();
+    expect(refreshed).toBe(2);
+    expect(fake.calls.containers).toHaveLength(0);
   });
 });

@@ -14,26 +14,23 @@ export const INVALIDATE_DEBOUNCE_MS = 150;
 /** ...but a steady stream of events must not postpone the re-fetch forever. */
 export const INVALIDATE_MAX_WAIT_MS = 1000;
 
-type ListName = 'containers' | 'images';
+/**
+ * A list kept fresh by engine events. Each list slice declares its own (e.g. containersList in
+ * features/containers/containers.slice.ts); the store passes them all to the engine slice, which names no domain.
+ */
+export interface EngineList {
+  readonly name: string;
+  /** The event scopes that make the list stale: every action of a scope (true) or only the actions named. */
+  readonly staleOn: Readonly<Partial<Record<EngineEvent['scope'], true | readonly string[]>>>;
+  readonly refresh: (state: BerthState) => Promise<void>;
+}
 
-/** Which lists an engine event makes stale. */
-export function staleLists(event: EngineEvent): readonly ListName[] {
-  switch (event.scope) {
-    case 'container':
-      // Creating or removing a container changes the images' "used by" counts too.
-      return event.action === 'create' || event.action === 'destroy' ? ['containers', 'images'] : ['containers'];
-    case 'image':
-      // Containers show their image by name; a tag or a removal changes that name.
-      return ['images', 'containers'];
-    case 'daemon':
-      return ['containers', 'images'];
-    case 'volume':
-    case 'network':
-    case 'other':
-      return [];
-    default:
-      return assertNever(event.scope);
-  }
+/** Which of the lists an engine event makes stale. */
+export function staleLists(event: EngineEvent, lists: readonly EngineList[]): readonly EngineList[] {
+  return lists.filter((list) => {
+    const actions = list.staleOn[event.scope];
+    return actions === true || (actions !== undefined && actions.includes(event.action));
+  });
 }
 
 export interface EngineSlice {
@@ -54,9 +51,9 @@ export interface EngineSlice {
 }
 
 export const createEngineSlice =
-  (api: BerthApi): StateCreator<BerthState, [], [], EngineSlice> =>
+  (api: BerthApi, lists: readonly EngineList[]): StateCreator<BerthState, [], [], EngineSlice> =>
   (set, get) => {
-    const stale = new Set<ListName>();
+    const stale = new Set<EngineList>();
     let debounce: ReturnType<typeof setTimeout> | null = null;
     let burstStart = 0;
     let reopenWatch: (() => void) | null = null;
@@ -67,16 +64,15 @@ export const createEngineSlice =
       if (debounce !== null) clearTimeout(debounce);
       debounce = null;
       burstStart = 0;
-      const lists = [...stale];
+      const due = [...stale];
       stale.clear();
       if (get().engineStatus?.state !== 'connected') return;
-      if (lists.includes('containers')) void get().refreshContainers();
-      if (lists.includes('images')) void get().refreshImages();
+      for (const list of due) void list.refresh(get());
     };
 
-    const invalidate = (lists: readonly ListName[]) => {
-      if (lists.length === 0) return;
-      for (const list of lists) stale.add(list);
+    const invalidate = (due: readonly EngineList[]) => {
+      if (due.length === 0) return;
+      for (const list of due) stale.add(list);
       const now = Date.now();
       if (burstStart === 0) burstStart = now;
       if (debounce !== null) clearTimeout(debounce);
@@ -92,7 +88,7 @@ export const createEngineSlice =
       else set({ engineStatus: status, linkError: null });
       if (status.state === 'connected' && (!wasConnected || missedEvents)) {
         missedEvents = false;
-        stale.add('containers').add('images');
+        for (const list of lists) stale.add(list);
         flush();
       }
     };
@@ -119,11 +115,11 @@ export const createEngineSlice =
         });
         const events = keepSubscribed<EngineEvent>({
           open: (listener) => api.engine.events(undefined, listener),
-          onData: (items) => invalidate(items.flatMap(staleLists)),
+          onData: (items) => invalidate(items.flatMap((event) => staleLists(event, lists))),
           onLost: () => {
             missedEvents = true;
           },
-          onReopen: () => invalidate(['containers', 'images']),
+          onReopen: () => invalidate(lists),
         });
         reopenWatch = watch.reopenNow;
         return () => {
@@ -159,7 +155,3 @@ export const createEngineSlice =
       },
     };
   };
-
-function assertNever(value: never): never {
-  throw new Error(`Unexpected event scope: ${String(value)}`);
-}

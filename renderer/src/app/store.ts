@@ -3,10 +3,10 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BerthApi } from '../../../shared/api';
 import { createBuildSlice, type BuildSlice } from '../features/build/build.slice';
-import { createContainersSlice, type ContainersSlice } from '../features/containers/containers.slice';
+import { containersList, createContainersSlice, type ContainersSlice } from '../features/containers/containers.slice';
 import { createDesktopSlice, type DesktopSlice } from '../features/desktop/desktop.slice';
-import { createEngineSlice, type EngineSlice } from './engine.slice';
-import { createImagesSlice, type ImagesSlice } from '../features/images/images.slice';
+import { createEngineSlice, type EngineList, type EngineSlice } from './engine.slice';
+import { createImagesSlice, imagesList, type ImagesSlice } from '../features/images/images.slice';
 import { createLearnSlice, type LearnSlice } from '../features/learn/learn.slice';
 import { createLogsSlice, type LogsSlice } from '../features/logs/logs.slice';
 import { createSettingsSlice, type SettingsSlice } from '../features/settings/settings.slice';
@@ -23,10 +23,13 @@ export type BerthState = SettingsSlice &
   DesktopSlice;
 export type BerthStore = StoreApi<BerthState>;
 
+/** The lists that engine events make stale; each slice declares which events those are. */
+export const ENGINE_LISTS: readonly EngineList[] = [containersList, imagesList];
+
 /** The one store. The API is passed in (window.berth in the app, a fake object in unit tests). */
-export function createBerthStore(api: BerthApi): BerthStore {
+export function createBerthStore(api: BerthApi, engineLists: readonly EngineList[] = ENGINE_LISTS): BerthStore {
   return createStore<BerthState>()((...a) => ({
-    ...createEngineSlice(api)(...a),
+    ...createEngineSlice(api, engineLists)(...a),
     ...createContainersSlice(api)(...a),
     ...createImagesSlice(api)(...a),
     ...createUiSlice(...a),

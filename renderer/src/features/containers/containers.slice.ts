@@ -2,11 +2,20 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { BerthApi } from '../../../../shared/api';
 import type { ContainerSummary } from '../../../../shared/dto/lists';
 import type { BerthError } from '../../../../shared/result';
+import type { EngineList } from '../../app/engine.slice';
 import type { BerthState } from '../../app/store';
 import type { LoadState } from '../../ui/load-state';
 
 /** Which containers the list shows: like `docker ps`, `docker ps -a`, `docker ps -a --filter status=exited`. */
 export type ContainerFilter = 'running' | 'all' | 'exited';
+
+/** Engine events that change what the container list shows. */
+export const containersList: EngineList = {
+  name: 'containers',
+  // Containers show their image by name; a tag or a removal changes that name.
+  staleOn: { container: true, image: true, daemon: true },
+  refresh: (state) => state.refreshContainers(),
+};
 
 export interface ContainersSlice {
   containers: readonly ContainerSummary[];

@@ -14,7 +14,16 @@ import type { BerthError, Result } from '../../../../shared/result';
 import type { StreamMessage, Unsubscribe } from '../../../../shared/stream';
 import { DEFAULT_QUERY, type ImageListQuery } from './image-list';
 import type { LoadState } from '../../ui/load-state';
+import type { EngineList } from '../../app/engine.slice';
 import type { BerthState } from '../../app/store';
+
+/** Engine events that change what the image list (and an open image page) shows. */
+export const imagesList: EngineList = {
+  name: 'images',
+  // Creating or removing a container changes the images' "used by" counts.
+  staleOn: { image: true, daemon: true, container: ['create', 'destroy'] },
+  refresh: (state) => state.refreshImages(),
+};
 
 export interface ImageDetailState {
   readonly ref: string;

@@ -44,7 +44,7 @@ export interface ShellActionOptions {
 /** Subscribes to 'app:commands' and, when asked, to the keyboard; returns the cleanup. */
 export function startShellActions(store: BerthStore, options: ShellActionOptions): () => void {
   const commands = keepSubscribed<AppCommand>({
-    open: (listener) => window.berth.app.commands(undefined, listener),
+    open: (listener) => store.getState().watchAppCommands(undefined, listener),
     onData: (items) => items.forEach((command) => runShellAction(store, command)),
     onLost: () => undefined,
   });

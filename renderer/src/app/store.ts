@@ -32,10 +32,10 @@ export function createBerthStore(api: BerthApi, engineLists: readonly EngineList
     ...createEngineSlice(api, engineLists)(...a),
     ...createContainersSlice(api)(...a),
     ...createImagesSlice(api)(...a),
-    ...createUiSlice(...a),
+    ...createUiSlice(api)(...a),
     ...createSettingsSlice(api)(...a),
     ...createLearnSlice(api)(...a),
-    ...createLogsSlice(...a),
+    ...createLogsSlice(api)(...a),
     ...createBuildSlice(api)(...a),
     ...createDesktopSlice(api)(...a),
   }));

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
+import type { BerthApi } from '../../../shared/api';
 import type { SectionId } from '../../../shared/dto/app';
 import type { BerthState } from './store';
 
@@ -19,12 +20,17 @@ export interface UiSlice {
   /** Explain mode: screens add plain-language notes computed from the user's data (renderer/src/learn/Explain.tsx). */
   explain: boolean;
   setExplain(on: boolean): void;
+  /** What the desktop shell asks of the page (menu, tray, notifications); shell-actions.ts runs it. */
+  watchAppCommands: BerthApi['app']['commands'];
 }
 
-export const createUiSlice: StateCreator<BerthState, [], [], UiSlice> = (set) => ({
-  route: { section: 'containers' },
-  navigate: (route) => set({ route }),
-  showSection: (section) => set({ route: { section } }),
-  explain: false,
-  setExplain: (on) => set({ explain: on }),
-});
+export const createUiSlice =
+  (api: BerthApi): StateCreator<BerthState, [], [], UiSlice> =>
+  (set) => ({
+    route: { section: 'containers' },
+    navigate: (route) => set({ route }),
+    showSection: (section) => set({ route: { section } }),
+    explain: false,
+    setExplain: (on) => set({ explain: on }),
+    watchAppCommands: (input, listener) => api.app.commands(input, listener),
+  });

@@ -59,13 +59,13 @@ export function useSubmit(run: Run, onClose: () => void) {
 }
 
 export function StopDialog({ container, run, onClose }: DialogProps) {
-  const api = useBerth((s) => s.containersApi);
+  const stopContainer = useBerth((s) => s.stopContainer);
   const [seconds, setSeconds] = useState('10');
   const timeout = Math.min(3600, Math.max(0, Math.round(Number(seconds) || 0)));
   const { busy, submit } = useSubmit(run, onClose);
   return (
     <Dialog title={`Stop ${container.name}`} onClose={onClose} className="ctr-dialog">
-      <form onSubmit={(e) => (e.preventDefault(), void submit(() => api.stop({ id: container.id, timeout })))}>
+      <form onSubmit={(e) => (e.preventDefault(), void submit(() => stopContainer({ id: container.id, timeout })))}>
         <p>
           Docker sends the main process SIGTERM so it can finish its work. If it has not ended after the timeout, Docker
           sends SIGKILL, which ends it at once.
@@ -84,12 +84,12 @@ export function StopDialog({ container, run, onClose }: DialogProps) {
 const SIGNALS = ['SIGKILL', 'SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2'] as const;
 
 export function KillDialog({ container, run, onClose }: DialogProps) {
-  const api = useBerth((s) => s.containersApi);
+  const killContainer = useBerth((s) => s.killContainer);
   const [signal, setSignal] = useState<string>('SIGKILL');
   const { busy, submit } = useSubmit(run, onClose);
   return (
     <Dialog title={`Send a signal to ${container.name}`} onClose={onClose} className="ctr-dialog">
-      <form onSubmit={(e) => (e.preventDefault(), void submit(() => api.kill({ id: container.id, signal })))}>
+      <form onSubmit={(e) => (e.preventDefault(), void submit(() => killContainer({ id: container.id, signal })))}>
         <p>SIGKILL ends the main process at once, without a chance to clean up. Other signals are up to the program.</p>
         <div className="ctr-field">
           <label htmlFor="kill-signal">Signal</label>
@@ -107,7 +107,7 @@ export function KillDialog({ container, run, onClose }: DialogProps) {
 }
 
 export function RenameDialog({ container, run, onClose }: DialogProps) {
-  const api = useBerth((s) => s.containersApi);
+  const renameContainer = useBerth((s) => s.renameContainer);
   const [name, setName] = useState(container.name);
   const error = name === '' ? 'Write the new name.' : checkContainerName(name);
   const { busy, submit } = useSubmit(run, onClose);
@@ -116,7 +116,7 @@ export function RenameDialog({ container, run, onClose }: DialogProps) {
       <form
         onSubmit={(e) => (
           e.preventDefault(),
-          error === null && void submit(() => api.rename({ id: container.id, name }))
+          error === null && void submit(() => renameContainer({ id: container.id, name }))
         )}
       >
         <div className="ctr-field">

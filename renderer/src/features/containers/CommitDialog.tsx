@@ -73,14 +73,14 @@ export const defaultCommit = (name: string): CommitFields => ({
 });
 
 export function CommitDialog({ container, run, onClose }: DialogProps) {
-  const api = useBerth((s) => s.containersApi);
+  const commitContainer = useBerth((s) => s.commitContainer);
   const navigate = useBerth((s) => s.navigate);
   const [fields, setFields] = useState(() => defaultCommit(container.name));
   const [made, setMade] = useState<{ imageId: string; reference: string } | null>(null);
   const { busy, submit } = useSubmit(run, () => undefined);
   const commit = () =>
     submit(async () => {
-      const result = await api.commit(commitInput(container.id, fields));
+      const result = await commitContainer(commitInput(container.id, fields));
       if (result.ok) setMade(result.value);
       return result;
     });

@@ -32,7 +32,7 @@ const isTab = (t: string | undefined): t is Tab => TABS.some(([id]) => id === t)
 
 /** Loads the page's data, and again whenever the list shows this container changed (engine events). */
 function useOverview(id: string) {
-  const api = useBerth((s) => s.containersApi);
+  const inspectContainer = useBerth((s) => s.inspectContainer);
   const listed = useBerth((s) => {
     const c = s.containers.find((x) => x.id === id);
     return c ? `${c.state}|${c.status}|${c.name}` : 'absent';
@@ -42,7 +42,7 @@ function useOverview(id: string) {
   const [tick, setTick] = useState(0);
   useEffect(() => {
     let live = true;
-    void api.inspect({ id }).then((result) => {
+    void inspectContainer({ id }).then((result) => {
       if (!live) return;
       if (result.ok) {
         setOverview(result.value);
@@ -52,7 +52,7 @@ function useOverview(id: string) {
     return () => {
       live = false;
     };
-  }, [api, id, listed, tick]);
+  }, [inspectContainer, id, listed, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { overview, error, reload };
 }

@@ -51,14 +51,17 @@ const BUTTONS: readonly { action: Exclude<ContainerAction, 'terminal'>; label: s
 
 /** The lifecycle buttons, each enabled only where it applies, with the docker command of the one under focus. */
 export function ContainerToolbar({ container, run }: { container: ContainerOverview; run: Run }) {
-  const api = useBerth((s) => s.containersApi);
+  const startContainer = useBerth((s) => s.startContainer);
+  const restartContainer = useBerth((s) => s.restartContainer);
+  const pauseContainer = useBerth((s) => s.pauseContainer);
+  const unpauseContainer = useBerth((s) => s.unpauseContainer);
   const [dialog, setDialog] = useState<DialogName | null>(null);
   const [hint, setHint] = useState<ContainerAction>(container.state === 'running' ? 'stop' : 'start');
   const direct: Partial<Record<ContainerAction, () => Promise<boolean>>> = {
-    start: () => run(() => api.start({ id: container.id })),
-    restart: () => run(() => api.restart({ id: container.id })),
-    pause: () => run(() => api.pause({ id: container.id })),
-    unpause: () => run(() => api.unpause({ id: container.id })),
+    start: () => run(() => startContainer({ id: container.id })),
+    restart: () => run(() => restartContainer({ id: container.id })),
+    pause: () => run(() => pauseContainer({ id: container.id })),
+    unpause: () => run(() => unpauseContainer({ id: container.id })),
   };
   const close = () => setDialog(null);
   const props = { container, run, onClose: close };

@@ -41,7 +41,8 @@ function Field({
 
 /** The create-and-run form, with the `docker run` line it amounts to kept up to date as it changes. */
 export function CreateContainerDialog({ onClose, image = '' }: { onClose: () => void; image?: string }) {
-  const api = useBerth((s) => s.containersApi);
+  const listContainers = useBerth((s) => s.listContainers);
+  const runContainer = useBerth((s) => s.runContainer);
   const navigate = useBerth((s) => s.navigate);
   const images = useBerth(useShallow((s) => s.images));
   const refreshImages = useBerth((s) => s.refreshImages);
@@ -53,10 +54,10 @@ export function CreateContainerDialog({ onClose, image = '' }: { onClose: () => 
 
   useEffect(() => {
     void refreshImages();
-    void api.list({ all: true }).then((r) => {
+    void listContainers({ all: true }).then((r) => {
       if (r.ok) setTakenNames(new Set(r.value.map((c) => c.name)));
     });
-  }, [api, refreshImages]);
+  }, [listContainers, refreshImages]);
 
   const localImages = useMemo(() => new Set(images.flatMap((i) => [...i.repoTags, i.id])), [images]);
   const tags = useMemo(() => images.flatMap((i) => i.repoTags).filter((t) => t !== '<none>:<none>'), [images]);
@@ -78,7 +79,7 @@ export function CreateContainerDialog({ onClose, image = '' }: { onClose: () => 
     setTouched(new Set(Object.keys(form) as RunField[]));
     if (Object.keys(errors).length > 0) return;
     setBusy(true);
-    const result = await api.run(spec);
+    const result = await runContainer(spec);
     setBusy(false);
     if (!result.ok) return setFailure(result.error);
     onClose();

@@ -23,13 +23,13 @@ function Node({ node }: { node: DiffNode }) {
 
 /** The writable layer: what the container changed compared with its image, as a tree, and how big that is. */
 export function FilesTab({ container }: { container: ContainerOverview }) {
-  const api = useBerth((s) => s.containersApi);
+  const containerChanges = useBerth((s) => s.containerChanges);
   const [changes, setChanges] = useState<ContainerChanges | null>(null);
   const [error, setError] = useState<BerthError | null>(null);
   const [tick, setTick] = useState(0);
   useEffect(() => {
-    void api.changes({ id: container.id }).then((r) => (r.ok ? setChanges(r.value) : setError(r.error)));
-  }, [api, container.id, tick]);
+    void containerChanges({ id: container.id }).then((r) => (r.ok ? setChanges(r.value) : setError(r.error)));
+  }, [containerChanges, container.id, tick]);
   if (error) return <LoadError what="the changes" error={error} onRetry={() => setTick((t) => t + 1)} />;
   if (changes === null) return <Loading what="the changes" />;
   const share = container.sizeRootFs > 0 ? (container.sizeRw / container.sizeRootFs) * 100 : 0;

@@ -6,14 +6,14 @@ import { LoadError, Loading } from '../../ui/ListStates';
 import { useBerth } from '../../app/store';
 
 export function InspectTab({ container }: { container: ContainerOverview }) {
-  const api = useBerth((s) => s.containersApi);
+  const inspectContainerRaw = useBerth((s) => s.inspectContainerRaw);
   const [raw, setRaw] = useState<string | null>(null);
   const [error, setError] = useState<BerthError | null>(null);
   useEffect(() => {
-    void api
-      .inspectRaw({ id: container.id })
-      .then((r) => (r.ok ? setRaw(JSON.stringify(r.value, null, 2)) : setError(r.error)));
-  }, [api, container.id, container.state]);
+    void inspectContainerRaw({ id: container.id }).then((r) =>
+      r.ok ? setRaw(JSON.stringify(r.value, null, 2)) : setError(r.error),
+    );
+  }, [inspectContainerRaw, container.id, container.state]);
   if (error) return <LoadError what="the inspect output" error={error} onRetry={() => setError(null)} />;
   if (raw === null) return <Loading what="the inspect output" />;
   return (

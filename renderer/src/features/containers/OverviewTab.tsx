@@ -14,14 +14,14 @@ function When({ ms, now }: { ms: number | null; now: number }) {
 
 /** "What is a container?", told with this container's own numbers. */
 function WhatIsAContainer({ container }: { container: ContainerOverview }) {
-  const api = useBerth((s) => s.containersApi);
+  const containerChanges = useBerth((s) => s.containerChanges);
   const [changes, setChanges] = useState<ContainerChanges | null>(null);
   const running = container.state === 'running';
   useStatsStream(running ? [container.id] : []);
   const memory = useStatsSamples(container.id).at(-1)?.memoryUsed;
   useEffect(() => {
-    void api.changes({ id: container.id }).then((r) => setChanges(r.ok ? r.value : null));
-  }, [api, container.id, container.state]);
+    void containerChanges({ id: container.id }).then((r) => setChanges(r.ok ? r.value : null));
+  }, [containerChanges, container.id, container.state]);
   const m = changes?.entries.length;
   return (
     <section className="card learn-card ctr-learn" aria-labelledby="what-is">

@@ -6,15 +6,17 @@ import { LoadError, Loading } from '../../ui/ListStates';
 import { useBerth } from '../../app/store';
 
 export function ProcessesTab({ container }: { container: ContainerOverview }) {
-  const api = useBerth((s) => s.containersApi);
+  const containerProcesses = useBerth((s) => s.containerProcesses);
   const [table, setTable] = useState<ProcessTable | null>(null);
   const [error, setError] = useState<BerthError | null>(null);
   const [tick, setTick] = useState(0);
   const running = container.state === 'running' || container.state === 'paused';
   useEffect(() => {
     if (!running) return;
-    void api.top({ id: container.id }).then((r) => (r.ok ? (setTable(r.value), setError(null)) : setError(r.error)));
-  }, [api, container.id, running, tick]);
+    void containerProcesses({ id: container.id }).then((r) =>
+      r.ok ? (setTable(r.value), setError(null)) : setError(r.error),
+    );
+  }, [containerProcesses, container.id, running, tick]);
   if (!running) return <p className="muted">The container is not running, so it has no processes.</p>;
   if (error) return <LoadError what="the processes" error={error} onRetry={() => setTick((t) => t + 1)} />;
   if (table === null) return <Loading what="the processes" />;

@@ -12,7 +12,9 @@ import { needsForce } from './availability';
 import { CommitFieldset, commitInput, defaultCommit } from './CommitDialog';
 
 export function RemoveDialog({ container, run, onClose }: DialogProps) {
-  const api = useBerth((s) => s.containersApi);
+  const containerChanges = useBerth((s) => s.containerChanges);
+  const commitContainer = useBerth((s) => s.commitContainer);
+  const removeContainer = useBerth((s) => s.removeContainer);
   const [changes, setChanges] = useState<ContainerChanges | null>(null);
   const [loadError, setLoadError] = useState<BerthError | null>(null);
   const [force, setForce] = useState(needsForce(container.state));
@@ -21,16 +23,16 @@ export function RemoveDialog({ container, run, onClose }: DialogProps) {
   const [fields, setFields] = useState(() => defaultCommit(container.name));
   const { busy, submit } = useSubmit(run, onClose);
   useEffect(() => {
-    void api.changes({ id: container.id }).then((r) => (r.ok ? setChanges(r.value) : setLoadError(r.error)));
-  }, [api, container.id]);
+    void containerChanges({ id: container.id }).then((r) => (r.ok ? setChanges(r.value) : setLoadError(r.error)));
+  }, [containerChanges, container.id]);
   const count = changes?.entries.length ?? 0;
   const remove = () =>
     submit(async () => {
       if (commitFirst) {
-        const committed = await api.commit(commitInput(container.id, fields));
+        const committed = await commitContainer(commitInput(container.id, fields));
         if (!committed.ok) return committed;
       }
-      return api.remove({ id: container.id, force, volumes });
+      return removeContainer({ id: container.id, force, volumes });
     });
   return (
     <Dialog title={`Remove ${container.name}`} onClose={onClose} className="ctr-dialog" wide>

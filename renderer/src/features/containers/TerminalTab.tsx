@@ -22,7 +22,9 @@ type Status = { kind: 'connecting' } | { kind: 'open' } | { kind: 'ended'; messa
 
 /** An interactive shell in the running container: a TTY over the exec stream, resized with the panel. */
 export function TerminalTab({ container }: { container: ContainerOverview }) {
-  const api = useBerth((s) => s.containersApi);
+  const execInContainer = useBerth((s) => s.execInContainer);
+  const sendExecInput = useBerth((s) => s.sendExecInput);
+  const resizeExec = useBerth((s) => s.resizeExec);
   const host = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState<Status>({ kind: 'connecting' });
   const [generation, setGeneration] = useState(0);
@@ -44,7 +46,7 @@ export function TerminalTab({ container }: { container: ContainerOverview }) {
     fit.fit();
     let sessionId: string | null = null;
     setStatus({ kind: 'connecting' });
-    const unsubscribe = api.exec({ id: container.id, cols: term.cols, rows: term.rows }, (message) => {
+    const unsubscribe = execInContainer({ id: container.id, cols: term.cols, rows: term.rows }, (message) => {
       if (message.type === 'error') return setStatus({ kind: 'ended', message: message.error.message });
       if (message.type === 'end') return setStatus({ kind: 'ended', message: 'The session ended.' });
       for (const chunk of message.items) {
@@ -61,10 +63,10 @@ export function TerminalTab({ container }: { container: ContainerOverview }) {
       }
     });
     const input = term.onData((data) => {
-      if (sessionId) void api.execInput({ sessionId, data });
+      if (sessionId) void sendExecInput({ sessionId, data });
     });
     const resize = term.onResize(({ cols, rows }) => {
-      if (sessionId) void api.execResize({ sessionId, cols, rows });
+      if (sessionId) void resizeExec({ sessionId, cols, rows });
     });
     const observer = new ResizeObserver(() => fit.fit());
     observer.observe(el);
@@ -76,7 +78,7 @@ export function TerminalTab({ container }: { container: ContainerOverview }) {
       term.dispose();
       dropStyles();
     };
-  }, [api, container.id, running, generation]);
+  }, [execInContainer, sendExecInput, resizeExec, container.id, running, generation]);
 
   if (!running) return <p className="muted">A terminal needs a running container. Start it first.</p>;
   return (

@@ -17,6 +17,8 @@ export const containersList: EngineList = {
   refresh: (state) => state.refreshContainers(),
 };
 
+type Containers = BerthApi['containers'];
+
 export interface ContainersSlice {
   containers: readonly ContainerSummary[];
   containersLoad: LoadState;
@@ -25,8 +27,27 @@ export interface ContainersSlice {
   showAllContainers: boolean;
   containerFilter: ContainerFilter;
   containerSearch: string;
-  /** The container channels, for views that fetch a container's own page data. */
-  containersApi: BerthApi['containers'];
+  /** A container's own page data and actions, for its page, tabs and dialogs. */
+  listContainers: Containers['list'];
+  inspectContainer: Containers['inspect'];
+  inspectContainerRaw: Containers['inspectRaw'];
+  containerChanges: Containers['changes'];
+  containerProcesses: Containers['top'];
+  watchContainerStats: Containers['stats'];
+  runContainer: Containers['run'];
+  startContainer: Containers['start'];
+  stopContainer: Containers['stop'];
+  restartContainer: Containers['restart'];
+  pauseContainer: Containers['pause'];
+  unpauseContainer: Containers['unpause'];
+  killContainer: Containers['kill'];
+  renameContainer: Containers['rename'];
+  removeContainer: Containers['remove'];
+  commitContainer: Containers['commit'];
+  /** An interactive shell: a stream of output, and input and resizes sent to its session. */
+  execInContainer: Containers['exec'];
+  sendExecInput: Containers['execInput'];
+  resizeExec: Containers['execResize'];
   refreshContainers(): Promise<void>;
   setShowAllContainers(all: boolean): void;
   setContainerFilter(filter: ContainerFilter): void;
@@ -45,7 +66,25 @@ export const createContainersSlice =
       showAllContainers: true,
       containerFilter: 'all',
       containerSearch: '',
-      containersApi: api.containers,
+      listContainers: (input) => api.containers.list(input),
+      inspectContainer: (input) => api.containers.inspect(input),
+      inspectContainerRaw: (input) => api.containers.inspectRaw(input),
+      containerChanges: (input) => api.containers.changes(input),
+      containerProcesses: (input) => api.containers.top(input),
+      watchContainerStats: (input, listener) => api.containers.stats(input, listener),
+      runContainer: (input) => api.containers.run(input),
+      startContainer: (input) => api.containers.start(input),
+      stopContainer: (input) => api.containers.stop(input),
+      restartContainer: (input) => api.containers.restart(input),
+      pauseContainer: (input) => api.containers.pause(input),
+      unpauseContainer: (input) => api.containers.unpause(input),
+      killContainer: (input) => api.containers.kill(input),
+      renameContainer: (input) => api.containers.rename(input),
+      removeContainer: (input) => api.containers.remove(input),
+      commitContainer: (input) => api.containers.commit(input),
+      execInContainer: (input, listener) => api.containers.exec(input, listener),
+      sendExecInput: (input) => api.containers.execInput(input),
+      resizeExec: (input) => api.containers.execResize(input),
       async refreshContainers() {
         const mine = ++latest;
         if (get().containersLoad !== 'ready') set({ containersLoad: 'loading' });

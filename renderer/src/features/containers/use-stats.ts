@@ -5,14 +5,14 @@ import { statsBuffer } from './stats-buffer';
 
 /** Keeps one stats stream open for exactly these containers (none: no stream). */
 export function useStatsStream(ids: readonly string[]): void {
-  const api = useBerth((s) => s.containersApi);
+  const watchContainerStats = useBerth((s) => s.watchContainerStats);
   const key = [...ids].sort().join(',');
   useEffect(() => {
     if (key === '') return;
-    return api.stats({ ids: key.split(',') }, (message) => {
+    return watchContainerStats({ ids: key.split(',') }, (message) => {
       if (message.type === 'data') statsBuffer.push(message.items);
     });
-  }, [api, key]);
+  }, [watchContainerStats, key]);
 }
 
 export function useStatsSamples(id: string): readonly StatsSample[] {

@@ -14,6 +14,8 @@ export interface DesktopSlice {
   /** Native open dialog, then the chosen tar loaded into the engine. */
   loadImageFromFile(): Promise<Result<LoadedImages>>;
   pickFolder(title: string): Promise<Result<PickedFolder>>;
+  /** Native save dialog, then the whole log of these containers written to the chosen file. */
+  saveLogToFile: BerthApi['desktop']['saveLog'];
 }
 
 export const createDesktopSlice =
@@ -32,5 +34,6 @@ export const createDesktopSlice =
       saveImageToFile: (ref) => api.desktop.saveImage({ ref }),
       loadImageFromFile: () => api.desktop.loadImage(),
       pickFolder: (title) => api.desktop.pickFolder({ title }),
+      saveLogToFile: (input) => api.desktop.saveLog(input),
     };
   };

@@ -20,7 +20,10 @@ type Busy = 'run' | 'check' | 'cleanup' | null;
  * resumes at the next step; every check asks the engine again rather than trusting that record.
  */
 export function TourView() {
-  const tour = useBerth((s) => s.tour);
+  const planTour = useBerth((s) => s.planTour);
+  const runTourStep = useBerth((s) => s.runTourStep);
+  const checkTourStep = useBerth((s) => s.checkTourStep);
+  const cleanUpTour = useBerth((s) => s.cleanUpTour);
   const [plan, setPlan] = useState<readonly TourPlanStep[]>([]);
   const [done, setDone] = useState<readonly TourStepId[]>(() => readProgress(localStorage.getItem(PROGRESS_KEY)));
   const [outcome, setOutcome] = useState<TourOutcome | null>(null);
@@ -29,8 +32,8 @@ export function TourView() {
   const [busy, setBusy] = useState<Busy>(null);
 
   useEffect(() => {
-    void tour.plan().then((result) => (result.ok ? setPlan(result.value) : setError(result.error)));
-  }, [tour]);
+    void planTour().then((result) => (result.ok ? setPlan(result.value) : setError(result.error)));
+  }, [planTour]);
 
   const current = TOUR_STEPS[done.length];
   const save = (next: readonly TourStepId[]) => {
@@ -51,10 +54,10 @@ export function TourView() {
 
   const run = async (step: TourStepId) => {
     setCheck(null);
-    setOutcome(await attempt('run', () => tour.run({ step })));
+    setOutcome(await attempt('run', () => runTourStep({ step })));
   };
   const verify = async (step: TourStepId) => {
-    const answer = await attempt('check', () => tour.check({ step }));
+    const answer = await attempt('check', () => checkTourStep({ step }));
     setCheck(answer);
     if (answer?.passed === true) {
       save([...done, step]);
@@ -62,7 +65,7 @@ export function TourView() {
     }
   };
   const startOver = async () => {
-    const cleaned = await attempt('cleanup', () => tour.cleanup());
+    const cleaned = await attempt('cleanup', () => cleanUpTour());
     if (cleaned === null) return;
     save([]);
     setOutcome(null);

@@ -18,8 +18,11 @@ export interface LearnSlice {
   relationshipsLoad: LoadState;
   relationshipsError: BerthError | null;
   refreshRelationships(): Promise<void>;
-  /** The guided tour's engine calls, passed through so tour components stay testable with a fake API. */
-  tour: Pick<BerthApi['tour'], 'plan' | 'run' | 'check' | 'cleanup'>;
+  /** The guided tour's engine calls: its steps, doing and checking one, and removing what it made. */
+  planTour: BerthApi['tour']['plan'];
+  runTourStep: BerthApi['tour']['run'];
+  checkTourStep: BerthApi['tour']['check'];
+  cleanUpTour: BerthApi['tour']['cleanup'];
 }
 
 const byId = (entries: readonly TranscriptEntry[]) => {
@@ -48,7 +51,10 @@ export const createLearnSlice =
       });
       return () => watch.stop();
     },
-    tour: api.tour,
+    planTour: () => api.tour.plan(),
+    runTourStep: (input) => api.tour.run(input),
+    checkTourStep: (input) => api.tour.check(input),
+    cleanUpTour: () => api.tour.cleanup(),
     relationships: null,
     relationshipsLoad: 'idle',
     relationshipsError: null,

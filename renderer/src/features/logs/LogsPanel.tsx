@@ -8,7 +8,7 @@ import { useBerth } from '../../app/store';
 import { selectLogLineCap } from './logs.slice';
 import { FramePacer } from './frame-pacer';
 import { LogBuffer } from './log-buffer';
-import { LogSource, PAGE } from './log-source';
+import { PAGE } from './log-source';
 import { LogToolbar } from './LogToolbar';
 import { LogView } from './LogView';
 import { useLineSelection } from './use-line-selection';
@@ -50,9 +50,12 @@ export function LogsPanel({ containerIds }: { containerIds: readonly string[] })
   useEffect(() => buffer.setCap(cap), [buffer, cap]);
   // 'all' reads the whole backlog instead of the newest page; the cap still bounds what stays in memory.
   const [tail, setTail] = useState<number | 'all'>(PAGE);
+  const openLogSource = useBerth((s) => s.openLogSource);
+  const saveLogToFile = useBerth((s) => s.saveLogToFile);
+  const logDownloadTicket = useBerth((s) => s.logDownloadTicket);
   const source = useMemo(
-    () => new LogSource(window.berth, buffer, key === '' ? [] : key.split(','), tail),
-    [buffer, key, tail],
+    () => openLogSource(buffer, key === '' ? [] : key.split(','), tail),
+    [openLogSource, buffer, key, tail],
   );
   useEffect(() => {
     buffer.clear();
@@ -96,13 +99,13 @@ export function LogsPanel({ containerIds }: { containerIds: readonly string[] })
     setSaveState({ busy: true, text: null, failed: false });
     const containers = [...containerIds];
     if (nativeDialogs) {
-      const result = await window.berth.desktop.saveLog({ containers });
+      const result = await saveLogToFile({ containers });
       if (!result.ok) setSaveState({ busy: false, text: result.error.message, failed: true });
       else if (result.value.cancelled) setSaveState({ busy: false, text: null, failed: false });
       else setSaveState({ busy: false, text: `Saved to ${result.value.path}`, failed: false });
       return;
     }
-    const ticket = await window.berth.logs.saveTicket({ containers });
+    const ticket = await logDownloadTicket({ containers });
     if (!ticket.ok) return setSaveState({ busy: false, text: ticket.error.message, failed: true });
     startDownload(ticket.value);
     setSaveState({ busy: false, text: `Downloading ${ticket.value.filename}`, failed: false });

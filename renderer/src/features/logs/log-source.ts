@@ -34,7 +34,7 @@ export class LogSource {
   private droppedSeen = 0;
 
   constructor(
-    private readonly api: BerthApi,
+    private readonly api: Pick<BerthApi, 'logs'>,
     readonly buffer: LogBuffer,
     containerIds: readonly string[],
     private readonly tail: number | 'all' = PAGE,

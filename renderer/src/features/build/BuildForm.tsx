@@ -5,7 +5,7 @@ import { parseDockerfile } from '../../../../shared/dockerfile';
 import { Command } from '../../ui/Command';
 import { FormField } from '../../ui/FormField';
 import { Message } from '../../ui/Message';
-import { useNativeDialogs } from '../../ui/use-native-dialogs';
+import { useNativeDialogs } from '../desktop/use-native-dialogs';
 import { buildOptionsFromForm, type BuildArgRow } from './build.slice';
 import { useBerth } from '../../app/store';
 import { CONTEXT_EXPLAINER } from './explain';

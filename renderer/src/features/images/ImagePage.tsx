@@ -9,7 +9,7 @@ import { Message } from '../../ui/Message';
 import { SectionHeader } from '../../ui/SectionHeader';
 import { ImageExplain } from '../learn/Explain';
 import { shortImageId } from './image-rows';
-import { useNativeDialogs } from '../../ui/use-native-dialogs';
+import { useNativeDialogs } from '../desktop/use-native-dialogs';
 import { useBerth } from '../../app/store';
 import { ImageLayers } from './ImageLayers';
 import { ImageOverview } from './ImageOverview';

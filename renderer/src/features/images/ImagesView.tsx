@@ -9,7 +9,7 @@ import { PruneDialog } from './PruneDialog';
 import { TransferDialog } from './TransferDialog';
 import { useNativeLoad } from './use-native-load';
 import { Message } from '../../ui/Message';
-import { useNativeDialogs } from '../../ui/use-native-dialogs';
+import { useNativeDialogs } from '../desktop/use-native-dialogs';
 import { ImagesListExplain } from '../learn/Explain';
 import { useBerth } from '../../app/store';
 import './images.css';

@@ -15,7 +15,7 @@ import { useLineSelection } from './use-line-selection';
 import { LogsExplain } from '../learn/Explain';
 import { useLogSearch } from './use-log-search';
 import { startDownload } from '../images/tar-transfer';
-import { useNativeDialogs } from '../../ui/use-native-dialogs';
+import { useNativeDialogs } from '../desktop/use-native-dialogs';
 import './logs.css';
 
 /** A counter that moves when the view should be drawn again (frame-pacer.ts), while the buffer changes. */

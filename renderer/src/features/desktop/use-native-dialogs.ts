@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useBerth } from '../app/store';
+import { useBerth } from '../../app/store';
 
 /** Whether native file dialogs are there (the desktop app); the store asks main only once. */
 export function useNativeDialogs(): boolean {

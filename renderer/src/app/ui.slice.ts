@@ -17,7 +17,7 @@ export interface UiSlice {
   route: Route;
   navigate(route: Route): void;
   showSection(section: SectionId): void;
-  /** Explain mode: screens add plain-language notes computed from the user's data (renderer/src/learn/Explain.tsx). */
+  /** Explain mode: screens add plain-language notes computed from the user's data (renderer/src/features/learn/Explain.tsx). */
   explain: boolean;
   setExplain(on: boolean): void;
   /** What the desktop shell asks of the page (menu, tray, notifications); shell-actions.ts runs it. */

@@ -1,7 +1,8 @@
-import { LearnControls } from '../features/learn/LearnControls';
-import { BerthMark } from '../ui/icons';
+// The registry first: its views bring their css, which must precede the sidebar's parts' css for the cascade.
 import { SECTIONS, sectionOf } from './sections';
 import { useBerth } from './store';
+import { LearnControls } from '../features/learn/LearnControls';
+import { BerthMark } from '../ui/icons';
 
 function Sidebar() {
   const section = useBerth((s) => s.route.section);

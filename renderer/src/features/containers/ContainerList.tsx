@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ContainerSummary } from '../../../../shared/dto/lists';
 import { TimeAgo } from '../../ui/TimeAgo';
 import { formatBytes } from '../../ui/format-bytes';
-import { formatPorts } from '../../ui/ports';
+import { formatPorts } from './ports';
 import { containerStateLook } from '../../ui/state-tone';
 import { useNow } from '../../ui/use-now';
 import { useBerth } from '../../app/store';

@@ -3,7 +3,7 @@ import type { ContainerChanges, ContainerOverview } from '../../../../shared/dto
 import { explainExit } from '../../../../shared/exit-codes';
 import { TimeAgo } from '../../ui/TimeAgo';
 import { formatBytes } from '../../ui/format-bytes';
-import { formatPorts } from '../../ui/ports';
+import { formatPorts } from './ports';
 import { useNow } from '../../ui/use-now';
 import { useBerth } from '../../app/store';
 import { useStatsSamples, useStatsStream } from './use-stats';

@@ -1,4 +1,4 @@
-import type { PortMapping } from '../../../shared/dto/lists';
+import type { PortMapping } from '../../../../shared/dto/lists';
 
 /**
  * "0.0.0.0:8080→80/tcp" per published port, "80/tcp" per exposed one. The engine lists a published port once

@@ -30,11 +30,31 @@ const noReact = ['react', 'react-dom', 'zustand'].map((name) => ({
  * in allowDefaultProject gives them type information without a file in the TypeScript project.
  */
 export const LINT_FIXTURES = {
-  renderer: 'renderer/src/lint-fixture.ts',
+  renderer: 'renderer/src/features/lint-fixture.ts',
+  platform: 'renderer/src/platform/lint-fixture.ts',
   shared: 'shared/lint-fixture.ts',
   main: 'electron/main/lint-fixture.ts',
   preload: 'electron/preload/lint-fixture.ts',
 };
+
+const namedExports = { selector: 'ExportDefaultDeclaration', message: 'Use a named export.' };
+const berthMessage =
+  'Reach the API through a slice action; only renderer/src/app/main.tsx and platform/ touch window.berth.';
+/** window.berth, window['berth'], globalThis.berth, self.berth and `const { berth } = window`. */
+const noWindowBerth = [
+  {
+    selector: "MemberExpression[object.name=/^(window|globalThis|self)$/][property.name='berth']",
+    message: berthMessage,
+  },
+  {
+    selector: "MemberExpression[object.name=/^(window|globalThis|self)$/][property.value='berth']",
+    message: berthMessage,
+  },
+  {
+    selector: "VariableDeclarator[init.name=/^(window|globalThis|self)$/] > ObjectPattern > Property[key.name='berth']",
+    message: berthMessage,
+  },
+];
 
 const layer = (paths, patterns) => ['error', { paths, patterns }];
 const pattern = (group, message) => ({ group, message });
@@ -86,9 +106,13 @@ export default tseslint.config(
   {
     // House style: named exports. Config files are the exception, their tools want a default export.
     files: ['shared/**/*.{ts,tsx}', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use a named export.' }],
-    },
+    rules: { 'no-restricted-syntax': ['error', namedExports] },
+  },
+  {
+    // Components reach the API through their slice's actions; the store gets the API from the entry point.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/app/main.tsx', 'renderer/src/platform/**'],
+    rules: { 'no-restricted-syntax': ['error', namedExports, ...noWindowBerth] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

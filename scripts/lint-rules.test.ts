@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-type Layer = 'renderer' | 'shared' | 'main' | 'preload';
+type Layer = 'renderer' | 'platform' | 'shared' | 'main' | 'preload';
 // Loaded by URL because the config is plain JS without type declarations.
 const { LINT_FIXTURES } = (await import(new URL('../eslint.config.js', import.meta.url).href)) as {
   LINT_FIXTURES: Record<Layer, string>;
@@ -33,7 +33,7 @@ describe('renderer layer', () => {
     ['os', 'homedir'],
     ['net', 'connect'],
     ['http', 'request'],
-    ['../../electron/main/ipc/dispatcher', 'Dispatcher'],
+    ['../../../electron/main/ipc/dispatcher', 'Dispatcher'],
   ])(
     'refuses an import of %s',
     async (from, name) => {
@@ -43,12 +43,45 @@ describe('renderer layer', () => {
   );
 
   it('accepts an import from shared/', async () => {
-    expect(await lint(LINT_FIXTURES.renderer, importing('../../shared/result', 'ok'))).toEqual([]);
+    expect(await lint(LINT_FIXTURES.renderer, importing('../../../shared/result', 'ok'))).toEqual([]);
   }, 30_000);
 
   it('runs the type-checked rules (a floating promise is an error)', async () => {
     const messages = await lint(LINT_FIXTURES.renderer, 'export function f(): void {\n  Promise.resolve(1);\n}\n');
     expect(messages.some((m) => m.startsWith('@typescript-eslint/no-floating-promises'))).toBe(true);
+  }, 30_000);
+});
+
+describe('window.berth in the renderer', () => {
+  const banned = (messages: string[]) =>
+    messages.filter((m) => m.startsWith('no-restricted-syntax') && m.includes('window.berth'));
+
+  it.each([
+    ['a call', 'export const f = () => window.berth.logs.saveTicket({ containers: [] });\n'],
+    ['the handle', 'export const api = window.berth;\n'],
+    ['a computed member', "export const api = window['berth'];\n"],
+    ['globalThis', 'export const api = globalThis.berth;\n'],
+    ['destructuring', 'const { berth } = window;\nexport const api = berth;\n'],
+  ])(
+    'refuses %s outside the entry point and platform/',
+    async (_what, code) => {
+      expect(banned(await lint(LINT_FIXTURES.renderer, code))).toHaveLength(1);
+    },
+    30_000,
+  );
+
+  it('still refuses a default export there', async () => {
+    const messages = await lint(LINT_FIXTURES.renderer, 'export default 1;\n');
+    expect(messages.filter((m) => m.startsWith('no-restricted-syntax'))).toHaveLength(1);
+  }, 30_000);
+
+  it('lets platform/ build window.berth', async () => {
+    expect(banned(await lint(LINT_FIXTURES.platform, 'export const api = window.berth;\n'))).toEqual([]);
+  }, 30_000);
+
+  it('accepts the API reached through a slice action', async () => {
+    const code = 'export const save = (s: { saveLogToFile(i: object): Promise<unknown> }) => s.saveLogToFile({});\n';
+    expect(await lint(LINT_FIXTURES.renderer, code)).toEqual([]);
   }, 30_000);
 });
 
@@ -60,7 +93,7 @@ describe('shared layer', () => {
     ['react', 'useState'],
     ['react-dom', 'createPortal'],
     ['zustand', 'create'],
-    ['../renderer/src/App', 'App'],
+    ['../renderer/src/app/App', 'App'],
     ['../electron/main/ipc/dispatcher', 'Dispatcher'],
   ])(
     'refuses an import of %s',

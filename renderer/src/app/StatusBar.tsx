@@ -1,0 +1,44 @@
+import type { EngineStatus } from '../../../shared/dto/engine';
+import { exactTime } from '../ui/relative-time';
+import { engineStateLook, type StateLook } from '../ui/state-tone';
+import { useBerth } from './store';
+
+function engineLine(status: Extract<EngineStatus, { state: 'connected' }>): string {
+  const { engine } = status;
+  const product = engine.flavor === 'podman' ? 'Podman' : 'Docker Engine';
+  return `${product} ${engine.version} · API ${engine.apiVersion}`;
+}
+
+export function StatusBar() {
+  const status = useBerth((s) => s.engineStatus);
+  const linkLost = useBerth((s) => s.linkError !== null);
+  const look: StateLook = linkLost
+    ? { tone: 'danger', label: 'Disconnected from Berth' }
+    : status === null
+      ? engineStateLook('connecting')
+      : engineStateLook(status.state);
+
+  return (
+    <footer className="status-bar" role="status" aria-label="Engine status">
+      <span className="status-item status-state">
+        <span className={`dot tone-${look.tone}`} aria-hidden="true" />
+        {look.label}
+      </span>
+      {status !== null && (
+        <span className="status-item status-endpoint" title={`Endpoint (from ${status.endpoint.source})`}>
+          {status.endpoint.address}
+        </span>
+      )}
+      {status?.state === 'connected' && !linkLost && (
+        <>
+          <span className="status-item" title={`Connected since ${exactTime(status.since)}`}>
+            {engineLine(status)}
+          </span>
+          <span className="status-item" title={status.engine.operatingSystem}>
+            {status.engine.os}/{status.engine.arch}
+          </span>
+        </>
+      )}
+    </footer>
+  );
+}

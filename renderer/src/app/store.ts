@@ -1,0 +1,55 @@
+import { createContext, createElement, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { BerthApi } from '../../../shared/api';
+import { createBuildSlice, type BuildSlice } from '../features/build/build.slice';
+import { containersList, createContainersSlice, type ContainersSlice } from '../features/containers/containers.slice';
+import { createDesktopSlice, type DesktopSlice } from '../features/desktop/desktop.slice';
+import { createEngineSlice, type EngineList, type EngineSlice } from './engine.slice';
+import { createImagesSlice, imagesList, type ImagesSlice } from '../features/images/images.slice';
+import { createLearnSlice, type LearnSlice } from '../features/learn/learn.slice';
+import { createLogsSlice, type LogsSlice } from '../features/logs/logs.slice';
+import { createSettingsSlice, type SettingsSlice } from '../features/settings/settings.slice';
+import { createUiSlice, type UiSlice } from './ui.slice';
+
+export type BerthState = SettingsSlice &
+  EngineSlice &
+  ContainersSlice &
+  ImagesSlice &
+  UiSlice &
+  LearnSlice &
+  BuildSlice &
+  LogsSlice &
+  DesktopSlice;
+export type BerthStore = StoreApi<BerthState>;
+
+/** The lists that engine events make stale; each slice declares which events those are. */
+export const ENGINE_LISTS: readonly EngineList[] = [containersList, imagesList];
+
+/** The one store. The API is passed in (window.berth in the app, a fake object in unit tests). */
+export function createBerthStore(api: BerthApi, engineLists: readonly EngineList[] = ENGINE_LISTS): BerthStore {
+  return createStore<BerthState>()((...a) => ({
+    ...createEngineSlice(api, engineLists)(...a),
+    ...createContainersSlice(api)(...a),
+    ...createImagesSlice(api)(...a),
+    ...createUiSlice(api)(...a),
+    ...createSettingsSlice(api)(...a),
+    ...createLearnSlice(api)(...a),
+    ...createLogsSlice(api)(...a),
+    ...createBuildSlice(api)(...a),
+    ...createDesktopSlice(api)(...a),
+  }));
+}
+
+const StoreContext = createContext<BerthStore | null>(null);
+
+export function StoreProvider({ store, children }: { store: BerthStore; children: ReactNode }) {
+  return createElement(StoreContext.Provider, { value: store }, children);
+}
+
+/** Reads the store through a selector; wrap list selectors in useShallow. */
+export function useBerth<T>(selector: (state: BerthState) => T): T {
+  const store = useContext(StoreContext);
+  if (store === null) throw new Error('useBerth needs a StoreProvider above it.');
+  return useStore(store, selector);
+}

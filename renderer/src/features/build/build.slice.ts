@@ -1,0 +1,233 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { BerthApi } from '../../../../shared/api';
+import type { StreamInput } from '../../../../shared/contract';
+import type { BuildEvent, BuildOptions, ContextPreview, HistoryLayer } from '../../../../shared/dto/build';
+import type { BerthError } from '../../../../shared/result';
+import type { Unsubscribe } from '../../../../shared/stream';
+import type { LoadState } from '../../ui/load-state';
+import type { BerthState } from '../../app/store';
+
+export interface BuildArgRow {
+  readonly name: string;
+  readonly value: string;
+}
+
+/** The Build form as typed: tags as one text field, build args as rows. */
+export interface BuildForm {
+  readonly contextPath: string;
+  readonly dockerfile: string;
+  readonly tags: string;
+  readonly buildArgs: readonly BuildArgRow[];
+  readonly target: string;
+  readonly noCache: boolean;
+  readonly pull: boolean;
+}
+
+export type BuildStatus = 'idle' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface BuildStepView {
+  readonly step: number;
+  readonly total: number;
+  readonly instruction: string;
+  readonly cached: boolean;
+  readonly layerId?: string;
+  /** The step's output, at most STEP_LINE_LIMIT lines (the latest). */
+  readonly lines: readonly string[];
+  readonly droppedLines: number;
+}
+
+/** Where an image built in this session came from, so its page can map layers to Dockerfile lines. */
+export interface BuiltImageSource {
+  readonly contextPath: string;
+  readonly dockerfile: string;
+  readonly dockerfileText: string;
+  readonly target?: string;
+}
+
+export interface BuildRun {
+  readonly status: BuildStatus;
+  readonly options: BuildOptions | null;
+  readonly contextFiles?: number;
+  readonly contextSize?: number;
+  readonly steps: readonly BuildStepView[];
+  readonly imageId?: string;
+  readonly tags: readonly string[];
+  readonly history: readonly HistoryLayer[];
+  readonly source?: BuiltImageSource;
+  readonly error: BerthError | null;
+}
+
+export const STEP_LINE_LIMIT = 400;
+
+const IDLE_RUN: BuildRun = { status: 'idle', options: null, steps: [], tags: [], history: [], error: null };
+
+export const EMPTY_FORM: BuildForm = {
+  contextPath: '',
+  dockerfile: 'Dockerfile',
+  tags: '',
+  buildArgs: [],
+  target: '',
+  noCache: false,
+  pull: false,
+};
+
+/** The form as build options: empty fields left out, tags split on spaces or commas. */
+export function buildOptionsFromForm(form: BuildForm): StreamInput<'build:run'> {
+  const tags = form.tags.split(/[\s,]+/).filter((t) => t !== '');
+  const args = form.buildArgs.filter((a) => a.name.trim() !== '');
+  return {
+    contextPath: form.contextPath.trim(),
+    ...(form.dockerfile.trim() !== '' && form.dockerfile.trim() !== 'Dockerfile'
+      ? { dockerfile: form.dockerfile.trim() }
+      : {}),
+    ...(tags.length > 0 ? { tags } : {}),
+    ...(args.length > 0 ? { buildArgs: Object.fromEntries(args.map((a) => [a.name.trim(), a.value])) } : {}),
+    ...(form.target.trim() !== '' ? { target: form.target.trim() } : {}),
+    ...(form.noCache ? { noCache: true } : {}),
+    ...(form.pull ? { pull: true } : {}),
+  };
+}
+
+function withStep(steps: readonly BuildStepView[], n: number, change: (s: BuildStepView) => BuildStepView) {
+  return steps.map((s) => (s.step === n ? change(s) : s));
+}
+
+/** Folds a batch of build events into the run. */
+export function applyBuildEvents(run: BuildRun, events: readonly BuildEvent[]): BuildRun {
+  let next = run;
+  for (const event of events) {
+    switch (event.type) {
+      case 'context':
+        next = { ...next, contextFiles: event.files, contextSize: event.size };
+        break;
+      case 'step': {
+        const view: BuildStepView = {
+          step: event.step,
+          total: event.total,
+          instruction: event.instruction,
+          cached: false,
+          lines: [],
+          droppedLines: 0,
+        };
+        next = { ...next, steps: [...next.steps.filter((s) => s.step !== event.step), view] };
+        break;
+      }
+      case 'output':
+        next = {
+          ...next,
+          steps: withStep(next.steps, event.step, (s) => {
+            const lines = [...s.lines, event.text];
+            const drop = Math.max(0, lines.length - STEP_LINE_LIMIT);
+            return { ...s, lines: drop > 0 ? lines.slice(drop) : lines, droppedLines: s.droppedLines + drop };
+          }),
+        };
+        break;
+      case 'cached':
+        next = { ...next, steps: withStep(next.steps, event.step, (s) => ({ ...s, cached: true })) };
+        break;
+      case 'layer':
+        next = { ...next, steps: withStep(next.steps, event.step, (s) => ({ ...s, layerId: event.id })) };
+        break;
+      case 'done':
+        next = {
+          ...next,
+          status: 'succeeded',
+          imageId: event.imageId,
+          tags: event.tags,
+          history: event.history,
+          source: {
+            contextPath: next.options?.contextPath ?? '',
+            dockerfile: event.dockerfile,
+            dockerfileText: event.dockerfileText,
+            ...(next.options?.target ? { target: next.options.target } : {}),
+          },
+        };
+        break;
+    }
+  }
+  return next;
+}
+
+export interface BuildSlice {
+  buildForm: BuildForm;
+  buildPreview: ContextPreview | null;
+  buildPreviewLoad: LoadState;
+  buildPreviewError: BerthError | null;
+  buildRun: BuildRun;
+  /** Images built in this session, by id. */
+  builtImages: Readonly<Record<string, BuiltImageSource>>;
+  setBuildForm(patch: Partial<BuildForm>): void;
+  previewBuildContext(): Promise<void>;
+  startBuild(): void;
+  cancelBuild(): void;
+  clearBuildRun(): void;
+}
+
+export const createBuildSlice =
+  (api: BerthApi): StateCreator<BerthState, [], [], BuildSlice> =>
+  (set, get) => {
+    let latestPreview = 0;
+    let stop: Unsubscribe | null = null;
+    return {
+      buildForm: EMPTY_FORM,
+      buildPreview: null,
+      buildPreviewLoad: 'idle',
+      buildPreviewError: null,
+      buildRun: IDLE_RUN,
+      builtImages: {},
+      setBuildForm(patch) {
+        set({ buildForm: { ...get().buildForm, ...patch } });
+      },
+      async previewBuildContext() {
+        const options = buildOptionsFromForm(get().buildForm);
+        const mine = ++latestPreview;
+        set({ buildPreviewLoad: 'loading' });
+        const input = options.dockerfile
+          ? { contextPath: options.contextPath, dockerfile: options.dockerfile }
+          : { contextPath: options.contextPath };
+        const result = await api.build.preview(input);
+        if (mine !== latestPreview) return;
+        if (result.ok) set({ buildPreview: result.value, buildPreviewLoad: 'ready', buildPreviewError: null });
+        else set({ buildPreview: null, buildPreviewLoad: 'error', buildPreviewError: result.error });
+      },
+      startBuild() {
+        if (get().buildRun.status === 'running') return;
+        const options = buildOptionsFromForm(get().buildForm);
+        set({ buildRun: { ...IDLE_RUN, status: 'running', options } });
+        stop = api.build.run(options, (message) => {
+          const run = get().buildRun;
+          if (run.status !== 'running') return;
+          if (message.type === 'data') {
+            const next = applyBuildEvents(run, message.items);
+            set({ buildRun: next });
+            if (next.status === 'succeeded' && next.imageId && next.source) {
+              set({ builtImages: { ...get().builtImages, [next.imageId]: next.source } });
+              void get().refreshImages();
+            }
+          } else if (message.type === 'error') {
+            stop = null;
+            set({ buildRun: { ...run, status: 'failed', error: message.error } });
+          } else {
+            stop = null;
+          }
+        });
+      },
+      cancelBuild() {
+        const run = get().buildRun;
+        if (run.status !== 'running') return;
+        // Unsubscribing closes the build's request; the engine stops and tags nothing.
+        stop?.();
+        stop = null;
+        set({
+          buildRun: {
+            ...run,
+            status: 'cancelled',
+            error: { code: 'CANCELLED', message: 'The build was cancelled. Nothing was tagged.' },
+          },
+        });
+      },
+      clearBuildRun() {
+        if (get().buildRun.status !== 'running') set({ buildRun: IDLE_RUN });
+      },
+    };
+  };

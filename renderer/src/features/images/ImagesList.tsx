@@ -1,0 +1,179 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { Command } from '../../ui/Command';
+import { EmptyState, LoadError, Loading } from '../../ui/ListStates';
+import { TimeAgo } from '../../ui/TimeAgo';
+import { formatBytes } from '../../ui/format-bytes';
+import { NONE } from './image-rows';
+import { useNow } from '../../ui/use-now';
+import { useBerth } from '../../app/store';
+import { listImages, type ImageKindFilter, type ImageSortKey, type ListedImage } from './image-list';
+
+const ROW_HEIGHT = 44;
+const COLUMNS = 'minmax(180px, 2.2fr) minmax(80px, 1fr) 120px 90px 110px 120px';
+
+function Name({ value }: { value: string }) {
+  return value === NONE ? <span className="muted">{NONE}</span> : <>{value}</>;
+}
+
+function Row({ row, now, index, top }: { row: ListedImage; now: number; index: number; top: number }) {
+  const navigate = useBerth((s) => s.navigate);
+  const open = () => navigate({ section: 'images', id: row.id, tab: 'overview' });
+  const label = row.dangling ? `${row.shortId} (dangling)` : `${row.repository}:${row.tag}`;
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className="vrow"
+      style={{ transform: `translateY(${top}px)`, gridTemplateColumns: COLUMNS }}
+    >
+      <div role="cell" className="cell-truncate" title={row.repository}>
+        <button type="button" className="link-button cell-primary" onClick={open} aria-label={`Open image ${label}`}>
+          <Name value={row.repository} />
+        </button>
+      </div>
+      <div role="cell">
+        <Name value={row.tag} />
+        {row.dangling && (
+          <span
+            className="badge badge-small tone-idle"
+            title="No name points at this image any more. It is usually left over from a rebuild and can be removed."
+          >
+            dangling
+          </span>
+        )}
+      </div>
+      <div role="cell" className="mono" title={row.id}>
+        {row.shortId}
+      </div>
+      <div role="cell" className="num">
+        {formatBytes(row.size)}
+      </div>
+      <div role="cell" className="muted nowrap">
+        <TimeAgo ms={row.created} now={now} />
+      </div>
+      <div role="cell" className="nowrap" title="Containers made from this image: running / all">
+        {row.containers < 0 ? '—' : `${row.running ?? '?'} / ${row.containers}`}
+      </div>
+    </div>
+  );
+}
+
+const SORTS: readonly [ImageSortKey, string][] = [
+  ['created', 'Created'],
+  ['name', 'Name'],
+  ['size', 'Size'],
+  ['containers', 'Containers'],
+];
+const KINDS: readonly [ImageKindFilter, string][] = [
+  ['all', 'All images'],
+  ['used', 'Used by containers'],
+  ['unused', 'Not used'],
+  ['dangling', 'Dangling'],
+];
+
+function Toolbar() {
+  const query = useBerth((s) => s.imageQuery);
+  const setQuery = useBerth((s) => s.setImageQuery);
+  return (
+    <div className="list-toolbar" role="search">
+      <input
+        type="search"
+        className="input"
+        aria-label="Filter images"
+        placeholder="Filter by name or ID"
+        value={query.text}
+        onChange={(e) => setQuery({ text: e.target.value })}
+      />
+      <select
+        className="input"
+        aria-label="Show"
+        value={query.kind}
+        onChange={(e) => setQuery({ kind: e.target.value as ImageKindFilter })}
+      >
+        {KINDS.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <select
+        className="input"
+        aria-label="Sort by"
+        value={query.sort}
+        onChange={(e) => setQuery({ sort: e.target.value as ImageSortKey })}
+      >
+        {SORTS.map(([value, label]) => (
+          <option key={value} value={value}>
+            Sort: {label}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="button"
+        aria-label={query.descending ? 'Sorted descending; sort ascending' : 'Sorted ascending; sort descending'}
+        onClick={() => setQuery({ descending: !query.descending })}
+      >
+        {query.descending ? '↓' : '↑'}
+      </button>
+    </div>
+  );
+}
+
+export function ImagesList() {
+  const images = useBerth(useShallow((s) => s.images));
+  const load = useBerth((s) => s.imagesLoad);
+  const error = useBerth((s) => s.imagesError);
+  const refresh = useBerth((s) => s.refreshImages);
+  const query = useBerth((s) => s.imageQuery);
+  const rows = useMemo(() => listImages(images, query), [images, query]);
+  const now = useNow(30_000);
+  const scroller = useRef<HTMLDivElement>(null);
+  // The React Compiler is not in use here; the virtualizer re-renders this component itself on scroll.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
+  if (load === 'error' && error !== null)
+    return <LoadError what="images" error={error} onRetry={() => void refresh()} />;
+  if (load === 'idle' || (load === 'loading' && images.length === 0)) return <Loading what="images" />;
+  if (images.length === 0) {
+    return (
+      <EmptyState title="No images yet">
+        <p>An image is the template a container starts from. Download one from a registry, for example:</p>
+        <Command>docker pull busybox</Command>
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      <Toolbar />
+      <div className="table-card vtable" role="table" aria-label="Images" aria-rowcount={rows.length + 1}>
+        <div role="rowgroup">
+          <div role="row" aria-rowindex={1} className="vrow vhead" style={{ gridTemplateColumns: COLUMNS }}>
+            {['Repository', 'Tag', 'Image ID', 'Size', 'Created', 'Containers'].map((name) => (
+              <div key={name} role="columnheader" className={name === 'Size' ? 'num' : undefined}>
+                {name}
+              </div>
+            ))}
+          </div>
+        </div>
+        <div ref={scroller} className="vbody" role="rowgroup">
+          {rows.length === 0 && <p className="muted vempty">No image matches this filter.</p>}
+          <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+            {virtual.getVirtualItems().map((item) => {
+              const row = rows[item.index];
+              return row ? <Row key={row.key} row={row} now={now} index={item.index} top={item.start} /> : null;
+            })}
+          </div>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { BuildButton } from '../build/BuildButton';
+import { SectionHeader } from '../../ui/SectionHeader';
+import { ImagePage } from './ImagePage';
+import { ImagesLearn } from './ImagesLearn';
+import { ImagesList } from './ImagesList';
+import { LoadDialog } from './LoadDialog';
+import { PruneDialog } from './PruneDialog';
+import { TransferDialog } from './TransferDialog';
+import { useNativeLoad } from './use-native-load';
+import { Message } from '../../ui/Message';
+import { useNativeDialogs } from '../desktop/use-native-dialogs';
+import { ImagesListExplain } from '../learn/Explain';
+import { useBerth } from '../../app/store';
+import './images.css';
+
+type ListDialog = 'pull' | 'load' | 'prune' | null;
+
+function ImagesListPage() {
+  // No total size: images share layers, so adding their sizes up would overstate the disk they use.
+  const count = useBerth((s) => (s.imagesLoad === 'ready' ? s.images.length : null));
+  const [dialog, setDialog] = useState<ListDialog>(null);
+  const detail = count === null ? undefined : `${count} ${count === 1 ? 'image' : 'images'}`;
+  const close = () => setDialog(null);
+  const native = useNativeDialogs();
+  const nativeLoad = useNativeLoad();
+  return (
+    <>
+      <SectionHeader title="Images" detail={detail}>
+        <div className="button-row">
+          <button type="button" className="button button-primary" onClick={() => setDialog('pull')}>
+            Pull…
+          </button>
+          <button
+            type="button"
+            className="button"
+            aria-busy={nativeLoad.busy}
+            disabled={nativeLoad.busy}
+            onClick={() => (native ? void nativeLoad.run() : setDialog('load'))}
+          >
+            {nativeLoad.busy ? 'Loading…' : 'Load from tar…'}
+          </button>
+          <button type="button" className="button" onClick={() => setDialog('prune')}>
+            Remove dangling…
+          </button>
+          <BuildButton />
+        </div>
+      </SectionHeader>
+      <main className="content images-content">
+        {nativeLoad.loaded !== null && (
+          <p className="muted" role="status">
+            {nativeLoad.loaded.loaded.length > 0
+              ? `Loaded ${nativeLoad.loaded.loaded.join(', ')} from `
+              : 'No images in '}
+            <code>{nativeLoad.loaded.path}</code>.
+          </p>
+        )}
+        {nativeLoad.error !== null && (
+          <p className="load-error" role="alert">
+            <Message text={nativeLoad.error.message} />
+          </p>
+        )}
+        <ImagesLearn />
+        <ImagesListExplain />
+        <ImagesList />
+      </main>
+      {dialog === 'pull' && <TransferDialog kind="pull" onClose={close} />}
+      {dialog === 'load' && <LoadDialog onClose={close} />}
+      {dialog === 'prune' && <PruneDialog onClose={close} />}
+    </>
+  );
+}
+
+export function ImagesView() {
+  const route = useBerth((s) => s.route);
+  if (route.section === 'images' && route.id !== undefined) return <ImagePage id={route.id} tab={route.tab} />;
+  return <ImagesListPage />;
+}

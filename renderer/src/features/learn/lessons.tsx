@@ -1,0 +1,199 @@
+import type { ReactNode } from 'react';
+import { Command } from '../../ui/Command';
+import type { Route } from '../../app/ui.slice';
+import { Term } from './Term';
+
+export interface Lesson {
+  readonly id: string;
+  readonly title: string;
+  /** One line for the list of lessons. */
+  readonly summary: string;
+  readonly body: ReactNode;
+  /** The live screen that shows the idea on the user's own engine. */
+  readonly see: { readonly label: string; readonly route: Route };
+}
+
+export const LESSONS: readonly Lesson[] = [
+  {
+    id: 'image-and-container',
+    title: 'Images and containers',
+    summary: 'A template, and the things made from it.',
+    body: (
+      <>
+        <p>
+          An <Term name="image" /> is a template: the files a program needs (its code, libraries and tools) plus
+          settings such as which command to start. It is read-only and does nothing by itself.
+        </p>
+        <p>
+          A <Term name="container" /> is an instance made from an image. You can make many containers from one image;
+          each gets its own name, its own processes and its own space for changes, and they do not see each other’s
+          changes.
+        </p>
+        <Command>docker run --name web nginx</Command>
+      </>
+    ),
+    see: { label: 'See your images', route: { section: 'images' } },
+  },
+  {
+    id: 'layers',
+    title: 'Layers and how they stack',
+    summary: 'An image is a stack of read-only layers.',
+    body: (
+      <>
+        <p>
+          An image is made of <Term name="layer">layers</Term>. Each layer records the files that one build step added,
+          changed or deleted. Stacked in order, they look like one complete filesystem.
+        </p>
+        <p>
+          Layers are stored once. When two images start from the same base, they share those layers on disk, which is
+          why adding up image sizes overstates the space they use.
+        </p>
+      </>
+    ),
+    see: { label: 'See shared layers', route: { section: 'learn', id: 'relationships' } },
+  },
+  {
+    id: 'writable-layer',
+    title: 'The writable container layer',
+    summary: 'Where a container’s changes go.',
+    body: (
+      <>
+        <p>
+          A container adds one thin writable layer on top of its image’s read-only layers. Every file it creates,
+          changes or deletes is recorded there; the image underneath never changes.
+        </p>
+        <p>
+          <Command>docker diff web</Command> lists those changes. Removing the container throws its writable layer away,
+          so keep data you care about in a <Term name="volume" />.
+        </p>
+      </>
+    ),
+    see: { label: 'Try it in the tour', route: { section: 'learn', id: 'tour' } },
+  },
+  {
+    id: 'history',
+    title: 'History',
+    summary: 'Which step made which layer.',
+    body: (
+      <>
+        <p>
+          An image’s history lists the steps that built it, newest first. Steps that copy or create files add a layer
+          and have a size; steps such as ENV, LABEL or CMD only change settings and add no files.
+        </p>
+        <Command>docker image history nginx</Command>
+      </>
+    ),
+    see: { label: 'Open an image', route: { section: 'images' } },
+  },
+  {
+    id: 'base-and-parent',
+    title: 'Base and parent images',
+    summary: 'What an image starts from.',
+    body: (
+      <>
+        <p>
+          Most Dockerfiles start with <code>FROM</code>: the image named there is the parent, and everything after adds
+          layers on top of it. A base image has no parent: it starts <code>FROM scratch</code>, an empty filesystem.
+        </p>
+        <p>Images with the same parent share its layers, so a common base is downloaded and stored only once.</p>
+      </>
+    ),
+    see: { label: 'See which images share layers', route: { section: 'learn', id: 'relationships' } },
+  },
+  {
+    id: 'tags-digests-latest',
+    title: 'Tags, digests and latest',
+    summary: 'Names that move, and fingerprints that do not.',
+    body: (
+      <>
+        <p>
+          A <Term name="tag" /> such as <code>nginx:1.27</code> is a name for an image, and a name can be moved: after a
+          new pull or build, the same tag may point at a different image.
+        </p>
+        <p>
+          <code>latest</code> is only the tag Docker uses when you give none. It is not updated automatically and does
+          not promise the newest version.
+        </p>
+        <p>
+          A <Term name="digest" /> (<code>sha256:…</code>) is a fingerprint of the content. It always means exactly the
+          same image, so it is the safe way to pin one.
+        </p>
+      </>
+    ),
+    see: { label: 'See tags and digests', route: { section: 'learn', id: 'relationships' } },
+  },
+  {
+    id: 'registries',
+    title: 'Registries and pushing',
+    summary: 'Where images are shared.',
+    body: (
+      <>
+        <p>
+          A <Term name="registry" /> stores images: Docker Hub is a public one, and companies run private ones.{' '}
+          <code>docker pull</code> downloads an image’s layers you do not have yet; <code>docker push</code> uploads the
+          ones the registry does not have.
+        </p>
+        <p>
+          Anyone can publish an image, so prefer official or verified publishers and check the name carefully:
+          look-alike names are a known trick.
+        </p>
+        <Command>docker push registry.example.com/team/app:1.0</Command>
+      </>
+    ),
+    see: { label: 'See your images', route: { section: 'images' } },
+  },
+  {
+    id: 'making-images',
+    title: 'Two ways to make an image',
+    summary: 'Commit a container, or build from a Dockerfile.',
+    body: (
+      <>
+        <p>
+          <strong>Commit:</strong> change a running container by hand, then save its writable layer as a new layer of a
+          new image with <code>docker commit</code>. Quick for experiments, but nobody can see how it was made.
+        </p>
+        <p>
+          <strong>Dockerfile:</strong> write the steps in a file and run <code>docker build</code>. The build is
+          repeatable and reviewable. A <code>.dockerignore</code> file beside it lists files the build should not send,
+          such as secrets or large folders.
+        </p>
+        <Command>docker build --tag app:1.0 .</Command>
+      </>
+    ),
+    see: { label: 'Do both in the tour', route: { section: 'learn', id: 'tour' } },
+  },
+  {
+    id: 'lifecycle',
+    title: 'The lifecycle and its states',
+    summary: 'Created, running, paused, exited, removed.',
+    body: (
+      <>
+        <p>
+          <code>docker create</code> makes a container (created); <code>start</code> runs its main process (running);
+          <code>pause</code> freezes it (paused); when the process ends or is stopped it is exited. An exited container
+          keeps its writable layer until <code>docker rm</code> removes it.
+        </p>
+        <p>A container runs as long as its main process does: when that process ends, the container exits.</p>
+      </>
+    ),
+    see: { label: 'See your containers', route: { section: 'containers' } },
+  },
+  {
+    id: 'resources',
+    title: 'Resources',
+    summary: 'What images and containers cost.',
+    body: (
+      <>
+        <p>
+          An image only takes disk space. A running container also uses memory and CPU, like any program; a stopped one
+          uses only the disk of its writable layer.
+        </p>
+        <p>
+          Containers share the machine’s kernel instead of each running a whole operating system, which is why they
+          start quickly and weigh little. A <Term name="port mapping" /> lets programs outside reach one inside.
+        </p>
+      </>
+    ),
+    see: { label: 'See what is running', route: { section: 'containers' } },
+  },
+];

@@ -1,0 +1,165 @@
+import { useState, type FormEvent } from 'react';
+import { LOG_LINE_CAP, THEMES, type Settings, type Theme } from '../../../../shared/dto/settings';
+import { FormField } from '../../ui/FormField';
+import { SectionHeader } from '../../ui/SectionHeader';
+import { useBerth } from '../../app/store';
+import { checkDraft, toDraft, type SettingsDraft } from './settings-form';
+import './settings.css';
+
+const THEME_LABELS: Readonly<Record<Theme, string>> = { system: 'Same as the system', light: 'Light', dark: 'Dark' };
+
+const isUnchanged = (draft: SettingsDraft, base: Settings) => {
+  const check = checkDraft(draft, base);
+  return check.ok && Object.keys(check.patch).length === 0;
+};
+
+type Feedback = { readonly tone: 'ok' | 'error'; readonly text: string; readonly field?: string } | null;
+
+export function SettingsView() {
+  const settings = useBerth((s) => s.settings);
+  const loaded = useBerth((s) => s.settingsLoaded);
+  const saveSettings = useBerth((s) => s.saveSettings);
+  const [form, setForm] = useState<{ base: Settings; draft: SettingsDraft }>(() => ({
+    base: settings,
+    draft: toDraft(settings),
+  }));
+  const [saving, setSaving] = useState(false);
+  const [feedback, setFeedback] = useState<Feedback>(null);
+
+  const check = checkDraft(form.draft, settings);
+  const dirty = !check.ok || Object.keys(check.patch).length > 0;
+  // Settings changed elsewhere (another page, the desktop shell): show them, unless the user is editing here.
+  if (form.base !== settings && (!dirty || isUnchanged(form.draft, form.base))) {
+    setForm({ base: settings, draft: toDraft(settings) });
+  }
+
+  const edit = (patch: Partial<SettingsDraft>) => {
+    setForm((f) => ({ ...f, draft: { ...f.draft, ...patch } }));
+    setFeedback(null);
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!check.ok) {
+      setFeedback({ tone: 'error', text: check.message, field: check.field });
+      return;
+    }
+    setSaving(true);
+    const error = await saveSettings(check.patch);
+    setSaving(false);
+    setFeedback(error ? { tone: 'error', text: error.message } : { tone: 'ok', text: 'Settings saved.' });
+  };
+
+  const errorFor = (field: string) => (feedback?.tone === 'error' && feedback.field === field ? feedback.text : null);
+  const capError = errorFor('logLineCap');
+  const endpointError = errorFor('engineEndpoint');
+
+  return (
+    <>
+      <SectionHeader title="Settings" detail="Saved on this computer and used by the next start too" />
+      <main className="content">
+        <form
+          className="card settings-form"
+          aria-label="Settings"
+          aria-busy={!loaded}
+          onSubmit={(e) => void onSubmit(e)}
+        >
+          <fieldset>
+            <legend>Engine</legend>
+            <FormField
+              id="settings-endpoint"
+              label="Engine address"
+              hint="Leave it empty to find the engine the way the docker CLI does: DOCKER_HOST, then the usual sockets. Berth reconnects as soon as you save."
+              hintClassName="settings-help"
+              error={endpointError}
+              className="input settings-input mono"
+              type="text"
+              spellCheck={false}
+              autoComplete="off"
+              placeholder="unix:///var/run/docker.sock"
+              value={form.draft.engineEndpoint}
+              onChange={(e) => edit({ engineEndpoint: e.target.value })}
+            />
+          </fieldset>
+
+          <fieldset>
+            <legend>Theme</legend>
+            <div className="settings-choices" role="radiogroup" aria-label="Theme">
+              {THEMES.map((theme) => (
+                <label key={theme} className="settings-choice">
+                  <input
+                    type="radio"
+                    name="theme"
+                    value={theme}
+                    checked={form.draft.theme === theme}
+                    onChange={() => edit({ theme })}
+                  />
+                  {THEME_LABELS[theme]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+
+          <fieldset>
+            <legend>Logs</legend>
+            <FormField
+              id="settings-cap"
+              label="Log lines kept per container"
+              hint={`The log view keeps the newest lines up to this many (${LOG_LINE_CAP.min.toLocaleString('en')} to ${LOG_LINE_CAP.max.toLocaleString('en')}); older ones are dropped from memory, not from the container.`}
+              hintClassName="settings-help"
+              error={capError}
+              className="input settings-input settings-number"
+              type="text"
+              inputMode="numeric"
+              value={form.draft.logLineCap}
+              onChange={(e) => edit({ logLineCap: e.target.value })}
+            />
+          </fieldset>
+
+          <fieldset>
+            <legend>Desktop app</legend>
+            <label className="settings-choice">
+              <input
+                type="checkbox"
+                checked={form.draft.notifications}
+                onChange={(e) => edit({ notifications: e.target.checked })}
+              />
+              Notify me when a container exits unexpectedly
+            </label>
+            <label className="settings-choice">
+              <input
+                type="checkbox"
+                checked={form.draft.closeToTray}
+                onChange={(e) => edit({ closeToTray: e.target.checked })}
+              />
+              Keep Berth in the tray when its window is closed
+            </label>
+            <p className="settings-help">
+              These two apply to the desktop app. Quit is always in the app menu and the tray menu.
+            </p>
+          </fieldset>
+
+          <div className="settings-actions">
+            <button type="submit" className="button button-primary" disabled={!dirty || saving} aria-busy={saving}>
+              Save
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={!dirty || saving}
+              onClick={() => {
+                setForm({ base: settings, draft: toDraft(settings) });
+                setFeedback(null);
+              }}
+            >
+              Discard changes
+            </button>
+            <p role="status" className={`settings-status settings-status-${feedback?.tone ?? 'none'}`}>
+              {feedback !== null && feedback.field === undefined ? feedback.text : ''}
+            </p>
+          </div>
+        </form>
+      </main>
+    </>
+  );
+}

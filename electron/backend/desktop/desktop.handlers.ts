@@ -1,0 +1,171 @@
+/**
+ * Native file dialogs in the desktop app: save an image to a tar, load one from a tar, save containers' whole
+ * logs, choose a build context.
+ * The dialogs come in through a port (DesktopDialogs) that Electron main implements (desktop.dialogs.ts) and the
+ * browser bridge does not pass; without it these channels say so. Paths only ever come from the dialog, never from
+ * the page, and tar bytes stream between the engine and the file without being held in memory.
+ */
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { finished, pipeline } from 'node:stream/promises';
+import { loadAction, saveAction, tarFilename } from '../../../shared/commands/images.commands';
+import { logFilename, saveLogAction } from '../../../shared/commands/logs.commands';
+import { BerthFailure } from '../../../shared/result';
+import type { ImagesService } from '../images/images.service';
+import type { LogsService } from '../logs/logs.service';
+import type { DomainHandlers } from '../core/dispatcher';
+import type { Transcript } from '../core/transcript';
+
+export interface FileFilter {
+  readonly name: string;
+  readonly extensions: readonly string[];
+}
+
+export interface SaveDialogOptions {
+  readonly title: string;
+  readonly defaultName: string;
+  readonly filters: readonly FileFilter[];
+}
+
+export interface OpenDialogOptions {
+  readonly title: string;
+  readonly pick: 'file' | 'folder';
+  readonly filters?: readonly FileFilter[];
+}
+
+/** The desktop shell's dialogs; each resolves with the chosen absolute path, or null when the user cancelled. */
+export interface DesktopDialogs {
+  showSaveDialog(options: SaveDialogOptions): Promise<string | null>;
+  showOpenDialog(options: OpenDialogOptions): Promise<string | null>;
+}
+
+const TAR_FILTERS: readonly FileFilter[] = [{ name: 'Image archives (tar)', extensions: ['tar'] }];
+const LOG_FILTERS: readonly FileFilter[] = [{ name: 'Log files', extensions: ['log', 'txt'] }];
+const CANCELLED = { cancelled: true } as const;
+
+const needsDesktop = (instead: string) => new BerthFailure('NOT_SUPPORTED', `This needs the desktop app; ${instead}`);
+
+/** A dialog's answer, checked again: only an absolute path without NUL goes on to the file system. */
+function chosen(answer: string | null): string | null {
+  if (answer === null) return null;
+  if (answer.includes('\0') || !path.isAbsolute(answer)) {
+    throw new BerthFailure('INTERNAL', 'The file dialog did not return a usable path.');
+  }
+  return answer;
+}
+
+/**
+ * A file-system error as a sentence about the file: toBerthError would read ENOENT or EACCES as an engine socket
+ * problem. Engine errors (no `path` on them) pass through unchanged.
+ */
+function aboutFile(error: unknown, file: string): unknown {
+  const e = error as { code?: unknown; path?: unknown } | null;
+  if (typeof e?.path !== 'string' || typeof e.code !== 'string') return error;
+  if (e.code === 'ENOENT') return new BerthFailure('NOT_FOUND', `There is no file or folder at ${file}.`);
+  if (e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS') {
+    return new BerthFailure('PERMISSION_DENIED', `Berth is not allowed to use ${file} (${e.code}).`);
+  }
+  if (e.code === 'ENOSPC') return new BerthFailure('INTERNAL', `The disk holding ${file} is full.`);
+  return new BerthFailure('INTERNAL', `Berth could not use ${file} (${e.code}).`);
+}
+
+/** Writes beside the target and renames at the end, so a failed save never leaves half a tar under its name. */
+async function writeAtomically(target: string, write: (file: string) => Promise<void>): Promise<void> {
+  const part = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.part`);
+  try {
+    await write(part);
+    await rename(part, target);
+  } catch (error) {
+    await rm(part, { force: true });
+    throw aboutFile(error, target);
+  }
+}
+
+export function desktopHandlers(
+  dialogs: DesktopDialogs | null,
+  images: ImagesService,
+  logs: LogsService,
+  transcript: Transcript,
+): DomainHandlers<'desktop'> {
+  return {
+    requests: {
+      'desktop:capabilities': () => ({ nativeDialogs: dialogs !== null }),
+      'desktop:saveImage': async ({ ref }) => {
+        if (dialogs === null) throw needsDesktop('in the browser use the download button.');
+        // NOT_FOUND or ENGINE_UNREACHABLE before a dialog asks for a place to put it.
+        await images.inspect(ref);
+        const target = chosen(
+          await dialogs.showSaveDialog({
+            title: `Save ${ref} as a tar file`,
+            defaultName: tarFilename(ref),
+            filters: TAR_FILTERS,
+          }),
+        );
+        if (target === null) return CANCELLED;
+        await transcript.run(saveAction(ref, target), () =>
+          writeAtomically(target, async (file) => pipeline(await images.save(ref), createWriteStream(file))),
+        );
+        return { cancelled: false, path: target };
+      },
+      'desktop:saveLog': async ({ containers }) => {
+        if (dialogs === null) throw needsDesktop('in the browser use the Save whole log button.');
+        // NOT_FOUND, or the driver "none", before a dialog asks for a place to put it.
+        const targets = await logs.exportTargets(containers);
+        const names = targets.map((t) => t.name);
+        const target = chosen(
+          await dialogs.showSaveDialog({
+            title: `Save the whole log of ${names.join(', ')}`,
+            defaultName: logFilename(names),
+            filters: LOG_FILTERS,
+          }),
+        );
+        if (target === null) return CANCELLED;
+        await transcript.run(saveLogAction(names, target), () =>
+          writeAtomically(target, async (file) => {
+            const out = createWriteStream(file);
+            try {
+              await logs.exportTo(targets, out, new AbortController().signal);
+            } catch (error) {
+              out.destroy();
+              throw error;
+            }
+            out.end();
+            await finished(out);
+          }),
+        );
+        return { cancelled: false, path: target };
+      },
+      'desktop:loadImage': async () => {
+        if (dialogs === null) throw needsDesktop('in the browser choose the file in the Load dialog.');
+        images.assertReachable();
+        const source = chosen(
+          await dialogs.showOpenDialog({ title: 'Load images from a tar file', pick: 'file', filters: TAR_FILTERS }),
+        );
+        if (source === null) return CANCELLED;
+        const result = await transcript.run(loadAction(source), async () => {
+          const handle = await open(source, 'r').catch((error: unknown) => {
+            throw aboutFile(error, source);
+          });
+          try {
+            // A FIFO or a device would never end; only a regular file is sent to the engine.
+            if (!(await handle.stat()).isFile()) {
+              throw new BerthFailure('INVALID_INPUT', `${source} is not a regular file.`);
+            }
+            return await images.load(handle.createReadStream());
+          } finally {
+            await handle.close();
+          }
+        });
+        return { cancelled: false, path: source, loaded: result.loaded };
+      },
+      'desktop:pickFolder': async ({ title }) => {
+        if (dialogs === null) throw needsDesktop("in the browser type the folder's path.");
+        const folder = chosen(await dialogs.showOpenDialog({ title: title ?? 'Choose a folder', pick: 'folder' }));
+        return folder === null ? CANCELLED : { cancelled: false, path: folder };
+      },
+    },
+    streams: {},
+  };
+}

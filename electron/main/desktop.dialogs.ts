@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
-import type { DesktopDialogs, FileFilter } from '../backend/desktop/desktop.handlers';
+import type { DesktopDialogs, FileFilter } from '../backend/desktop/desktop.types';
 
 const electronFilters = (filters: readonly FileFilter[] = []) =>
   filters.map((f) => ({ name: f.name, extensions: [...f.extensions] }));

@@ -13,7 +13,7 @@ import { cleanupLabelled } from '../../../scripts/test-engine.mjs';
 import { createBackend, type Backend } from '../index';
 import { waitForStatus } from '../backend.test-helper';
 import { buildImage, call, cli, HOST, unique } from '../images/images.test-helper';
-import type { DesktopDialogs, OpenDialogOptions, SaveDialogOptions } from './desktop.handlers';
+import type { DesktopDialogs, OpenDialogOptions, SaveDialogOptions } from './desktop.types';
 
 /** Answers each dialog with the next queued path (null = the user cancelled) and records what it was asked. */
 function fakeDialogs() {

@@ -17,29 +17,7 @@ import type { ImagesService } from '../images/images.service';
 import type { LogsService } from '../logs/logs.service';
 import type { DomainHandlers } from '../core/dispatcher';
 import type { Transcript } from '../core/transcript';
-
-export interface FileFilter {
-  readonly name: string;
-  readonly extensions: readonly string[];
-}
-
-export interface SaveDialogOptions {
-  readonly title: string;
-  readonly defaultName: string;
-  readonly filters: readonly FileFilter[];
-}
-
-export interface OpenDialogOptions {
-  readonly title: string;
-  readonly pick: 'file' | 'folder';
-  readonly filters?: readonly FileFilter[];
-}
-
-/** The desktop shell's dialogs; each resolves with the chosen absolute path, or null when the user cancelled. */
-export interface DesktopDialogs {
-  showSaveDialog(options: SaveDialogOptions): Promise<string | null>;
-  showOpenDialog(options: OpenDialogOptions): Promise<string | null>;
-}
+import type { DesktopDialogs, FileFilter } from './desktop.types';
 
 const TAR_FILTERS: readonly FileFilter[] = [{ name: 'Image archives (tar)', extensions: ['tar'] }];
 const LOG_FILTERS: readonly FileFilter[] = [{ name: 'Log files', extensions: ['log', 'txt'] }];

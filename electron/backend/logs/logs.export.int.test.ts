@@ -16,7 +16,7 @@ import type { TransferTicket } from '../../../shared/dto/images';
 import { cleanupLabelled, dockerFor } from '../../../scripts/test-engine.mjs';
 import { createBackend, type Backend } from '../index';
 import { waitForStatus } from '../backend.test-helper';
-import type { DesktopDialogs } from '../desktop/desktop.handlers';
+import type { DesktopDialogs } from '../desktop/desktop.types';
 import { call } from '../images/images.test-helper';
 import { exportLogs, exportTargets } from './logs.export';
 

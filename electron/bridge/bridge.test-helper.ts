@@ -2,7 +2,8 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import WebSocket from 'ws';
 import type { ServerFrame } from '../../shared/wire';
-import { Dispatcher, type RequestHandlers, type StreamHandlers } from '../backend/core/dispatcher';
+import { Dispatcher } from '../backend/core/dispatcher';
+import type { RequestHandlers, StreamHandlers } from '../backend/core/dispatcher.types';
 
 export interface HttpAnswer {
   readonly status: number;

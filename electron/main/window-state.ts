@@ -6,20 +6,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { MIN_HEIGHT, MIN_WIDTH } from './window';
-
-export interface Rect {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-export type WindowBounds = Rect;
-
-export interface WindowState {
-  readonly bounds: Rect;
-  readonly maximized: boolean;
-}
+import type { Rect, WindowState } from './window.types';
 
 export const DEFAULT_WIDTH = 1200;
 export const DEFAULT_HEIGHT = 800;

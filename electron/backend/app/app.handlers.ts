@@ -1,5 +1,5 @@
 import type { AppCommands } from './app-commands';
-import type { DomainHandlers } from '../core/dispatcher';
+import type { DomainHandlers } from '../core/dispatcher.types';
 
 export function appHandlers(commands: AppCommands): DomainHandlers<'app'> {
   return {

@@ -1,7 +1,7 @@
 import { buildApiCall, buildCommand } from '../../../shared/commands/build.commands';
 import type { BuildService } from './build.service';
 import { toBerthError } from '../engine/errors';
-import type { DomainHandlers } from '../core/dispatcher';
+import type { DomainHandlers } from '../core/dispatcher.types';
 import type { Transcript } from '../core/transcript';
 
 export function buildHandlers(build: BuildService, transcript: Transcript): DomainHandlers<'build'> {

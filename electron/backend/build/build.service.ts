@@ -9,7 +9,7 @@ import type { BuildEvent, BuildOptions, ContextPreview } from '../../../shared/d
 import { BerthFailure } from '../../../shared/result';
 import { packContext, planContext, toPreview } from './build.context';
 import { BuildOutputReader, toHistoryLayer } from './build.mapper';
-import type { DockerSource } from '../containers/containers.service';
+import type { DockerSource } from '../engine/engine.types';
 
 export interface BuildResult {
   readonly imageId: string;

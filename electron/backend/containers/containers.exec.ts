@@ -7,7 +7,8 @@ import type { Duplex } from 'node:stream';
 import type Dockerode from 'dockerode';
 import type { ExecChunk } from '../../../shared/dto/containers';
 import { BerthFailure } from '../../../shared/result';
-import type { DockerSource } from './containers.service';
+import { statusOf } from '../engine/errors';
+import type { DockerSource } from '../engine/engine.types';
 
 /** Set in the session's environment, and so in every process started from its shell. */
 const MARKER = 'BERTH_SESSION';
@@ -66,7 +67,7 @@ export class ExecSessions {
         Env: ['TERM=xterm-256color', `${MARKER}=${sessionId}`],
       });
     } catch (error) {
-      const status = (error as { statusCode?: number }).statusCode;
+      const status = statusOf(error);
       if (status === 409)
         throw new BerthFailure('CONFLICT', `Container ${request.id} is not running; start it to open a terminal.`);
       if (status === 404)

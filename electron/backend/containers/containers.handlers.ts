@@ -2,7 +2,7 @@ import * as text from '../../../shared/commands/containers.commands';
 import type { ActionText } from '../../../shared/commands/containers.commands';
 import type { ContainersService } from './containers.service';
 import { toBerthError } from '../engine/errors';
-import type { DomainHandlers } from '../core/dispatcher';
+import type { DomainHandlers } from '../core/dispatcher.types';
 import type { Transcript } from '../core/transcript';
 
 const STOP_TIMEOUT = 10;

@@ -11,29 +11,13 @@ import type {
 import type { ContainerSummary } from '../../../shared/dto/lists';
 import { commitReference, portArg, restartArg, type CommitOptions } from '../../../shared/commands/containers.commands';
 import { BerthFailure } from '../../../shared/result';
+import { engineText, statusOf } from '../engine/errors';
+import type { DockerSource } from '../engine/engine.types';
 import { toChanges } from './containers.changes.mapper';
 import { ExecSessions } from './containers.exec';
 import { toContainerSummary } from './containers.mapper';
 import { maskRawInspect, toOverview } from './containers.overview.mapper';
 import { watchStats, type StatsWatch } from './containers.stats';
-
-/** The engine connection as services see it: a client now, or ENGINE_UNREACHABLE thrown at once. */
-export interface DockerSource {
-  docker(): Dockerode;
-}
-
-const statusOf = (e: unknown): number | undefined => {
-  const status = (e as { statusCode?: unknown } | null)?.statusCode;
-  return typeof status === 'number' ? status : undefined;
-};
-
-/** The engine's own words from a dockerode error, for matching; toBerthError makes the user's sentence. */
-const engineText = (e: unknown): string => {
-  const json = (e as { json?: unknown } | null)?.json;
-  if (typeof json === 'string') return json;
-  const message = (json as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? message : '';
-};
 
 /** Runs an engine call, turning a 404 about the container into a sentence that names it. */
 async function onContainer<T>(ref: string, work: () => Promise<T>): Promise<T> {

@@ -1,7 +1,7 @@
 /** Live stats streams, one engine stream per container, merged into one subscription. */
 import type { Readable } from 'node:stream';
 import type { StatsSample } from '../../../shared/dto/containers';
-import type { DockerSource } from './containers.service';
+import type { DockerSource } from '../engine/engine.types';
 import { toStatsSample, type RawStats } from './containers.stats.mapper';
 
 export interface StatsWatch {

@@ -3,7 +3,8 @@ import { REQUEST_CHANNELS, STREAM_CHANNELS } from '../../../shared/channels';
 import type { EngineEvent, EngineStatus } from '../../../shared/dto/engine';
 import { BerthFailure, type BerthError } from '../../../shared/result';
 import type { StreamMessage } from '../../../shared/stream';
-import { Dispatcher, type RequestHandlers, type StreamHandlers, type StreamSink } from './dispatcher';
+import { Dispatcher } from './dispatcher';
+import type { RequestHandlers, StreamHandlers, StreamSink } from './dispatcher.types';
 
 const status: EngineStatus = {
   state: 'connecting',

@@ -10,33 +10,10 @@ import {
   requestChannels,
   streamChannels,
   subscriptionId,
-  type RequestChannel,
-  type RequestOutput,
-  type StreamChannel,
-  type StreamChunk,
 } from '../../../shared/contract';
 import { fail, ok, type BerthError, type Result } from '../../../shared/result';
 import type { StreamMessage } from '../../../shared/stream';
-
-type ParsedRequest<C extends RequestChannel> = z.output<(typeof requestChannels)[C]['input']>;
-type ParsedStream<C extends StreamChannel> = z.output<(typeof streamChannels)[C]['input']>;
-
-export type RequestHandlers = {
-  readonly [C in RequestChannel]: (input: ParsedRequest<C>) => Promise<RequestOutput<C>> | RequestOutput<C>;
-};
-
-export interface StreamSink<T> {
-  emit(chunk: T): void;
-  end(reason?: string): void;
-  fail(error: BerthError): void;
-  /** Aborted when the subscriber goes away. */
-  readonly signal: AbortSignal;
-}
-
-/** Starts a stream; returns its cleanup, which runs once on unsubscribe, end, error or session close. */
-export type StreamHandlers = {
-  readonly [C in StreamChannel]: (input: ParsedStream<C>, sink: StreamSink<StreamChunk<C>>) => (() => void) | void;
-};
+import type { RequestHandlers, StreamHandlers, StreamSink } from './dispatcher.types';
 
 export interface DispatcherOptions {
   readonly mapError: (error: unknown) => BerthError;
@@ -176,10 +153,4 @@ export class Dispatcher {
       },
     };
   }
-}
-
-/** The handlers of one domain's channels (`images:*`), which the composition in handlers.ts spreads together. */
-export interface DomainHandlers<D extends string> {
-  readonly requests: Pick<RequestHandlers, Extract<RequestChannel, `${D}:${string}`>>;
-  readonly streams: Pick<StreamHandlers, Extract<StreamChannel, `${D}:${string}`>>;
 }

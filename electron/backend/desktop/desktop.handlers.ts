@@ -15,7 +15,7 @@ import { logFilename, saveLogAction } from '../../../shared/commands/logs.comman
 import { BerthFailure } from '../../../shared/result';
 import type { ImagesService } from '../images/images.service';
 import type { LogsService } from '../logs/logs.service';
-import type { DomainHandlers } from '../core/dispatcher';
+import type { DomainHandlers } from '../core/dispatcher.types';
 import type { Transcript } from '../core/transcript';
 import type { DesktopDialogs, FileFilter } from './desktop.types';
 

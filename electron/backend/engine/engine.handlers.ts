@@ -1,5 +1,5 @@
 import type { EngineConnection } from './engine.connection';
-import type { DomainHandlers } from '../core/dispatcher';
+import type { DomainHandlers } from '../core/dispatcher.types';
 
 export type EngineHandle = Pick<EngineConnection, 'status' | 'retry' | 'onStatus' | 'onEvent'>;
 

@@ -18,9 +18,18 @@ const errnoOf = (e: unknown): string | undefined => {
   return typeof code === 'string' ? code : undefined;
 };
 
-const statusOf = (e: unknown): number | undefined => {
+/** The HTTP status of a failed engine call (dockerode puts it on the error), or undefined for anything else. */
+export const statusOf = (e: unknown): number | undefined => {
   const status = record(e).statusCode;
   return typeof status === 'number' ? status : undefined;
+};
+
+/** The engine's own words from a dockerode error, for matching; toBerthError makes the user's sentence. */
+export const engineText = (e: unknown): string => {
+  const json = record(e).json;
+  if (typeof json === 'string') return json;
+  const message = record(json).message;
+  return typeof message === 'string' ? message : '';
 };
 
 /** "no such container: x" -> "No such container: x." */

@@ -1,18 +1,7 @@
 /** Image errors a newcomer can act on: the engine's 409s on remove, said with the containers named. */
 import type { ImageContainerRef } from '../../../shared/dto/images';
 import { BerthFailure } from '../../../shared/result';
-
-export const statusOf = (error: unknown): number | undefined => {
-  const status = (error as { statusCode?: unknown } | null)?.statusCode;
-  return typeof status === 'number' ? status : undefined;
-};
-
-function engineText(error: unknown): string {
-  const json = (error as { json?: unknown } | null)?.json;
-  if (typeof json === 'string') return json;
-  const message = (json as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? message : '';
-}
+import { engineText } from '../engine/errors';
 
 const describeContainer = (c: ImageContainerRef) => `${c.name} (${c.state === 'running' ? 'running' : 'stopped'})`;
 

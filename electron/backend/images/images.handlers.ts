@@ -8,7 +8,7 @@ import {
 import type { TransferEvent } from '../../../shared/dto/images';
 import { toBerthError } from '../engine/errors';
 import type { ImagesService } from './images.service';
-import type { DomainHandlers, StreamSink } from '../core/dispatcher';
+import type { DomainHandlers, StreamSink } from '../core/dispatcher.types';
 import type { Transcript } from '../core/transcript';
 import type { ImageTransfers } from './images.transfers';
 

@@ -13,8 +13,9 @@ import type { ImageSummary } from '../../../shared/dto/lists';
 import { splitTagTarget } from '../../../shared/commands/images.commands';
 import { checkTagTarget } from '../../../shared/image-reference';
 import { BerthFailure } from '../../../shared/result';
-import type { DockerSource } from '../containers/containers.service';
-import { explainRemoveConflict, statusOf } from './images.errors';
+import type { DockerSource } from '../engine/engine.types';
+import { statusOf } from '../engine/errors';
+import { explainRemoveConflict } from './images.errors';
 import { buildSteps, type OtherImage, type RawHistoryEntry } from './images.layers';
 import {
   countContainersByImage,

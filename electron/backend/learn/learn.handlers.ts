@@ -1,5 +1,5 @@
 import type { LearnService } from './learn.service';
-import type { DomainHandlers } from '../core/dispatcher';
+import type { DomainHandlers } from '../core/dispatcher.types';
 
 export function learnHandlers(learn: LearnService): DomainHandlers<'learn'> {
   return {

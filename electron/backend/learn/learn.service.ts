@@ -1,6 +1,6 @@
 /** What the relationships view needs in one answer: every image with its layers, every container with its image id. */
 import type { ContainerNode, Relationships } from '../../../shared/dto/learn';
-import type { DockerSource } from '../containers/containers.service';
+import type { DockerSource } from '../engine/engine.types';
 import { toContainerNode, toImageNode } from './learn.mapper';
 
 /** Inspecting one by one is the only way to image layers and to the name a container was created with; a few at a time keeps the engine responsive. */

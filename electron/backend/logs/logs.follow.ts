@@ -7,20 +7,19 @@
  */
 import type { LogsChunk } from '../../../shared/dto/logs';
 import { BerthFailure } from '../../../shared/result';
-import type { StreamSink } from '../core/dispatcher';
+import type { StreamSink } from '../core/dispatcher.types';
+import { statusOf } from '../engine/errors';
 import { LineBatcher, type BatchLimits } from './logs.batch';
 import type { OutputStream } from './logs.demux';
 import { readLogs, type ReadQuery } from './logs.read';
 import { explainReadError, inspectTarget, refuseUnreadable, type LogTarget } from './logs.target';
 import { SLACK_NS } from './logs.older';
 import { nsToEngineParam, nsToTimestamp, timestampToNs } from './logs.time';
-import type { FollowInput, LogsEngine } from './logs.service';
+import type { FollowInput, LogsEngine } from './logs.types';
 
 type Why = 'removed' | 'engine-down' | 'running' | 'stopped';
 
 const PAUSE_MS = 500;
-
-const statusOf = (e: unknown): number | undefined => (e as { statusCode?: number } | null)?.statusCode;
 
 export class LogFollower {
   private readonly controller = new AbortController();

@@ -1,6 +1,6 @@
 import type { LogsService } from './logs.service';
 import type { LogExports } from './logs.exports';
-import type { DomainHandlers } from '../core/dispatcher';
+import type { DomainHandlers } from '../core/dispatcher.types';
 
 export function logsHandlers(logs: LogsService, exports: LogExports): DomainHandlers<'logs'> {
   return {

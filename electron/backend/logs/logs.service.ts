@@ -4,10 +4,8 @@
  * with exactly that timestamp the view holds; the line is found again in the log's own order (logs.older.ts),
  * so neither a resumed stream nor a page repeats or skips a line.
  */
-import type { EngineEvent, EngineStatus } from '../../../shared/dto/engine';
 import type { LogsChunk, LogsPage } from '../../../shared/dto/logs';
-import type { StreamSink } from '../core/dispatcher';
-import type { DockerSource } from '../containers/containers.service';
+import type { StreamSink } from '../core/dispatcher.types';
 import { toBerthError } from '../engine/errors';
 import { DEFAULT_BATCH, PackedLines, type BatchLimits } from './logs.batch';
 import { readOlder, type OlderReaders } from './logs.older';
@@ -19,26 +17,7 @@ import { LogFollower } from './logs.follow';
 import { exportLogs, exportTargets, type ExportResult } from './logs.export';
 import type { LogTarget } from './logs.target';
 import type { Writable } from 'node:stream';
-
-export interface LogsEngine extends DockerSource {
-  status(): EngineStatus;
-  onStatus(listener: (status: EngineStatus) => void): () => void;
-  onEvent(listener: (event: EngineEvent) => void): () => void;
-}
-
-export interface FollowInput {
-  readonly container: string;
-  readonly tail: number | 'all';
-}
-
-export interface OlderInput {
-  readonly container: string;
-  readonly before: string;
-  readonly skip: number;
-  readonly limit: number;
-  /** How many of the container's lines the view holds from `before` on. */
-  readonly after?: number;
-}
+import type { FollowInput, LogsEngine, OlderInput } from './logs.types';
 
 export class LogsService {
   constructor(

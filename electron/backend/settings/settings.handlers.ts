@@ -1,4 +1,4 @@
-import type { DomainHandlers } from '../core/dispatcher';
+import type { DomainHandlers } from '../core/dispatcher.types';
 import type { SettingsStore } from './settings.store';
 
 export function settingsHandlers(settings: SettingsStore): DomainHandlers<'settings'> {

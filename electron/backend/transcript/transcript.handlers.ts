@@ -1,4 +1,4 @@
-import type { DomainHandlers } from '../core/dispatcher';
+import type { DomainHandlers } from '../core/dispatcher.types';
 import type { Transcript } from '../core/transcript';
 
 export function transcriptHandlers(transcript: Transcript): DomainHandlers<'transcript'> {

@@ -1,5 +1,5 @@
 import type { TourService } from './tour.service';
-import type { DomainHandlers } from '../../core/dispatcher';
+import type { DomainHandlers } from '../../core/dispatcher.types';
 
 export function tourHandlers(tour: TourService): DomainHandlers<'tour'> {
   return {

@@ -26,8 +26,9 @@ import {
   type TourStepId,
 } from '../../../../shared/dto/tour';
 import { BerthFailure } from '../../../../shared/result';
+import { statusOf } from '../../engine/errors';
 import type { Transcript } from '../../core/transcript';
-import type { DockerSource } from '../../containers/containers.service';
+import type { DockerSource } from '../../engine/engine.types';
 import { checkStep, type Change, type ImageFacts, type TourFacts } from './tour.checks';
 import {
   assembleTourContext,
@@ -47,7 +48,6 @@ export interface TourOptions {
 const [A, B] = TOUR_CONTAINERS;
 const LABEL_FILTER = { label: [`${TOUR_LABEL}=1`] };
 const short = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
-const statusOf = (e: unknown) => (e as { statusCode?: unknown }).statusCode;
 
 // tar-fs packs are Node streams; its typings describe them through tar-stream's own class.
 const asStream = (tar: ReturnType<typeof pack>) => tar as unknown as NodeJS.ReadableStream;

@@ -12,6 +12,7 @@ import { cleanupLabelled } from '../../scripts/test-engine.mjs';
 import { startTestRegistry, type TestRegistry } from '../../scripts/test-registry.mjs';
 import type { Backend } from '../backend';
 import { startBridge, type Bridge } from './server';
+import { imageTransferRoute } from './transfers.routes';
 import { buildImage, call, cli, collect, connectedBackend, HOST, unique } from '../backend/images/images.test-helper';
 
 const SOURCE = `${unique('berth-it-move')}:1`;
@@ -89,7 +90,7 @@ describe('save and load through the bridge', () => {
     bridge = await startBridge({
       dispatcher: backend.dispatcher,
       rendererDir,
-      routes: [backend.services.imageTransfers.route],
+      routes: [imageTransferRoute(backend.services.imageTransfers)],
     });
   });
 

@@ -10,6 +10,7 @@ import { createBackend } from '../backend';
 import { settingsFile } from '../backend/settings/settings.paths';
 import { parseServeArgs } from './args';
 import { startBridge, type Bridge } from './server';
+import { imageTransferRoute, logExportRoute } from './transfers.routes';
 
 // The bundle sits in out/bridge/, the built renderer in out/renderer/.
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
       dispatcher: backend.dispatcher,
       rendererDir,
       port,
-      routes: [backend.services.imageTransfers.route, backend.services.logExports.route],
+      routes: [imageTransferRoute(backend.services.imageTransfers), logExportRoute(backend.services.logExports)],
     });
   } catch (error) {
     await backend.dispose();

@@ -17,6 +17,7 @@ import { cleanupLabelled, dockerFor } from '../../../scripts/test-engine.mjs';
 import { createBackend, type Backend } from '../index';
 import { waitForStatus } from '../backend.test-helper';
 import type { DesktopDialogs } from '../desktop/desktop.types';
+import { logExportRoute } from '../../bridge/transfers.routes';
 import { call } from '../images/images.test-helper';
 import { exportLogs, exportTargets } from './logs.export';
 
@@ -143,7 +144,7 @@ describe('through the bridge and the desktop channel', () => {
     if (!ticket.ok) throw new Error(ticket.error.message);
     expect(ticket.value.filename).toBe(`${noisy}+${quiet}.log`);
     const server = http.createServer((req, res) => {
-      if (!backend.services.logExports.route(req, res, 0)) res.writeHead(418).end();
+      if (!logExportRoute(backend.services.logExports)(req, res, 0)) res.writeHead(418).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as { port: number }).port;

@@ -3,8 +3,9 @@
  * when they fit the displays attached now (a monitor may have gone away since), otherwise the window is centred
  * on the primary display.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { writeTextAtomically } from '../backend/core/atomic-file';
 import { MIN_HEIGHT, MIN_WIDTH } from './window';
 import type { Rect, WindowState } from './window.types';
 
@@ -78,10 +79,7 @@ export async function loadWindowState(file: string): Promise<WindowState | null>
 
 export async function saveWindowState(file: string, state: WindowState): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  // Write then rename, so a crash mid-write never leaves half a file behind.
-  const temp = `${file}.tmp`;
-  await writeFile(temp, JSON.stringify(state), 'utf8');
-  await rename(temp, file);
+  await writeTextAtomically(file, JSON.stringify(state));
 }
 
 export interface StateSaver {

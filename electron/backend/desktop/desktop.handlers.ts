@@ -5,9 +5,8 @@
  * browser bridge does not pass; without it these channels say so. Paths only ever come from the dialog, never from
  * the page, and tar bytes stream between the engine and the file without being held in memory.
  */
-import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { finished, pipeline } from 'node:stream/promises';
 import { loadAction, saveAction, tarFilename } from '../../../shared/commands/images.commands';
@@ -16,6 +15,7 @@ import { BerthFailure } from '../../../shared/result';
 import type { ImagesService } from '../images/images.service';
 import type { LogsService } from '../logs/logs.service';
 import type { DomainHandlers } from '../core/dispatcher.types';
+import { writeAtomically } from '../core/atomic-file';
 import type { Transcript } from '../core/transcript';
 import type { DesktopDialogs, FileFilter } from './desktop.types';
 
@@ -49,14 +49,11 @@ function aboutFile(error: unknown, file: string): unknown {
   return new BerthFailure('INTERNAL', `Berth could not use ${file} (${e.code}).`);
 }
 
-/** Writes beside the target and renames at the end, so a failed save never leaves half a tar under its name. */
-async function writeAtomically(target: string, write: (file: string) => Promise<void>): Promise<void> {
-  const part = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.part`);
+/** Writes beside the target and renames at the end, so a failed save never leaves half a file under its name. */
+async function saveTo(target: string, write: (file: string) => Promise<void>): Promise<void> {
   try {
-    await write(part);
-    await rename(part, target);
+    await writeAtomically(target, write);
   } catch (error) {
-    await rm(part, { force: true });
     throw aboutFile(error, target);
   }
 }
@@ -83,7 +80,7 @@ export function desktopHandlers(
         );
         if (target === null) return CANCELLED;
         await transcript.run(saveAction(ref, target), () =>
-          writeAtomically(target, async (file) => pipeline(await images.save(ref), createWriteStream(file))),
+          saveTo(target, async (file) => pipeline(await images.save(ref), createWriteStream(file))),
         );
         return { cancelled: false, path: target };
       },
@@ -101,7 +98,7 @@ export function desktopHandlers(
         );
         if (target === null) return CANCELLED;
         await transcript.run(saveLogAction(names, target), () =>
-          writeAtomically(target, async (file) => {
+          saveTo(target, async (file) => {
             const out = createWriteStream(file);
             try {
               await logs.exportTo(targets, out, new AbortController().signal);

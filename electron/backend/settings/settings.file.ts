@@ -3,12 +3,12 @@
  * read as settings (broken JSON, a wrong value) loses only what is wrong, with a warning, and never stops Berth.
  * Writes go to a temporary file that is renamed over the old one, so a crash mid-write leaves the old file whole.
  */
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { settingsFieldSchemas } from '../../../shared/contracts/settings.contract';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/dto/settings';
+import { writeTextAtomically } from '../core/atomic-file';
 
 export interface LoadedSettings {
   readonly settings: Settings;
@@ -60,16 +60,10 @@ export function readSettingsFile(file: string): LoadedSettings {
 
 export async function writeSettingsFile(file: string, settings: Settings): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(temporary, `${JSON.stringify(settings, null, 2)}\n`, {
-      encoding: 'utf8',
-      mode: 0o600,
-      flush: true,
-    });
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeTextAtomically(
+    file,
+    `${JSON.stringify(settings, null, 2)}
+`,
+    0o600,
+  );
 }

@@ -145,7 +145,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
     images,
     imageTransfers: new ImageTransfers(images, transcript),
     transcript,
-    tour: new TourService(engine, transcript),
+    tour: new TourService(engine, containers, transcript),
     learn: new LearnService(engine),
     settings,
     commands: new AppCommands(),

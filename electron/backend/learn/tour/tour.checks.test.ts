@@ -40,15 +40,15 @@ describe('tour checks', () => {
   it('change and diff look at each container’s writable layer', () => {
     const changed = {
       'berth-tour-a': [
-        { path: '/data', kind: 0 },
-        { path: '/data/hello.txt', kind: 0 },
+        { path: '/data', kind: 'changed' as const },
+        { path: '/data/hello.txt', kind: 'changed' as const },
       ],
       'berth-tour-b': [],
     };
     expect(checkStep('change', { ...empty, changes: changed }).passed).toBe(true);
     expect(checkStep('change', { ...empty, changes: { 'berth-tour-a': [] } }).passed).toBe(false);
     expect(checkStep('diff', { ...empty, changes: changed }).passed).toBe(true);
-    const both = { ...changed, 'berth-tour-b': [{ path: '/tmp', kind: 1 }] };
+    const both = { ...changed, 'berth-tour-b': [{ path: '/tmp', kind: 'added' as const }] };
     expect(checkStep('diff', { ...empty, changes: both })).toMatchObject({ passed: false });
     expect(checkStep('diff', { ...empty, changes: both }).detail).toContain('(/tmp)');
   });

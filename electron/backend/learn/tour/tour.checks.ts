@@ -8,6 +8,7 @@ import {
   TOUR_CONTAINERS,
   TOUR_IMAGE,
 } from '../../../../shared/commands/tour.commands';
+import type { DiffEntry } from '../../../../shared/dto/containers';
 import type { TourCheck, TourStepId } from '../../../../shared/dto/tour';
 
 export interface ImageFacts {
@@ -22,12 +23,6 @@ export interface ContainerFacts {
   readonly state: string;
 }
 
-/** `docker diff` kinds: 0 changed, 1 added, 2 deleted. */
-export interface Change {
-  readonly path: string;
-  readonly kind: number;
-}
-
 export interface TourFacts {
   readonly image?: ImageFacts;
   readonly committed?: ImageFacts;
@@ -36,7 +31,8 @@ export interface TourFacts {
   /** Containers labelled berth.tour=1, by name. */
   readonly containers: readonly ContainerFacts[];
   /** `docker diff` of each tour container that exists. */
-  readonly changes: Readonly<Record<string, readonly Change[]>>;
+  /** `docker diff` of each tour container, as the containers service reads it. */
+  readonly changes: Readonly<Record<string, readonly DiffEntry[]>>;
   readonly leftovers: { readonly containers: number; readonly images: number };
 }
 

@@ -8,12 +8,14 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { dockerFor } from '../../../../scripts/test-engine.mjs';
 import { cleanupImage } from '../../../../shared/commands/tour.commands';
 import { TOUR_STEPS } from '../../../../shared/dto/tour';
+import { ContainersService } from '../../containers/containers.service';
 import { Transcript } from '../../core/transcript';
 import { TourService } from './tour.service';
 
 const host = process.env.TEST_DOCKER_HOST ?? '';
 const assetsDir = path.resolve(__dirname, '../../../../assets/tour');
 const docker = dockerFor(host);
+const source = { docker: () => docker };
 const work = mkdtempSync(path.join(os.tmpdir(), 'berth-tour-int-'));
 
 function shell(command: string): string {
@@ -35,7 +37,10 @@ async function leftovers(): Promise<number> {
 
 describe('the guided tour', () => {
   const transcript = new Transcript();
-  const tour = new TourService({ docker: () => docker }, transcript, { assetsDir, workDir: path.join(work, 'clicks') });
+  const tour = new TourService(source, new ContainersService(source), transcript, {
+    assetsDir,
+    workDir: path.join(work, 'clicks'),
+  });
 
   // A test that failed half-way must not leave the next one a name conflict.
   beforeEach(async () => {
@@ -91,7 +96,7 @@ describe('the guided tour', () => {
   });
 
   it('each command Berth shows has the same effect when run with the docker CLI', async () => {
-    const cli = new TourService({ docker: () => docker }, new Transcript(), {
+    const cli = new TourService(source, new ContainersService(source), new Transcript(), {
       assetsDir,
       workDir: path.join(work, 'cli'),
     });

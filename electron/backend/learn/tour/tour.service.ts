@@ -5,7 +5,6 @@
 import os from 'node:os';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import ignore from '@balena/dockerignore';
 import type Dockerode from 'dockerode';
 import { pack } from 'tar-fs';
 import {
@@ -25,11 +24,14 @@ import {
   type TourPlanStep,
   type TourStepId,
 } from '../../../../shared/dto/tour';
+import type { DiffEntry, DiffKind } from '../../../../shared/dto/containers';
 import { BerthFailure } from '../../../../shared/result';
+import { packContext, planContext } from '../../build/build.context';
+import type { ContainersService } from '../../containers/containers.service';
 import { statusOf } from '../../engine/errors';
 import type { Transcript } from '../../core/transcript';
 import type { DockerSource } from '../../engine/engine.types';
-import { checkStep, type Change, type ImageFacts, type TourFacts } from './tour.checks';
+import { checkStep, type ImageFacts, type TourFacts } from './tour.checks';
 import {
   assembleTourContext,
   defaultTourAssets,
@@ -62,12 +64,11 @@ async function maybe<T>(read: () => Promise<T>): Promise<T | undefined> {
   }
 }
 
-/** `docker diff`; the engine answers `null` (which dockerode hands over as text) when nothing changed. */
-async function readChanges(docker: Dockerode, name: string): Promise<readonly Change[]> {
-  const raw: unknown = await docker.getContainer(name).changes();
-  if (!Array.isArray(raw)) return [];
-  return (raw as { Path: string; Kind: number }[]).map((c) => ({ path: c.Path, kind: c.Kind }));
-}
+/** The letters `docker diff` prints. */
+const DIFF_LETTER: Readonly<Record<DiffKind, string>> = { changed: 'C', added: 'A', deleted: 'D' };
+
+/** Docker's default grace period before a stop kills the process, as `docker stop` without -t. */
+const STOP_TIMEOUT_S = 10;
 
 export class TourService {
   private readonly assetsDir: string | undefined;
@@ -75,6 +76,7 @@ export class TourService {
 
   constructor(
     private readonly engine: DockerSource,
+    private readonly containers: ContainersService,
     private readonly transcript: Transcript,
     options: TourOptions = {},
   ) {
@@ -144,8 +146,8 @@ export class TourService {
       case 'diff':
         return this.each((name, i) =>
           act(i, async () => {
-            const changes = await readChanges(docker, name);
-            const list = changes.map((c) => `${'CAD'[c.kind] ?? '?'} ${c.path}`).join(', ');
+            const changes = await this.changes(name);
+            const list = changes.map((c) => `${DIFF_LETTER[c.kind]} ${c.path}`).join(', ');
             return `${name}: ${list === '' ? 'no changes' : list}`;
           }),
         );
@@ -167,8 +169,10 @@ export class TourService {
         );
       }
       case 'remove':
-        await act(0, () => Promise.all([A, B].map((name) => this.stop(docker, name))));
-        await act(1, () => Promise.all([A, B].map((name) => docker.getContainer(name).remove())));
+        await act(0, () => Promise.all([A, B].map((name) => this.containers.stop(name, STOP_TIMEOUT_S))));
+        await act(1, () =>
+          Promise.all([A, B].map((name) => this.containers.remove(name, { force: false, volumes: false }))),
+        );
         return [`${A} and ${B} are stopped and removed.`];
       case 'cleanup': {
         const done = await this.cleanup();
@@ -208,11 +212,9 @@ export class TourService {
   }
 
   private async build(docker: Dockerode, contextDir: string): Promise<readonly string[]> {
-    // The docker CLI leaves out what .dockerignore names before it sends the context; so does Berth.
-    const rules = await readFile(path.join(contextDir, '.dockerignore'), 'utf8').catch(() => '');
-    const ignored = ignore().add(rules.split('\n'));
-    const context = pack(contextDir, { ignore: (name) => ignored.ignores(path.relative(contextDir, name)) });
-    const stream = await docker.buildImage(asStream(context), { t: TOUR_IMAGE, labels: { [TOUR_LABEL]: '1' } });
+    // The same context as the Build view sends: what .dockerignore leaves, packed as the docker CLI packs it.
+    const context = packContext(await planContext(contextDir));
+    const stream = await docker.buildImage(context, { t: TOUR_IMAGE, labels: { [TOUR_LABEL]: '1' } });
     const output = await new Promise<{ stream?: string; error?: string }[]>((resolve, reject) =>
       docker.modem.followProgress(stream, (error, items: { stream?: string; error?: string }[]) =>
         error ? reject(error) : resolve(items),
@@ -230,15 +232,6 @@ export class TourService {
     const lines: string[] = [];
     for (const [i, name] of TOUR_CONTAINERS.entries()) lines.push(await work(name, i));
     return lines;
-  }
-
-  private async stop(docker: Dockerode, name: string): Promise<void> {
-    try {
-      await docker.getContainer(name).stop();
-    } catch (error) {
-      // 304: it was not running, which is what stop is for.
-      if (statusOf(error) !== 304) throw error;
-    }
   }
 
   /** Everything the checks look at, read in one go. */
@@ -261,9 +254,9 @@ export class TourService {
       imageId: c.ImageID,
       state: c.State,
     }));
-    const changes: Record<string, readonly Change[]> = {};
+    const changes: Record<string, readonly DiffEntry[]> = {};
     for (const { name } of containers.filter((c) => (TOUR_CONTAINERS as readonly string[]).includes(c.name))) {
-      changes[name] = await readChanges(docker, name);
+      changes[name] = await this.changes(name);
     }
     return {
       image,
@@ -273,5 +266,9 @@ export class TourService {
       changes,
       leftovers: { containers: listed.length, images: leftImages.length },
     };
+  }
+
+  private async changes(name: string): Promise<readonly DiffEntry[]> {
+    return (await this.containers.changes(name)).entries;
   }
 }

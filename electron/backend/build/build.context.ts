@@ -80,7 +80,7 @@ export function ignoreRules(patterns: readonly string[], dockerfile: string): Ig
 export const MAX_BUILD_FILE_BYTES = 1024 * 1024;
 
 /**
- * A file main itself reads from the context (the Dockerfile, .dockerignore), or null when there is none. Like the
+ * A file Berth itself reads from the context (the Dockerfile, .dockerignore), or null when there is none. Like the
  * docker CLI, a link is followed only while it stays inside the context; and only a regular file of a sane size is
  * read, so a cloned project whose Dockerfile links to /dev/zero, a FIFO or someone's key cannot hang or leak.
  */

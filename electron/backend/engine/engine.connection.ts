@@ -1,7 +1,8 @@
 /**
- * The one engine connection of the main process. It finds an engine among the candidate endpoints, reports
- * its state as a stream of EngineStatus, notices at once when the engine goes away (its event stream ends),
- * reconnects with backoff, and fans the engine's events out as invalidation signals. No polling loop.
+ * The one engine connection of the backend (in Electron main, or in the bridge's Node process). It finds an engine
+ * among the candidate endpoints, reports its state as a stream of EngineStatus, notices at once when the engine goes
+ * away (its event stream ends), reconnects with backoff, and fans the engine's events out as invalidation signals.
+ * No polling loop.
  */
 import type Dockerode from 'dockerode';
 import type { EngineEvent, EngineStatus, EngineSummary } from '../../../shared/dto/engine';

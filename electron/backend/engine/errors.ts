@@ -1,6 +1,6 @@
 /**
  * The one place where engine answers and socket errors become Berth's error codes and plain sentences.
- * Nothing else in main decides what an HTTP status or an errno means.
+ * Nothing else in the backend decides what an HTTP status or an errno means.
  */
 import type { UnreachableReason } from '../../../shared/dto/engine';
 import { BerthFailure, isBerthError, type BerthError } from '../../../shared/result';

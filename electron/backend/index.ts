@@ -14,6 +14,7 @@ import { Dispatcher } from './core/dispatcher';
 import type { RequestHandlers, StreamHandlers } from './core/dispatcher.types';
 import { Transcript } from './core/transcript';
 import { desktopHandlers } from './desktop/desktop.handlers';
+import { DesktopService } from './desktop/desktop.service';
 import type { DesktopDialogs } from './desktop/desktop.types';
 import { resolveEndpoints } from './engine/endpoint';
 import { EngineConnection } from './engine/engine.connection';
@@ -46,8 +47,8 @@ export interface Services {
   readonly commands: AppCommands;
   readonly build: BuildService;
   readonly logs: LogsService;
-  /** Native file dialogs: Electron main passes them, the browser bridge does not. */
-  readonly dialogs: DesktopDialogs | null;
+  /** Native file dialogs: Electron main passes them, the browser bridge does not (and the service says so). */
+  readonly desktop: DesktopService;
 }
 
 export type { EngineHandle };
@@ -70,7 +71,7 @@ export function createHandlers(
   const app = appHandlers(services.commands);
   const build = buildHandlers(services.build, services.transcript);
   const logs = logsHandlers(services.logs, services.logExports);
-  const desktop = desktopHandlers(services.dialogs, services.images, services.logs, services.transcript);
+  const desktop = desktopHandlers(services.desktop);
   const requests = {
     ...engine.requests,
     ...containers.requests,
@@ -152,7 +153,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
     build: new BuildService(engine),
     logs,
     logExports: new LogExports(logs, transcript),
-    dialogs: options.desktop ?? null,
+    desktop: new DesktopService(options.desktop ?? null, images, logs, transcript),
   };
   const { requests, streams } = createHandlers(engine, services);
   const dispatcher = new Dispatcher(requests, streams, { mapError: toBerthError });

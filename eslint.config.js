@@ -1,5 +1,6 @@
 // ESLint flat config. Layering is enforced here, not remembered: the renderer cannot reach electron or node,
-// shared/ cannot reach electron, node or react, and only the preload may touch ipcRenderer.
+// shared/ cannot reach electron, node or react, and only the preload may touch ipcRenderer. In electron/ the arrows
+// point one way: main and bridge are hosts that import backend/; backend imports neither host nor electron.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -35,6 +36,8 @@ export const LINT_FIXTURES = {
   shared: 'shared/lint-fixture.ts',
   main: 'electron/main/lint-fixture.ts',
   preload: 'electron/preload/lint-fixture.ts',
+  backend: 'electron/backend/lint-fixture.ts',
+  bridge: 'electron/bridge/lint-fixture.ts',
 };
 
 const namedExports = { selector: 'ExportDefaultDeclaration', message: 'Use a named export.' };
@@ -179,7 +182,46 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': layer(
         [noIpcRenderer],
-        [pattern(['**/renderer/**'], 'Main cannot depend on the renderer; share through shared/.')],
+        [
+          pattern(['**/bridge/**'], 'Main and the bridge are two hosts of the backend; neither imports the other.'),
+          pattern(['**/renderer/**'], 'Main cannot depend on the renderer; share through shared/.'),
+        ],
+      ),
+    },
+  },
+  {
+    // What both hosts run: plain Node, so the browser mode can serve it without Electron.
+    files: ['electron/backend/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': layer(
+        [
+          {
+            name: 'electron',
+            message: 'The backend runs in plain Node too (the browser mode); Electron stays in main.',
+          },
+        ],
+        [
+          pattern(['electron/*'], 'The backend runs in plain Node too (the browser mode); Electron stays in main.'),
+          pattern(['**/main/**'], 'The backend cannot depend on a host; main imports the backend, not the reverse.'),
+          pattern(['**/bridge/**'], 'The backend cannot depend on a host; the bridge imports the backend.'),
+          pattern(['**/renderer/**'], 'The backend cannot depend on the renderer; share through shared/.'),
+        ],
+      ),
+    },
+  },
+  {
+    // The browser-mode host: the backend behind an HTTP + WebSocket server, in plain Node.
+    files: ['electron/bridge/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': layer(
+        [{ name: 'electron', message: 'The bridge serves the browser mode from plain Node; Electron is not there.' }],
+        [
+          pattern(['electron/*'], 'The bridge serves the browser mode from plain Node; Electron is not there.'),
+          pattern(['**/main/**'], 'The bridge runs without Electron main; take what both hosts need from backend/.'),
+          pattern(['**/renderer/**'], 'The bridge cannot depend on the renderer; share through shared/.'),
+        ],
       ),
     },
   },

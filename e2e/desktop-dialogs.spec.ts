@@ -1,6 +1,6 @@
 // The renderer's desktop-app branch for native dialogs. The Electron binary cannot run here, so the page talks to
 // the real bridge through a WebSocket route that plays Electron main for the desktop:* channels only (what main
-// itself does with them is covered by electron/main/handlers/desktop.handlers.int.test.ts); every other request,
+// itself does with them is covered by electron/backend/desktop/desktop.handlers.int.test.ts); every other request,
 // such as the context preview, reaches the real backend and engine.
 import fs from 'node:fs';
 import os from 'node:os';

@@ -29,7 +29,7 @@ const bundles = [
     external: ['electron'],
   },
   {
-    entry: 'electron/main/bridge/serve.ts',
+    entry: 'electron/bridge/serve.ts',
     outfile: 'out/bridge/serve.mjs',
     format: 'esm',
     platform: 'node',

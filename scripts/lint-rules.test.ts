@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-type Layer = 'renderer' | 'platform' | 'shared' | 'main' | 'preload';
+type Layer = 'renderer' | 'platform' | 'shared' | 'main' | 'preload' | 'backend' | 'bridge';
 // Loaded by URL because the config is plain JS without type declarations.
 const { LINT_FIXTURES } = (await import(new URL('../eslint.config.js', import.meta.url).href)) as {
   LINT_FIXTURES: Record<Layer, string>;
@@ -33,7 +33,7 @@ describe('renderer layer', () => {
     ['os', 'homedir'],
     ['net', 'connect'],
     ['http', 'request'],
-    ['../../../electron/main/ipc/dispatcher', 'Dispatcher'],
+    ['../../../electron/backend/core/dispatcher', 'Dispatcher'],
   ])(
     'refuses an import of %s',
     async (from, name) => {
@@ -94,7 +94,7 @@ describe('shared layer', () => {
     ['react-dom', 'createPortal'],
     ['zustand', 'create'],
     ['../renderer/src/app/App', 'App'],
-    ['../electron/main/ipc/dispatcher', 'Dispatcher'],
+    ['../electron/backend/core/dispatcher', 'Dispatcher'],
   ])(
     'refuses an import of %s',
     async (from, name) => {
@@ -123,5 +123,55 @@ describe('electron layers', () => {
     expect(await lint(LINT_FIXTURES.preload, importing('electron', 'ipcRenderer'))).toEqual([]);
     expect(restricted(await lint(LINT_FIXTURES.preload, importing('node:fs', 'readFileSync')))).toHaveLength(1);
     expect(restricted(await lint(LINT_FIXTURES.preload, importing('../main/window', 'windowOptions')))).toHaveLength(1);
+  }, 30_000);
+
+  it('keeps the bridge out of main', async () => {
+    expect(restricted(await lint(LINT_FIXTURES.main, importing('../bridge/server', 'startBridge')))).toHaveLength(1);
+    expect(await lint(LINT_FIXTURES.main, importing('../backend/core/transcript', 'Transcript'))).toEqual([]);
+  }, 30_000);
+});
+
+describe('backend layer', () => {
+  it.each([
+    ['electron', 'app'],
+    ['electron/main', 'app'],
+    ['../main/window', 'windowOptions'],
+    ['../../main/window', 'windowOptions'],
+    ['../bridge/server', 'startBridge'],
+    ['../../bridge/routes', 'reply'],
+    ['../../renderer/src/App', 'App'],
+  ])(
+    'refuses an import of %s',
+    async (from, name) => {
+      expect(restricted(await lint(LINT_FIXTURES.backend, importing(from, name)))).toHaveLength(1);
+    },
+    30_000,
+  );
+
+  it('accepts node, shared/ and its own modules', async () => {
+    expect(await lint(LINT_FIXTURES.backend, importing('node:path', 'join'))).toEqual([]);
+    expect(await lint(LINT_FIXTURES.backend, importing('../../shared/result', 'ok'))).toEqual([]);
+    expect(await lint(LINT_FIXTURES.backend, importing('./core/transcript', 'Transcript'))).toEqual([]);
+  }, 30_000);
+});
+
+describe('bridge layer', () => {
+  it.each([
+    ['electron', 'app'],
+    ['electron/main', 'app'],
+    ['../main/window', 'windowOptions'],
+    ['../main/security/csp', 'contentSecurityPolicy'],
+    ['../../renderer/src/App', 'App'],
+  ])(
+    'refuses an import of %s',
+    async (from, name) => {
+      expect(restricted(await lint(LINT_FIXTURES.bridge, importing(from, name)))).toHaveLength(1);
+    },
+    30_000,
+  );
+
+  it('accepts node and the backend', async () => {
+    expect(await lint(LINT_FIXTURES.bridge, importing('node:http', 'createServer'))).toEqual([]);
+    expect(await lint(LINT_FIXTURES.bridge, importing('../backend/core/csp', 'contentSecurityPolicy'))).toEqual([]);
   }, 30_000);
 });

@@ -1,11 +1,11 @@
 /**
- * Electron's native dialogs behind the DesktopDialogs port (handlers/desktop.handlers.ts), which holds all the
- * logic and its tests; this file only translates options and answers. Dialogs are modal to the window when there
- * is one.
+ * Electron's native dialogs behind the DesktopDialogs port (backend/desktop/desktop.types.ts); the backend's
+ * desktop.handlers.ts holds all the logic and its tests; this file only translates options and answers. Dialogs
+ * are modal to the window when there is one.
  */
 import { join } from 'node:path';
 import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
-import type { DesktopDialogs, FileFilter } from './handlers/desktop.handlers';
+import type { DesktopDialogs, FileFilter } from '../backend/desktop/desktop.types';
 
 const electronFilters = (filters: readonly FileFilter[] = []) =>
   filters.map((f) => ({ name: f.name, extensions: [...f.extensions] }));

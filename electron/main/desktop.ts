@@ -5,7 +5,7 @@
  */
 import { app, dialog, Menu, nativeTheme, type BrowserWindow } from 'electron';
 import type { AppCommand } from '../../shared/dto/app';
-import type { Backend } from './backend';
+import type { Backend } from '../backend';
 import { aboutText, appMenuTemplate } from './menu/app.menu';
 import { startExitNotifications } from './notifications/notifier';
 import { startTray, type BerthTray } from './tray/tray';

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, nativeTheme, screen, session, shell } from 'electron';
-import { createBackend, type Backend } from './backend';
+import { createBackend, type Backend } from '../backend';
 import { startDesktop, type Desktop } from './desktop';
 import { electronDialogs } from './desktop.dialogs';
 import { registerIpc } from './ipc.registrar';
@@ -13,7 +13,7 @@ import { guardWebContents } from './security/contents';
 import { decideWindowOpen } from './security/navigation';
 import { isTrustedSender } from './security/sender';
 import { hardenSession } from './security/session';
-import { electronSettingsFile } from './settings/settings.paths';
+import { electronSettingsFile } from '../backend/settings/settings.paths';
 import { BACKGROUND, windowOptions } from './window';
 import { createStateSaver, loadWindowState, placeWindow, saveWindowState, trackWindowState } from './window-state';
 

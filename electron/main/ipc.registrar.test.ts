@@ -4,7 +4,8 @@ import { REQUEST_CHANNELS, requestChannels, STREAM_CHANNELS } from '../../shared
 import type { BerthError, Result } from '../../shared/result';
 import type { StreamMessage } from '../../shared/stream';
 import { IPC_STREAM, IPC_SUBSCRIBE, IPC_UNSUBSCRIBE } from '../ipc.channels';
-import { Dispatcher, type RequestHandlers, type StreamHandlers, type StreamSink } from './ipc/dispatcher';
+import { Dispatcher } from '../backend/core/dispatcher';
+import type { RequestHandlers, StreamHandlers, StreamSink } from '../backend/core/dispatcher.types';
 import { registerIpc, type IpcEvent, type IpcMainLike, type IpcWebContents } from './ipc.registrar';
 import type { SenderFrame } from './security/sender';
 

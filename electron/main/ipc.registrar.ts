@@ -7,7 +7,7 @@ import { REQUEST_CHANNELS } from '../../shared/contract';
 import { fail, type Result } from '../../shared/result';
 import type { StreamMessage } from '../../shared/stream';
 import { IPC_STREAM, IPC_SUBSCRIBE, IPC_UNSUBSCRIBE } from '../ipc.channels';
-import type { Dispatcher, Session } from './ipc/dispatcher';
+import type { Dispatcher, Session } from '../backend/core/dispatcher';
 import type { SenderFrame } from './security/sender';
 
 /** The parts of Electron's WebContents the registrar uses. */

@@ -13,10 +13,9 @@ import {
   saveWindowState,
   snapshot,
   trackWindowState,
-  type Rect,
   type TrackedWindow,
-  type WindowState,
 } from './window-state';
+import type { Rect, WindowState } from './window.types';
 
 const primary: Rect = { x: 0, y: 0, width: 1920, height: 1040 };
 const right: Rect = { x: 1920, y: 0, width: 2560, height: 1400 };

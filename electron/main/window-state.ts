@@ -3,23 +3,11 @@
  * when they fit the displays attached now (a monitor may have gone away since), otherwise the window is centred
  * on the primary display.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { writeTextAtomically } from '../backend/core/atomic-file';
 import { MIN_HEIGHT, MIN_WIDTH } from './window';
-
-export interface Rect {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-export type WindowBounds = Rect;
-
-export interface WindowState {
-  readonly bounds: Rect;
-  readonly maximized: boolean;
-}
+import type { Rect, WindowState } from './window.types';
 
 export const DEFAULT_WIDTH = 1200;
 export const DEFAULT_HEIGHT = 800;
@@ -91,10 +79,7 @@ export async function loadWindowState(file: string): Promise<WindowState | null>
 
 export async function saveWindowState(file: string, state: WindowState): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  // Write then rename, so a crash mid-write never leaves half a file behind.
-  const temp = `${file}.tmp`;
-  await writeFile(temp, JSON.stringify(state), 'utf8');
-  await rename(temp, file);
+  await writeTextAtomically(file, JSON.stringify(state));
 }
 
 export interface StateSaver {

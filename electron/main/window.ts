@@ -3,7 +3,7 @@
  * (the Electron binary cannot run here).
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
-import type { WindowBounds } from './window-state';
+import type { WindowBounds } from './window.types';
 
 export const MIN_WIDTH = 880;
 export const MIN_HEIGHT = 560;

@@ -1,6 +1,6 @@
 /** Shows exit notifications in Electron; the decisions and words come from exit.notifications.ts. */
 import { Notification } from 'electron';
-import type { Backend } from '../backend';
+import type { Backend } from '../../backend';
 import { ExitWatch, exitNotification } from './exit.notifications';
 
 interface ExitedContainer {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from './csp';
+import { contentSecurityPolicy } from '../../backend/core/csp';
 import { hardenSession, withCspHeader, type HardenableSession } from './session';
 
 describe('withCspHeader', () => {

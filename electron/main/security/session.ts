@@ -2,7 +2,7 @@
  * Session-wide hardening: the CSP as a response header on everything the renderer loads (the meta tag in
  * index.html is the second line of defence) and every permission request (camera, notifications, ...) denied.
  */
-import { contentSecurityPolicy } from './csp';
+import { contentSecurityPolicy } from '../../backend/core/csp';
 
 export type ResponseHeaders = Record<string, string[]>;
 

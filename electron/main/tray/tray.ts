@@ -8,7 +8,7 @@ import { Menu, nativeImage, Tray } from 'electron';
 import type { EngineEvent, EngineStatus } from '../../../shared/dto/engine';
 import type { ContainerSummary } from '../../../shared/dto/lists';
 import type { Result } from '../../../shared/result';
-import type { Backend } from '../backend';
+import type { Backend } from '../../backend';
 import { buildTrayMenu, trayIconName, trayTooltip, type TrayAction, type TrayItem } from './tray.menu';
 import { trayTemplate } from './tray.template';
 

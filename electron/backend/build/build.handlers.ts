@@ -1,0 +1,27 @@
+import { buildApiCall, buildCommand } from '../../../shared/commands/build.commands';
+import type { BuildService } from './build.service';
+import { toBerthError } from '../engine/errors';
+import type { DomainHandlers } from '../core/dispatcher.types';
+import type { Transcript } from '../core/transcript';
+
+export function buildHandlers(build: BuildService, transcript: Transcript): DomainHandlers<'build'> {
+  return {
+    requests: {
+      'build:preview': (input) => build.preview(input.contextPath, input.dockerfile),
+    },
+    streams: {
+      // Unsubscribing aborts the sink's signal, which cancels the build's HTTP request.
+      'build:run': (input, sink) => {
+        const title = `Build ${input.tags?.[0] ?? 'an image'} from ${input.contextPath}`;
+        transcript
+          .run({ title, command: buildCommand(input), api: buildApiCall(input) }, () =>
+            build.run(input, (event) => sink.emit(event), sink.signal),
+          )
+          .then(
+            () => sink.end(),
+            (error: unknown) => sink.fail(toBerthError(error)),
+          );
+      },
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import type { DomainHandlers } from '../core/dispatcher.types';
+import type { DesktopService } from './desktop.service';
+
+export function desktopHandlers(desktop: DesktopService): DomainHandlers<'desktop'> {
+  return {
+    requests: {
+      'desktop:capabilities': () => desktop.capabilities(),
+      'desktop:saveImage': ({ ref }) => desktop.saveImage(ref),
+      'desktop:saveLog': ({ containers }) => desktop.saveLog(containers),
+      'desktop:loadImage': () => desktop.loadImage(),
+      'desktop:pickFolder': ({ title }) => desktop.pickFolder(title),
+    },
+    streams: {},
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * The one place where engine answers and socket errors become Berth's error codes and plain sentences.
+ * Nothing else in the backend decides what an HTTP status or an errno means.
+ */
+import type { UnreachableReason } from '../../../shared/dto/engine';
+import { BerthFailure, isBerthError, type BerthError } from '../../../shared/result';
+
+interface Classified {
+  readonly reason: UnreachableReason;
+  readonly message: string;
+}
+
+const record = (e: unknown): Record<string, unknown> =>
+  typeof e === 'object' && e !== null ? (e as Record<string, unknown>) : {};
+
+const errnoOf = (e: unknown): string | undefined => {
+  const code = record(e).code;
+  return typeof code === 'string' ? code : undefined;
+};
+
+/** The HTTP status of a failed engine call (dockerode puts it on the error), or undefined for anything else. */
+export const statusOf = (e: unknown): number | undefined => {
+  const status = record(e).statusCode;
+  return typeof status === 'number' ? status : undefined;
+};
+
+/** The engine's own words from a dockerode error, for matching; toBerthError makes the user's sentence. */
+export const engineText = (e: unknown): string => {
+  const json = record(e).json;
+  if (typeof json === 'string') return json;
+  const message = record(json).message;
+  return typeof message === 'string' ? message : '';
+};
+
+/** "no such container: x" -> "No such container: x." */
+function sentence(text: string): string {
+  const line = (text.split('\n')[0] ?? '').trim().slice(0, 300);
+  if (line === '') return '';
+  const capital = line.charAt(0).toUpperCase() + line.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/** The engine's own message: dockerode puts the parsed body in `json`, an object with `message` or raw text. */
+function engineMessage(e: unknown): string {
+  const json = record(e).json;
+  if (typeof json === 'string') return sentence(json);
+  if (Buffer.isBuffer(json)) return sentence(json.toString('utf8'));
+  const message = record(json).message;
+  if (typeof message === 'string') return sentence(message);
+  // Streamed requests (build, pull) leave json empty; docker-modem puts the engine's words in its own message.
+  const said = record(e).message;
+  const streamed = typeof said === 'string' ? /^\(HTTP code \d+\) [^-]*- ([\s\S]*)$/.exec(said) : null;
+  return streamed?.[1] ? sentence(streamed[1]) : '';
+}
+
+const isTimeout = (e: unknown): boolean => {
+  const code = errnoOf(e);
+  const name = record(e).name;
+  return code === 'ETIMEDOUT' || code === 'ABORT_ERR' || name === 'AbortError' || name === 'TimeoutError';
+};
+
+const ADDRESS_CODES = new Set(['ENOENT', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EACCES', 'EPERM', 'ETIMEDOUT']);
+const HOST_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
+
+/** Why an endpoint did not answer, as a reason and a sentence naming the address. */
+export function classifyUnreachable(e: unknown, address?: string): Classified {
+  const where = address ?? (typeof record(e).address === 'string' ? String(record(e).address) : 'the engine address');
+  const status = statusOf(e);
+  if (status !== undefined) {
+    return {
+      reason: 'not-an-engine',
+      message: `${where} answered, but not like a Docker Engine (HTTP ${status}).`,
+    };
+  }
+  if (isTimeout(e)) {
+    return { reason: 'timeout', message: `${where} did not answer in time. Is the engine busy or stuck?` };
+  }
+  switch (errnoOf(e) ?? '') {
+    case 'ENOENT':
+      return { reason: 'socket-missing', message: `There is no engine socket at ${where}. Is Docker running?` };
+    case 'EACCES':
+    case 'EPERM':
+      return {
+        reason: 'permission-denied',
+        message: `Berth is not allowed to open ${where}. Add your user to the docker group (sudo usermod -aG docker $USER), then log out and in again.`,
+      };
+    case 'ECONNREFUSED':
+      return { reason: 'refused', message: `Nothing is listening at ${where}. Is Docker running?` };
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return { reason: 'refused', message: `The engine at ${where} closed the connection. Is it stopping?` };
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return { reason: 'bad-endpoint', message: `The host in ${where} could not be found.` };
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+    case 'ECONNABORTED':
+      return { reason: 'refused', message: `The network to ${where} is unreachable.` };
+    default: {
+      const said = record(e).message;
+      const detail = typeof said === 'string' ? sentence(said) : '';
+      return { reason: 'unknown', message: `Berth could not talk to ${where}.${detail ? ` ${detail}` : ''}` };
+    }
+  }
+}
+
+function fromStatus(status: number, e: unknown): BerthError {
+  const said = engineMessage(e);
+  const details = { statusCode: status };
+  const error = (code: BerthError['code'], fallback: string): BerthError => ({
+    code,
+    message: said || fallback,
+    details,
+  });
+  if (status === 304) return { code: 'CONFLICT', message: 'It is already in that state.', details };
+  if (status === 400) return error('INVALID_INPUT', 'The engine rejected the request as invalid.');
+  if (status === 401 || status === 403) return error('PERMISSION_DENIED', 'The engine refused the request.');
+  if (status === 404) return error('NOT_FOUND', 'The engine has no such object.');
+  if (status === 409) return error('CONFLICT', 'The request conflicts with the current state of the engine.');
+  if (status >= 500) return error('ENGINE_ERROR', `The engine failed with HTTP ${status}.`);
+  return error('ENGINE_ERROR', `The engine answered HTTP ${status}.`);
+}
+
+/** Any thrown value to a BerthError with a plain sentence; never a stack trace. */
+export function toBerthError(e: unknown): BerthError {
+  if (e instanceof BerthFailure) return e.error;
+  if (isBerthError(e)) return e;
+  const status = statusOf(e);
+  if (status !== undefined) return fromStatus(status, e);
+  const code = errnoOf(e);
+  if ((code !== undefined && (ADDRESS_CODES.has(code) || HOST_CODES.has(code))) || isTimeout(e)) {
+    const { reason, message } = classifyUnreachable(e);
+    const details = code === undefined ? { reason } : { reason, errno: code };
+    return reason === 'permission-denied'
+      ? { code: 'PERMISSION_DENIED', message, details }
+      : { code: 'ENGINE_UNREACHABLE', message, details };
+  }
+  const said = e instanceof Error ? sentence(e.message) : typeof e === 'string' ? sentence(e) : '';
+  return { code: 'INTERNAL', message: `Something went wrong inside Berth.${said ? ` ${said}` : ''}` };
+}

@@ -1,0 +1,111 @@
+/**
+ * Who may talk to the bridge. The server listens on loopback only, but any web page the user opens can still
+ * reach loopback: the Host check stops DNS rebinding, the Origin check stops other sites' pages, and the token
+ * stops everything else (other local users' processes included, since they cannot read our stdout).
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { ErrorCode } from '../../shared/result';
+import { BRIDGE_API_PATH } from '../../shared/wire';
+
+export interface Refusal {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly message: string;
+}
+
+export const newToken = (): string => randomBytes(32).toString('hex');
+
+const loopbackNames = (port: number) => [`127.0.0.1:${port}`, `localhost:${port}`];
+
+/** Exactly 127.0.0.1:PORT or localhost:PORT; a rebound DNS name carries its own name in Host. */
+export function isAllowedHost(host: string | undefined, port: number): boolean {
+  return host !== undefined && loopbackNames(port).includes(host.toLowerCase());
+}
+
+/** Only the bridge's own page; a missing Origin is refused too (browsers always send one on WebSockets). */
+export function isAllowedOrigin(origin: string | undefined, port: number): boolean {
+  return origin !== undefined && loopbackNames(port).some((name) => origin.toLowerCase() === `http://${name}`);
+}
+
+/** Constant time whatever the lengths: both sides are hashed to the same size first. */
+export function tokenMatches(given: string | null | undefined, expected: string): boolean {
+  if (typeof given !== 'string' || given.length === 0) return false;
+  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+export function hostRefusal(headers: IncomingHttpHeaders, port: number): Refusal | null {
+  if (isAllowedHost(headers.host, port)) return null;
+  return {
+    status: 421,
+    code: 'PERMISSION_DENIED',
+    message: `Berth only answers requests addressed to 127.0.0.1:${port} or localhost:${port}.`,
+  };
+}
+
+/** The path and query of a request target, or null when it is not a plain origin-form target. */
+export function splitTarget(target: string | undefined): { path: string; query: URLSearchParams } | null {
+  if (target === undefined || !target.startsWith('/')) return null;
+  const at = target.indexOf('?');
+  const path = at < 0 ? target : target.slice(0, at);
+  return {
+    path,
+    query: new URLSearchParams(at < 0 ? '' : target.slice(at + 1)),
+  };
+}
+
+const tokenRefusal: Refusal = {
+  status: 401,
+  code: 'PERMISSION_DENIED',
+  message: 'This request needs the token from the address that `npm run serve` printed.',
+};
+
+/** Checks a WebSocket upgrade (Host is checked before this, for every request). */
+export function upgradeRefusal(
+  target: string | undefined,
+  headers: IncomingHttpHeaders,
+  port: number,
+  token: string,
+): Refusal | null {
+  const split = splitTarget(target);
+  if (split === null || split.path !== BRIDGE_API_PATH) {
+    return {
+      status: 404,
+      code: 'NOT_FOUND',
+      message: `The bridge only accepts WebSockets at ${BRIDGE_API_PATH}.`,
+    };
+  }
+  if (!isAllowedOrigin(headers.origin, port)) {
+    return {
+      status: 403,
+      code: 'PERMISSION_DENIED',
+      message: `Berth only accepts WebSockets from its own page at http://127.0.0.1:${port}.`,
+    };
+  }
+  if (!tokenMatches(split.query.get('token'), token)) return tokenRefusal;
+  return null;
+}
+
+/** Plain HTTP under /api: the API is WebSocket only, but a wrong token is still reported as such first. */
+export function apiHttpRefusal(target: string | undefined, token: string): Refusal {
+  const split = splitTarget(target);
+  if (split === null || split.path !== BRIDGE_API_PATH) {
+    return {
+      status: 404,
+      code: 'NOT_FOUND',
+      message: `There is nothing at ${split?.path ?? 'this address'}.`,
+    };
+  }
+  if (!tokenMatches(split.query.get('token'), token)) return tokenRefusal;
+  return {
+    status: 426,
+    code: 'INVALID_INPUT',
+    message: `The Berth API at ${BRIDGE_API_PATH} speaks WebSocket only.`,
+  };
+}
+
+export const isApiPath = (target: string | undefined): boolean => {
+  const path = splitTarget(target)?.path;
+  return path === BRIDGE_API_PATH || (path?.startsWith(`${BRIDGE_API_PATH}/`) ?? false);
+};

@@ -15,7 +15,7 @@ import {
   type BridgeEnvironment,
   type BridgeState,
   type SocketLike,
-} from '../../renderer/src/transport/bridge.transport';
+} from '../../renderer/src/platform/bridge.transport';
 import { memoryDispatcher } from './bridge.test-helper';
 import { startBridge, type Bridge } from './server';
 

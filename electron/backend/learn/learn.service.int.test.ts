@@ -2,7 +2,7 @@
 // the old one is still found under the name it was created with.
 import { afterAll, expect, it } from 'vitest';
 import { dockerFor } from '../../../scripts/test-engine.mjs';
-import { staleContainers } from '../../../renderer/src/learn/explain-notes';
+import { staleContainers } from '../../../renderer/src/features/learn/explain-notes';
 import { LearnService } from './learn.service';
 
 const docker = dockerFor(process.env.TEST_DOCKER_HOST ?? '');

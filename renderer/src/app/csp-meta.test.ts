@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../../electron/main/security/csp';
+import { contentSecurityPolicy } from '../../../electron/backend/core/csp';
 import indexHtml from '../../index.html?raw';
 
 describe('renderer/index.html', () => {

@@ -4,7 +4,7 @@ import type { EngineEvent, EngineStatus } from '../../../shared/dto/engine';
 import type { BerthError } from '../../../shared/result';
 import type { UnreachableStatus } from './explain-unreachable';
 import { keepSubscribed } from '../platform/keep-subscribed';
-import type { BerthState } from './store';
+import type { BerthState } from './state';
 
 /** A transport's own link to main is gone (the bridge socket closed), as opposed to the engine being down. */
 export const isBridgeLost = (error: BerthError): boolean => error.code === 'BRIDGE_DISCONNECTED';
@@ -155,3 +155,7 @@ export const createEngineSlice =
       },
     };
   };
+
+declare module './state' {
+  interface BerthState extends EngineSlice {}
+}

@@ -1,27 +1,19 @@
 import { createContext, createElement, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createStore } from 'zustand/vanilla';
+import type { BerthState, BerthStore } from './state';
 import type { BerthApi } from '../../../shared/api';
-import { createBuildSlice, type BuildSlice } from '../features/build/build.slice';
-import { containersList, createContainersSlice, type ContainersSlice } from '../features/containers/containers.slice';
-import { createDesktopSlice, type DesktopSlice } from '../features/desktop/desktop.slice';
-import { createEngineSlice, type EngineList, type EngineSlice } from './engine.slice';
-import { createImagesSlice, imagesList, type ImagesSlice } from '../features/images/images.slice';
-import { createLearnSlice, type LearnSlice } from '../features/learn/learn.slice';
-import { createLogsSlice, type LogsSlice } from '../features/logs/logs.slice';
-import { createSettingsSlice, type SettingsSlice } from '../features/settings/settings.slice';
-import { createUiSlice, type UiSlice } from './ui.slice';
+import { createBuildSlice } from '../features/build/build.slice';
+import { containersList, createContainersSlice } from '../features/containers/containers.slice';
+import { createDesktopSlice } from '../features/desktop/desktop.slice';
+import { createEngineSlice, type EngineList } from './engine.slice';
+import { createImagesSlice, imagesList } from '../features/images/images.slice';
+import { createLearnSlice } from '../features/learn/learn.slice';
+import { createLogsSlice } from '../features/logs/logs.slice';
+import { createSettingsSlice } from '../features/settings/settings.slice';
+import { createUiSlice } from './ui.slice';
 
-export type BerthState = SettingsSlice &
-  EngineSlice &
-  ContainersSlice &
-  ImagesSlice &
-  UiSlice &
-  LearnSlice &
-  BuildSlice &
-  LogsSlice &
-  DesktopSlice;
-export type BerthStore = StoreApi<BerthState>;
+export type { BerthState, BerthStore } from './state';
 
 /** The lists that engine events make stale; each slice declares which events those are. */
 export const ENGINE_LISTS: readonly EngineList[] = [containersList, imagesList];

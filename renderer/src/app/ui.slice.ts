@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { BerthApi } from '../../../shared/api';
 import type { SectionId } from '../../../shared/dto/app';
-import type { BerthState } from './store';
+import type { BerthState } from './state';
 
 /**
  * Where the user is: a section, and inside it optionally one item (a container or image id, a lesson id) and a
@@ -34,3 +34,7 @@ export const createUiSlice =
     setExplain: (on) => set({ explain: on }),
     watchAppCommands: (input, listener) => api.app.commands(input, listener),
   });
+
+declare module './state' {
+  interface BerthState extends UiSlice {}
+}

@@ -5,7 +5,7 @@ import type { BuildEvent, BuildOptions, ContextPreview, HistoryLayer } from '../
 import type { BerthError } from '../../../../shared/result';
 import type { Unsubscribe } from '../../../../shared/stream';
 import type { LoadState } from '../../ui/load-state';
-import type { BerthState } from '../../app/store';
+import type { BerthState } from '../../app/state';
 
 export interface BuildArgRow {
   readonly name: string;
@@ -231,3 +231,7 @@ export const createBuildSlice =
       },
     };
   };
+
+declare module '../../app/state' {
+  interface BerthState extends BuildSlice {}
+}

@@ -3,7 +3,7 @@ import type { BerthApi } from '../../../../shared/api';
 import type { ContainerSummary } from '../../../../shared/dto/lists';
 import type { BerthError } from '../../../../shared/result';
 import type { EngineList } from '../../app/engine.slice';
-import type { BerthState } from '../../app/store';
+import type { BerthState } from '../../app/state';
 import type { LoadState } from '../../ui/load-state';
 
 /** Which containers the list shows: like `docker ps`, `docker ps -a`, `docker ps -a --filter status=exited`. */
@@ -108,3 +108,7 @@ export const createContainersSlice =
       },
     };
   };
+
+declare module '../../app/state' {
+  interface BerthState extends ContainersSlice {}
+}

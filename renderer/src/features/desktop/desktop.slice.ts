@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { BerthApi } from '../../../../shared/api';
 import type { LoadedImages, PickedFolder, SavedImage } from '../../../../shared/dto/desktop';
 import type { Result } from '../../../../shared/result';
-import type { BerthState } from '../../app/store';
+import type { BerthState } from '../../app/state';
 
 export interface DesktopSlice {
   /** True in the desktop app once main has said so; false in the browser and until it answers. */
@@ -37,3 +37,7 @@ export const createDesktopSlice =
       saveLogToFile: (input) => api.desktop.saveLog(input),
     };
   };
+
+declare module '../../app/state' {
+  interface BerthState extends DesktopSlice {}
+}

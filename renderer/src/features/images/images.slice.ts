@@ -15,7 +15,7 @@ import type { StreamMessage, Unsubscribe } from '../../../../shared/stream';
 import { DEFAULT_QUERY, type ImageListQuery } from './image-list';
 import type { LoadState } from '../../ui/load-state';
 import type { EngineList } from '../../app/engine.slice';
-import type { BerthState } from '../../app/store';
+import type { BerthState } from '../../app/state';
 
 /** Engine events that change what the image list (and an open image page) shows. */
 export const imagesList: EngineList = {
@@ -112,3 +112,7 @@ export const createImagesSlice =
         kind === 'save' ? api.images.saveTicket({ ref: ref ?? '' }) : api.images.loadTicket(),
     };
   };
+
+declare module '../../app/state' {
+  interface BerthState extends ImagesSlice {}
+}

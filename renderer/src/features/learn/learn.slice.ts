@@ -5,7 +5,7 @@ import type { TranscriptEntry } from '../../../../shared/dto/transcript';
 import type { BerthError } from '../../../../shared/result';
 import type { LoadState } from '../../ui/load-state';
 import { keepSubscribed } from '../../platform/keep-subscribed';
-import type { BerthState } from '../../app/store';
+import type { BerthState } from '../../app/state';
 
 /** The session transcript (kept by main, so opening the drawer late still shows everything) and the relationships view. */
 export interface LearnSlice {
@@ -65,3 +65,7 @@ export const createLearnSlice =
       else set({ relationshipsLoad: 'error', relationshipsError: result.error });
     },
   });
+
+declare module '../../app/state' {
+  interface BerthState extends LearnSlice {}
+}

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { BerthApi } from '../../../../shared/api';
-import type { BerthState } from '../../app/store';
+import type { BerthState } from '../../app/state';
 import type { LogBuffer } from './log-buffer';
 import { LogSource, PAGE } from './log-source';
 
@@ -37,3 +37,7 @@ export const DEFAULT_LOG_LINE_CAP = 100_000;
 /** The cap from the settings slice once there is one, else the default. */
 export const selectLogLineCap = (state: BerthState): number =>
   (state as Partial<{ settings: { logLineCap?: number } | null }>).settings?.logLineCap ?? DEFAULT_LOG_LINE_CAP;
+
+declare module '../../app/state' {
+  interface BerthState extends LogsSlice {}
+}

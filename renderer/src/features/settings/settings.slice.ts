@@ -3,7 +3,7 @@ import type { BerthApi } from '../../../../shared/api';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../../../shared/dto/settings';
 import type { BerthError } from '../../../../shared/result';
 import { keepSubscribed } from '../../platform/keep-subscribed';
-import type { BerthState } from '../../app/store';
+import type { BerthState } from '../../app/state';
 
 export interface SettingsSlice {
   /** The settings main holds; the defaults until the first answer (other slices may read e.g. logLineCap). */
@@ -39,3 +39,7 @@ export const createSettingsSlice =
       return null;
     },
   });
+
+declare module '../../app/state' {
+  interface BerthState extends SettingsSlice {}
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { plainRunSpec } from '../commands/containers.commands';
-import { parseMountSpec } from '../commands/containers.parse';
+import { plainRunSpec } from '../cli/containers.cli';
+import { parseMountSpec } from '../cli/containers.parse';
 import { runSpec } from './containers.contract';
 
 const base = plainRunSpec('busybox:1');

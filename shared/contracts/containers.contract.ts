@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTAINER_NAME } from '../commands/containers.parse';
+import { CONTAINER_NAME } from '../cli/containers.parse';
 import {
   PROTOCOLS,
   RESTART_POLICIES,

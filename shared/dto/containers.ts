@@ -4,6 +4,9 @@ import type { ContainerState, PortMapping } from './lists';
 export const RESTART_POLICIES = ['no', 'always', 'unless-stopped', 'on-failure'] as const;
 export type RestartPolicy = (typeof RESTART_POLICIES)[number];
 
+/** Seconds `docker stop` waits after SIGTERM before it sends SIGKILL, unless told otherwise. */
+export const DEFAULT_STOP_TIMEOUT_S = 10;
+
 export const PROTOCOLS = ['tcp', 'udp', 'sctp'] as const;
 export type Protocol = (typeof PROTOCOLS)[number];
 

@@ -1,4 +1,5 @@
 /** The guided tour's steps, in order. Each one is an action on the engine and a check that asks whether it happened. */
+import type { ActionText } from '../cli/command';
 export const TOUR_STEPS = [
   'build',
   'layers',
@@ -12,16 +13,9 @@ export const TOUR_STEPS = [
 ] as const;
 export type TourStepId = (typeof TOUR_STEPS)[number];
 
-/** One engine action of a step, as the transcript records it. */
-export interface TourAction {
-  readonly title: string;
-  readonly command: string;
-  readonly api: string;
-}
-
 export interface TourPlanStep {
   readonly step: TourStepId;
-  readonly actions: readonly TourAction[];
+  readonly actions: readonly ActionText[];
 }
 
 /** What a step did, in lines the tour shows (layer lists, diffs, ids). */

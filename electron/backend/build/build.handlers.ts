@@ -1,4 +1,4 @@
-import { buildApiCall, buildCommand } from '../../../shared/commands/build.commands';
+import { buildApiCall, buildCommand } from '../../../shared/cli/build.cli';
 import type { BuildService } from './build.service';
 import { toBerthError } from '../engine/errors';
 import type { DomainHandlers } from '../core/dispatcher.types';

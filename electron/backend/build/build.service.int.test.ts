@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildCommand } from '../../../shared/commands/build.commands';
+import { buildCommand } from '../../../shared/cli/build.cli';
 import {
   build,
   cli,

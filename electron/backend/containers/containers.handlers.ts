@@ -1,11 +1,11 @@
-import * as text from '../../../shared/commands/containers.commands';
-import type { ActionText } from '../../../shared/commands/containers.commands';
+import { DEFAULT_STOP_TIMEOUT_S } from '../../../shared/dto/containers';
+import * as text from '../../../shared/cli/containers.cli';
+import type { ActionText } from '../../../shared/cli/command';
 import type { ContainersService } from './containers.service';
 import { toBerthError } from '../engine/errors';
 import type { DomainHandlers } from '../core/dispatcher.types';
 import type { Transcript } from '../core/transcript';
 
-const STOP_TIMEOUT = 10;
 const SHELL = ['/bin/sh'];
 
 export function containersHandlers(
@@ -26,13 +26,13 @@ export function containersHandlers(
       'containers:top': ({ id }) => containers.top(id),
       'containers:run': (spec) => transcript.run(text.runAction(spec), () => containers.run(spec)),
       'containers:start': ({ id }) => act(id, text.startAction, () => containers.start(id)),
-      'containers:stop': ({ id, timeout = STOP_TIMEOUT }) =>
+      'containers:stop': ({ id, timeout = DEFAULT_STOP_TIMEOUT_S }) =>
         act(
           id,
           (n) => text.stopAction(n, timeout),
           () => containers.stop(id, timeout),
         ),
-      'containers:restart': ({ id, timeout = STOP_TIMEOUT }) =>
+      'containers:restart': ({ id, timeout = DEFAULT_STOP_TIMEOUT_S }) =>
         act(
           id,
           (n) => text.restartAction(n, timeout),

@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainRunSpec, runAction } from '../../../shared/commands/containers.commands';
+import { plainRunSpec, runAction } from '../../../shared/cli/containers.cli';
 import type { RunSpec } from '../../../shared/dto/containers';
 import type { Result } from '../../../shared/result';
 import type { TranscriptEntry } from '../../../shared/dto/transcript';

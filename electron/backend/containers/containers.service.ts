@@ -9,7 +9,7 @@ import type {
   RunSpec,
 } from '../../../shared/dto/containers';
 import type { ContainerSummary } from '../../../shared/dto/lists';
-import { commitReference, portArg, restartArg, type CommitOptions } from '../../../shared/commands/containers.commands';
+import { commitReference, portArg, restartArg, type CommitOptions } from '../../../shared/cli/containers.cli';
 import { BerthFailure } from '../../../shared/result';
 import { engineText, statusOf } from '../engine/errors';
 import type { DockerSource } from '../engine/engine.types';

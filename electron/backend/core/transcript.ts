@@ -2,15 +2,10 @@
  * The session's record of every action Berth performed on the engine, each as the docker command that does the
  * same and the Engine API call. Handlers wrap their engine work in `run`, so success and failure are both kept.
  */
+import type { ActionText } from '../../../shared/cli/command';
 import type { TranscriptEntry } from '../../../shared/dto/transcript';
 import { isBerthError } from '../../../shared/result';
 import { BerthFailure } from '../../../shared/result';
-
-export interface ActionDescription {
-  readonly title: string;
-  readonly command: string;
-  readonly api: string;
-}
 
 const KEEP = 1000;
 
@@ -21,7 +16,7 @@ export class Transcript {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  record(action: ActionDescription, outcome: 'ok' | 'failed', error?: string): TranscriptEntry {
+  record(action: ActionText, outcome: 'ok' | 'failed', error?: string): TranscriptEntry {
     const base = { id: this.nextId++, time: this.now(), ...action, outcome };
     const entry: TranscriptEntry = error === undefined ? base : { ...base, error };
     this.entries.push(entry);
@@ -31,7 +26,7 @@ export class Transcript {
   }
 
   /** Runs an action and records it with its outcome; the action's error is passed on unchanged. */
-  async run<T>(action: ActionDescription, work: () => Promise<T>): Promise<T> {
+  async run<T>(action: ActionText, work: () => Promise<T>): Promise<T> {
     try {
       const value = await work();
       this.record(action, 'ok');

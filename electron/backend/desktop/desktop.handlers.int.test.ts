@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadAction, saveAction, tarFilename } from '../../../shared/commands/images.commands';
+import { loadAction, saveAction, tarFilename } from '../../../shared/cli/images.cli';
 import type { LoadedImages, PickedFolder, SavedImage } from '../../../shared/dto/desktop';
 import { cleanupLabelled } from '../../../scripts/test-engine.mjs';
 import { createBackend, type Backend } from '../index';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { plainRunSpec } from '../../../shared/commands/containers.commands';
+import { plainRunSpec } from '../../../shared/cli/containers.cli';
 import { REQUEST_CHANNELS, type RequestChannel } from '../../../shared/contract';
 import type { EngineEvent, EngineStatus } from '../../../shared/dto/engine';
 import type { Result } from '../../../shared/result';

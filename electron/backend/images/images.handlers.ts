@@ -1,10 +1,5 @@
-import {
-  pruneAction,
-  pullAction,
-  pushAction,
-  removeImageAction,
-  tagAction,
-} from '../../../shared/commands/images.commands';
+import type { ActionText } from '../../../shared/cli/command';
+import { pruneAction, pullAction, pushAction, removeImageAction, tagAction } from '../../../shared/cli/images.cli';
 import type { TransferEvent } from '../../../shared/dto/images';
 import { toBerthError } from '../engine/errors';
 import type { ImagesService } from './images.service';
@@ -19,7 +14,7 @@ export function imagesHandlers(
 ): DomainHandlers<'images'> {
   /** Runs a pull or push as a stream: progress as chunks, one transcript entry, cancelled when unsubscribed. */
   const transfer = (
-    action: { title: string; command: string; api: string },
+    action: ActionText,
     sink: StreamSink<TransferEvent>,
     work: (emit: (e: TransferEvent) => void, signal: AbortSignal) => Promise<void>,
   ) => {

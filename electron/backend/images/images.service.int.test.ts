@@ -3,7 +3,7 @@
  * and the engine's own disk-usage figures; tag, remove and prune with their errors, through the dispatcher.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tagAction } from '../../../shared/commands/images.commands';
+import { tagAction } from '../../../shared/cli/images.cli';
 import type { ImageDetail, PrunePlan, PruneResult, RemoveResult } from '../../../shared/dto/images';
 import type { ImageSummary } from '../../../shared/dto/lists';
 import { cleanupLabelled, dockerFor } from '../../../scripts/test-engine.mjs';

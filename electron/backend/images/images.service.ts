@@ -10,7 +10,7 @@ import type {
   TransferEvent,
 } from '../../../shared/dto/images';
 import type { ImageSummary } from '../../../shared/dto/lists';
-import { splitTagTarget } from '../../../shared/commands/images.commands';
+import { splitTagTarget } from '../../../shared/cli/images.cli';
 import { checkTagTarget } from '../../../shared/image-reference';
 import { BerthFailure } from '../../../shared/result';
 import type { DockerSource } from '../engine/engine.types';

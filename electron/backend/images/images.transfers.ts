@@ -6,7 +6,7 @@
  * keeps in its history.
  */
 import type { Readable } from 'node:stream';
-import { loadAction, saveAction, tarFilename } from '../../../shared/commands/images.commands';
+import { loadAction, saveAction, tarFilename } from '../../../shared/cli/images.cli';
 import type { LoadResult, TransferTicket } from '../../../shared/dto/images';
 import { TicketBook } from '../core/tickets';
 import type { Transcript } from '../core/transcript';

@@ -5,7 +5,7 @@
  * app writes the same text to a file chosen in a dialog (desktop.handlers.ts).
  */
 import type { Writable } from 'node:stream';
-import { logFilename, saveLogAction } from '../../../shared/commands/logs.commands';
+import { logFilename, saveLogAction } from '../../../shared/cli/logs.cli';
 import type { TransferTicket } from '../../../shared/dto/images';
 import { TicketBook } from '../core/tickets';
 import type { Transcript } from '../core/transcript';

@@ -2,12 +2,7 @@
  * Each tour step's check, as a pure function of what the engine reports (gathered by TourService.facts), so the
  * sentences and the pass/fail rules are unit-tested without an engine.
  */
-import {
-  TOUR_CHANGED_FILE,
-  TOUR_COMMITTED,
-  TOUR_CONTAINERS,
-  TOUR_IMAGE,
-} from '../../../../shared/commands/tour.commands';
+import { TOUR_CHANGED_FILE, TOUR_COMMITTED, TOUR_CONTAINERS, TOUR_IMAGE } from '../../../../shared/cli/tour.cli';
 import type { DiffEntry } from '../../../../shared/dto/containers';
 import type { TourCheck, TourStepId } from '../../../../shared/dto/tour';
 

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { dockerFor } from '../../../../scripts/test-engine.mjs';
-import { cleanupImage } from '../../../../shared/commands/tour.commands';
+import { cleanupImage } from '../../../../shared/cli/tour.cli';
 import { TOUR_STEPS } from '../../../../shared/dto/tour';
 import { ContainersService } from '../../containers/containers.service';
 import { Transcript } from '../../core/transcript';

@@ -2,6 +2,7 @@
  * The guided tour on the user's own engine: each step's engine work (recorded in the transcript as the docker
  * command that does the same), each step's check, and a cleanup that removes everything labelled berth.tour=1.
  */
+import { DEFAULT_STOP_TIMEOUT_S } from '../../../../shared/dto/containers';
 import os from 'node:os';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -15,7 +16,7 @@ import {
   TOUR_IMAGE,
   TOUR_LABEL,
   tourActions,
-} from '../../../../shared/commands/tour.commands';
+} from '../../../../shared/cli/tour.cli';
 import {
   TOUR_STEPS,
   type TourCheck,
@@ -68,7 +69,6 @@ async function maybe<T>(read: () => Promise<T>): Promise<T | undefined> {
 const DIFF_LETTER: Readonly<Record<DiffKind, string>> = { changed: 'C', added: 'A', deleted: 'D' };
 
 /** Docker's default grace period before a stop kills the process, as `docker stop` without -t. */
-const STOP_TIMEOUT_S = 10;
 
 export class TourService {
   private readonly assetsDir: string | undefined;
@@ -169,7 +169,7 @@ export class TourService {
         );
       }
       case 'remove':
-        await act(0, () => Promise.all([A, B].map((name) => this.containers.stop(name, STOP_TIMEOUT_S))));
+        await act(0, () => Promise.all([A, B].map((name) => this.containers.stop(name, DEFAULT_STOP_TIMEOUT_S))));
         await act(1, () =>
           Promise.all([A, B].map((name) => this.containers.remove(name, { force: false, volumes: false }))),
         );

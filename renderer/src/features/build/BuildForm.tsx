@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { buildCommand } from '../../../../shared/commands/build.commands';
+import { buildCommand } from '../../../../shared/cli/build.cli';
 import { parseDockerfile } from '../../../../shared/dockerfile';
 import { Command } from '../../ui/Command';
 import { FormField } from '../../ui/FormField';

@@ -1,7 +1,8 @@
 /** The small lifecycle dialogs (stop, kill, rename) and the parts every action dialog shares. */
+import { DEFAULT_STOP_TIMEOUT_S } from '../../../../shared/dto/containers';
 import { useState } from 'react';
-import { checkContainerName } from '../../../../shared/commands/containers.parse';
-import * as text from '../../../../shared/commands/containers.commands';
+import { checkContainerName } from '../../../../shared/cli/containers.parse';
+import * as text from '../../../../shared/cli/containers.cli';
 import type { ContainerOverview } from '../../../../shared/dto/containers';
 import type { Result } from '../../../../shared/result';
 import { Command } from '../../ui/Command';
@@ -60,7 +61,7 @@ export function useSubmit(run: Run, onClose: () => void) {
 
 export function StopDialog({ container, run, onClose }: DialogProps) {
   const stopContainer = useBerth((s) => s.stopContainer);
-  const [seconds, setSeconds] = useState('10');
+  const [seconds, setSeconds] = useState(String(DEFAULT_STOP_TIMEOUT_S));
   const timeout = Math.min(3600, Math.max(0, Math.round(Number(seconds) || 0)));
   const { busy, submit } = useSubmit(run, onClose);
   return (

@@ -1,6 +1,6 @@
 /** Commit a container as an image: the fields (shared with the remove dialog's commit-first) and the dialog. */
 import { useState } from 'react';
-import * as text from '../../../../shared/commands/containers.commands';
+import * as text from '../../../../shared/cli/containers.cli';
 import { Command } from '../../ui/Command';
 import { Dialog } from '../../ui/Dialog';
 import { useBerth } from '../../app/store';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import * as text from '../../../../shared/commands/containers.commands';
-import type { ContainerOverview } from '../../../../shared/dto/containers';
+import * as text from '../../../../shared/cli/containers.cli';
+import { DEFAULT_STOP_TIMEOUT_S, type ContainerOverview } from '../../../../shared/dto/containers';
 import { Command } from '../../ui/Command';
 import { useBerth } from '../../app/store';
 import { KillDialog, RenameDialog, StopDialog, type Run } from './ActionDialogs';
@@ -15,9 +15,9 @@ function commandFor(action: ContainerAction, c: ContainerOverview): string {
     case 'start':
       return text.startAction(c.name).command;
     case 'stop':
-      return text.stopAction(c.name, 10).command;
+      return text.stopAction(c.name, DEFAULT_STOP_TIMEOUT_S).command;
     case 'restart':
-      return text.restartAction(c.name, 10).command;
+      return text.restartAction(c.name, DEFAULT_STOP_TIMEOUT_S).command;
     case 'pause':
       return text.pauseAction(c.name).command;
     case 'unpause':

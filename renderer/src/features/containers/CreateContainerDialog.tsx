@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { runAction } from '../../../../shared/commands/containers.commands';
+import { runAction } from '../../../../shared/cli/containers.cli';
 import { RESTART_POLICIES } from '../../../../shared/dto/containers';
 import type { BerthError } from '../../../../shared/result';
 import { Command } from '../../ui/Command';

@@ -1,6 +1,6 @@
 /** Remove a container, after showing what in its writable layer would be lost and offering to commit it first. */
 import { useEffect, useState } from 'react';
-import * as text from '../../../../shared/commands/containers.commands';
+import * as text from '../../../../shared/cli/containers.cli';
 import type { ContainerChanges } from '../../../../shared/dto/containers';
 import type { BerthError } from '../../../../shared/result';
 import { Command } from '../../ui/Command';

@@ -2,7 +2,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState } from 'react';
-import { execAction } from '../../../../shared/commands/containers.commands';
+import { execAction } from '../../../../shared/cli/containers.cli';
 import type { ContainerOverview } from '../../../../shared/dto/containers';
 import { Command } from '../../ui/Command';
 import { Message } from '../../ui/Message';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runAction } from '../../../../shared/commands/containers.commands';
+import { runAction } from '../../../../shared/cli/containers.cli';
 import { emptyRunForm, readRunForm } from './run-form';
 
 const context = { takenNames: new Set(['web']), localImages: new Set(['busybox:latest', 'nginx:1.27']) };

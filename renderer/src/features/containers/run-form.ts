@@ -7,7 +7,7 @@ import {
   parsePortSpec,
   splitWords,
   type Parsed,
-} from '../../../../shared/commands/containers.parse';
+} from '../../../../shared/cli/containers.parse';
 import type { MountSpec, PortSpec, RestartPolicy, RunSpec } from '../../../../shared/dto/containers';
 
 export interface RunForm {

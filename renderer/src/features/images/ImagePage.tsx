@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { saveAction, tarFilename } from '../../../../shared/commands/images.commands';
+import { saveAction, tarFilename } from '../../../../shared/cli/images.cli';
 import type { ImageDetail } from '../../../../shared/dto/images';
 import type { BerthError } from '../../../../shared/result';
 import { BuildProvenance } from '../build/BuildLayers';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { loadAction } from '../../../../shared/commands/images.commands';
+import { loadAction } from '../../../../shared/cli/images.cli';
 import type { BerthError } from '../../../../shared/result';
 import { useBerth } from '../../app/store';
 import { CommandPreview, Dialog, DialogButtons, DialogError } from '../../ui/Dialog';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { pruneAction } from '../../../../shared/commands/images.commands';
+import { pruneAction } from '../../../../shared/cli/images.cli';
 import type { PrunePlan } from '../../../../shared/dto/images';
 import type { BerthError } from '../../../../shared/result';
 import { formatBytes } from '../../ui/format-bytes';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { removeImageAction } from '../../../../shared/commands/images.commands';
+import { removeImageAction } from '../../../../shared/cli/images.cli';
 import type { ImageContainerRef } from '../../../../shared/dto/images';
 import type { BerthError } from '../../../../shared/result';
 import { useBerth } from '../../app/store';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { tagAction } from '../../../../shared/commands/images.commands';
+import { tagAction } from '../../../../shared/cli/images.cli';
 import { checkTagTarget } from '../../../../shared/image-reference';
 import type { BerthError } from '../../../../shared/result';
 import { useBerth } from '../../app/store';

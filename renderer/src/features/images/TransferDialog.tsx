@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { pullAction, pushAction } from '../../../../shared/commands/images.commands';
+import { pullAction, pushAction } from '../../../../shared/cli/images.cli';
 import { parseReference } from '../../../../shared/image-reference';
 import type { BerthError } from '../../../../shared/result';
 import type { Unsubscribe } from '../../../../shared/stream';

@@ -3,8 +3,8 @@
  * is one `docker logs`; several are read one after another and sorted by their timestamps, which is what
  * Berth's interleaving does (the CLI has no way to tag each line with its container).
  */
-import { dockerCommand, quoteArg } from '../command';
-import type { ActionText } from './containers.commands';
+import { dockerCommand, quoteArg } from './command';
+import type { ActionText } from './command';
 
 /** `web.log`, `web+db.log`: the names joined, anything unsafe in a file name replaced. */
 export function logFilename(names: readonly string[]): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TOUR_STEPS } from '../dto/tour';
-import { cleanupContainer, cleanupImage, tourActions } from './tour.commands';
+import { cleanupContainer, cleanupImage, tourActions } from './tour.cli';
 
 const paths = { contextDir: '/tmp/berth tour/context', changeFile: '/tmp/berth tour/change/hello.txt' };
 

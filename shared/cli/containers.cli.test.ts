@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { RunSpec } from '../dto/containers';
-import * as text from './containers.commands';
+import * as text from './containers.cli';
 
 const base: RunSpec = text.plainRunSpec('nginx:1.27');
 

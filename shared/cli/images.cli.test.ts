@@ -9,7 +9,7 @@ import {
   splitTagTarget,
   tagAction,
   tarFilename,
-} from './images.commands';
+} from './images.cli';
 
 describe('image commands', () => {
   it('tag: the CLI form and the API split of repo and tag', () => {

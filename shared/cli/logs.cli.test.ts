@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logFilename, saveLogAction } from './logs.commands';
+import { logFilename, saveLogAction } from './logs.cli';
 
 describe('log commands', () => {
   it('names the file after the containers, with nothing unsafe in it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildApiCall, buildCommand } from './build.commands';
+import { buildApiCall, buildCommand } from './build.cli';
 
 describe('buildCommand', () => {
   it('is a plain docker build of the context for the defaults', () => {

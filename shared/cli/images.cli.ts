@@ -2,14 +2,8 @@
  * The docker CLI command for each image action, and the Engine API call it maps to. The renderer shows the
  * command before the action; main records the same string in the transcript afterwards.
  */
-import { dockerCommand } from '../command';
+import { dockerCommand, type ActionText } from './command';
 import { parseReference } from '../image-reference';
-
-export interface ImageAction {
-  readonly title: string;
-  readonly command: string;
-  readonly api: string;
-}
 
 const path = (text: string) => encodeURIComponent(text);
 
@@ -20,7 +14,7 @@ export function splitTagTarget(target: string): { repo: string; tag: string } {
   return { repo: parsed.value.repository, tag: parsed.value.tag ?? 'latest' };
 }
 
-export function tagAction(source: string, target: string): ImageAction {
+export function tagAction(source: string, target: string): ActionText {
   const { repo, tag } = splitTagTarget(target);
   return {
     title: `Tag image ${source} as ${target}`,
@@ -29,7 +23,7 @@ export function tagAction(source: string, target: string): ImageAction {
   };
 }
 
-export function removeImageAction(reference: string, force: boolean): ImageAction {
+export function removeImageAction(reference: string, force: boolean): ActionText {
   return {
     title: `Remove image ${reference}`,
     command: force ? dockerCommand('image', 'rm', '--force', reference) : dockerCommand('image', 'rm', reference),
@@ -37,7 +31,7 @@ export function removeImageAction(reference: string, force: boolean): ImageActio
   };
 }
 
-export function pruneAction(): ImageAction {
+export function pruneAction(): ActionText {
   return {
     title: 'Remove dangling images',
     command: dockerCommand('image', 'prune', '--force'),
@@ -45,7 +39,7 @@ export function pruneAction(): ImageAction {
   };
 }
 
-export function pullAction(reference: string): ImageAction {
+export function pullAction(reference: string): ActionText {
   return {
     title: `Pull image ${reference}`,
     command: dockerCommand('pull', reference),
@@ -53,7 +47,7 @@ export function pullAction(reference: string): ImageAction {
   };
 }
 
-export function pushAction(reference: string): ImageAction {
+export function pushAction(reference: string): ActionText {
   return {
     title: `Push image ${reference}`,
     command: dockerCommand('push', reference),
@@ -61,7 +55,7 @@ export function pushAction(reference: string): ImageAction {
   };
 }
 
-export function saveAction(reference: string, filename: string): ImageAction {
+export function saveAction(reference: string, filename: string): ActionText {
   return {
     title: `Save image ${reference} to a tar file`,
     command: dockerCommand('save', '--output', filename, reference),
@@ -69,7 +63,7 @@ export function saveAction(reference: string, filename: string): ImageAction {
   };
 }
 
-export function loadAction(filename: string): ImageAction {
+export function loadAction(filename: string): ActionText {
   return {
     title: 'Load images from a tar file',
     command: dockerCommand('load', '--input', filename),

@@ -2,8 +2,8 @@
  * The docker commands and Engine API calls behind each step of the guided tour. Main records exactly these in the
  * transcript; the renderer shows them (from tour:plan) before the user clicks.
  */
-import { dockerCommand } from '../command';
-import type { TourAction, TourStepId } from '../dto/tour';
+import { dockerCommand, type ActionText } from './command';
+import type { TourStepId } from '../dto/tour';
 
 export const TOUR_LABEL = 'berth.tour';
 export const TOUR_IMAGE = 'berth-tour:1';
@@ -24,7 +24,7 @@ export interface TourPaths {
 const inspectLayers = (...refs: string[]) =>
   dockerCommand('image', 'inspect', '--format', '{{json .RootFS.Layers}}', ...refs);
 
-export function tourActions(step: TourStepId, paths: TourPaths): readonly TourAction[] {
+export function tourActions(step: TourStepId, paths: TourPaths): readonly ActionText[] {
   switch (step) {
     case 'build':
       return [
@@ -104,13 +104,13 @@ export function tourActions(step: TourStepId, paths: TourPaths): readonly TourAc
 }
 
 /** Cleanup removes by label, one object at a time, so each removal is its own transcript line with a real id. */
-export const cleanupContainer = (id: string): TourAction => ({
+export const cleanupContainer = (id: string): ActionText => ({
   title: `Remove tour container ${id.slice(0, 12)}`,
   command: dockerCommand('rm', '--force', '--volumes', id),
   api: `DELETE /containers/${id}?force=true&v=true`,
 });
 
-export const cleanupImage = (id: string): TourAction => ({
+export const cleanupImage = (id: string): ActionText => ({
   title: `Remove tour image ${id.replace(/^sha256:/, '').slice(0, 12)}`,
   command: dockerCommand('image', 'rm', '--force', id),
   api: `DELETE /images/${id}?force=true`,

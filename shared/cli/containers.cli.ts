@@ -2,7 +2,7 @@
  * The docker command and the Engine API call for every container action. The renderer shows them before an
  * action (the create form updates `docker run` live) and main records the same strings in the transcript after.
  */
-import { dockerCommand } from '../command';
+import { dockerCommand, type ActionText } from './command';
 import type { PortSpec, RunSpec } from '../dto/containers';
 
 /** `docker run -d IMAGE` with no option set: where a run spec starts. */
@@ -17,12 +17,6 @@ export const plainRunSpec = (image: string): RunSpec => ({
   tty: false,
   labels: {},
 });
-
-export interface ActionText {
-  readonly title: string;
-  readonly command: string;
-  readonly api: string;
-}
 
 export function portArg(port: PortSpec): string {
   const host = port.hostIp === undefined ? '' : port.hostIp.includes(':') ? `[${port.hostIp}]` : port.hostIp;

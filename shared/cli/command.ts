@@ -18,3 +18,13 @@ export function formatCommand(argv: readonly string[]): string {
 export function dockerCommand(...args: readonly string[]): string {
   return formatCommand(['docker', ...args]);
 }
+
+/**
+ * An action as the user reads it before and after: its title, the docker command that does the same, and the
+ * Engine API call Berth makes. The forms show it, and the transcript records it.
+ */
+export interface ActionText {
+  readonly title: string;
+  readonly command: string;
+  readonly api: string;
+}

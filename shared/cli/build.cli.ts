@@ -1,6 +1,6 @@
 /** The docker command and Engine API call equivalent to a build, shown before it starts and kept in the transcript. */
 import type { BuildOptions } from '../dto/build';
-import { dockerCommand } from '../command';
+import { dockerCommand } from './command';
 
 export const DEFAULT_DOCKERFILE = 'Dockerfile';
 

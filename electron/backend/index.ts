@@ -1,105 +1,56 @@
 /**
  * The composition root: everything behind the contract, without a transport. It creates the engine connection,
- * the services and the handler map; Electron main and the browser bridge each create one backend and put their
- * transport in front of its dispatcher.
+ * the settings and the transcript, then makes each domain in the order of DOMAINS; Electron main and the browser
+ * bridge each create one backend and put their transport in front of its dispatcher.
  */
 import os from 'node:os';
-import { AppCommands } from './app/app-commands';
-import { appHandlers } from './app/app.handlers';
-import { BuildService } from './build/build.service';
-import { buildHandlers } from './build/build.handlers';
-import { ContainersService } from './containers/containers.service';
-import { containersHandlers } from './containers/containers.handlers';
+import type { RequestChannel, StreamChannel } from '../../shared/contract';
+import { appDomain } from './app/app.domain';
+import { buildDomain } from './build/build.domain';
+import { containersDomain } from './containers/containers.domain';
 import { Dispatcher } from './core/dispatcher';
 import type { RequestHandlers, StreamHandlers } from './core/dispatcher.types';
+import type { DomainContext, Services } from './core/domain';
 import { Transcript } from './core/transcript';
-import { desktopHandlers } from './desktop/desktop.handlers';
-import { DesktopService } from './desktop/desktop.service';
+import { desktopDomain } from './desktop/desktop.domain';
 import type { DesktopDialogs } from './desktop/desktop.types';
 import { resolveEndpoints } from './engine/endpoint';
 import { EngineConnection } from './engine/engine.connection';
-import { engineHandlers, type EngineHandle } from './engine/engine.handlers';
+import { engineDomain } from './engine/engine.domain';
 import { toBerthError } from './engine/errors';
-import { imagesHandlers } from './images/images.handlers';
-import { ImagesService } from './images/images.service';
-import { ImageTransfers } from './images/images.transfers';
-import { learnHandlers } from './learn/learn.handlers';
-import { LearnService } from './learn/learn.service';
-import { tourHandlers } from './learn/tour/tour.handlers';
-import { TourService } from './learn/tour/tour.service';
-import { LogExports } from './logs/logs.exports';
-import { logsHandlers } from './logs/logs.handlers';
-import { LogsService } from './logs/logs.service';
-import { settingsHandlers } from './settings/settings.handlers';
+import { imagesDomain } from './images/images.domain';
+import { learnDomain } from './learn/learn.domain';
+import { tourDomain } from './learn/tour/tour.domain';
+import { logsDomain } from './logs/logs.domain';
+import { settingsDomain } from './settings/settings.domain';
 import { SettingsStore } from './settings/settings.store';
-import { transcriptHandlers } from './transcript/transcript.handlers';
+import { transcriptDomain } from './transcript/transcript.domain';
 
-export interface Services {
-  readonly containers: ContainersService;
-  readonly images: ImagesService;
-  /** Image tars over the bridge's /transfer/ route (browser mode). */
-  readonly imageTransfers: ImageTransfers;
-  readonly logExports: LogExports;
-  readonly transcript: Transcript;
-  readonly tour: TourService;
-  readonly learn: LearnService;
-  readonly settings: SettingsStore;
-  readonly commands: AppCommands;
-  readonly build: BuildService;
-  readonly logs: LogsService;
-  /** Native file dialogs: Electron main passes them, the browser bridge does not (and the service says so). */
-  readonly desktop: DesktopService;
-}
-
-export type { EngineHandle };
+/** Every domain, one line each, made in this order (a domain that uses another's service comes after it). */
+export const DOMAINS = [
+  engineDomain,
+  settingsDomain,
+  transcriptDomain,
+  appDomain,
+  containersDomain,
+  imagesDomain,
+  buildDomain,
+  logsDomain,
+  learnDomain,
+  tourDomain,
+  desktopDomain,
+] as const;
 
 /**
- * Every channel of the contract, bound to the engine connection and the services. `satisfies` makes a channel
- * that no domain handles a compile error here (index.typecheck.test.ts drops a domain to prove it).
+ * A channel of the contract whose domain is missing from DOMAINS fails to compile here, and the error names it
+ * (index.typecheck.test.ts drops a domain to prove it). Within a domain, DomainHandlers<D> demands every channel.
  */
-export function createHandlers(
-  engineHandle: EngineHandle,
-  services: Services,
-): { requests: RequestHandlers; streams: StreamHandlers } {
-  const engine = engineHandlers(engineHandle);
-  const containers = containersHandlers(services.containers, services.transcript);
-  const images = imagesHandlers(services.images, services.transcript, services.imageTransfers);
-  const transcript = transcriptHandlers(services.transcript);
-  const tour = tourHandlers(services.tour);
-  const learn = learnHandlers(services.learn);
-  const settings = settingsHandlers(services.settings);
-  const app = appHandlers(services.commands);
-  const build = buildHandlers(services.build, services.transcript);
-  const logs = logsHandlers(services.logs, services.logExports);
-  const desktop = desktopHandlers(services.desktop);
-  const requests = {
-    ...engine.requests,
-    ...containers.requests,
-    ...images.requests,
-    ...transcript.requests,
-    ...tour.requests,
-    ...learn.requests,
-    ...settings.requests,
-    ...app.requests,
-    ...build.requests,
-    ...logs.requests,
-    ...desktop.requests,
-  } satisfies RequestHandlers;
-  const streams = {
-    ...engine.streams,
-    ...containers.streams,
-    ...images.streams,
-    ...transcript.streams,
-    ...tour.streams,
-    ...learn.streams,
-    ...settings.streams,
-    ...app.streams,
-    ...build.streams,
-    ...logs.streams,
-    ...desktop.streams,
-  } satisfies StreamHandlers;
-  return { requests, streams };
-}
+type NoneLeft<T extends never> = T;
+export type EveryChannelHandled = NoneLeft<
+  Exclude<RequestChannel | StreamChannel, `${(typeof DOMAINS)[number]['name']}:${string}`>
+>;
+
+export type { Services };
 
 export interface BackendOptions {
   readonly env?: NodeJS.ProcessEnv;
@@ -137,31 +88,37 @@ export function createBackend(options: BackendOptions = {}): Backend {
       void engine.reconnect(resolve(next.engineEndpoint));
     }
   });
-  const images = new ImagesService(engine);
-  const transcript = new Transcript();
-  const logs = new LogsService(engine);
-  const containers = new ContainersService(engine);
-  const services: Services = {
-    containers,
-    images,
-    imageTransfers: new ImageTransfers(images, transcript),
-    transcript,
-    tour: new TourService(engine, containers, transcript),
-    learn: new LearnService(engine),
+
+  const made: Partial<Record<keyof Services, unknown>> = {};
+  const requests: Partial<Record<string, unknown>> = {};
+  const streams: Partial<Record<string, unknown>> = {};
+  let making = '';
+  const context: DomainContext = {
+    engine,
+    transcript: new Transcript(),
     settings,
-    commands: new AppCommands(),
-    build: new BuildService(engine),
-    logs,
-    logExports: new LogExports(logs, transcript),
-    desktop: new DesktopService(options.desktop ?? null, images, logs, transcript),
+    dialogs: options.desktop ?? null,
+    service: (name) => {
+      if (!(name in made)) throw new Error(`The ${making} domain needs ${name}, which is made later: reorder DOMAINS.`);
+      return made[name] as Services[typeof name];
+    },
   };
-  const { requests, streams } = createHandlers(engine, services);
-  const dispatcher = new Dispatcher(requests, streams, { mapError: toBerthError });
+  for (const domain of DOMAINS) {
+    making = domain.name;
+    const { services, handlers } = domain.make(context);
+    Object.assign(made, services);
+    Object.assign(requests, handlers.requests);
+    Object.assign(streams, handlers.streams);
+  }
+  // Complete: EveryChannelHandled checks the channels at compile time, and each domain adds its own services.
+  const dispatcher = new Dispatcher(requests as RequestHandlers, streams as StreamHandlers, {
+    mapError: toBerthError,
+  });
   engine.start();
   return {
     dispatcher,
     engine,
-    services,
+    services: made as Services,
     dispose: () => {
       stopWatchingSettings();
       engine.stop();

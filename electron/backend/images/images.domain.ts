@@ -1,0 +1,21 @@
+import { defineDomain } from '../core/domain';
+import { imagesHandlers } from './images.handlers';
+import { ImagesService } from './images.service';
+import { ImageTransfers } from './images.transfers';
+
+declare module '../core/domain' {
+  interface Services {
+    readonly images: ImagesService;
+    /** Image tars over the bridge's /transfer/ route (browser mode). */
+    readonly imageTransfers: ImageTransfers;
+  }
+}
+
+export const imagesDomain = defineDomain({
+  name: 'images',
+  make: ({ engine, transcript }) => {
+    const images = new ImagesService(engine);
+    const imageTransfers = new ImageTransfers(images, transcript);
+    return { services: { images, imageTransfers }, handlers: imagesHandlers(images, transcript, imageTransfers) };
+  },
+});

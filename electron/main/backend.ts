@@ -4,6 +4,10 @@
  */
 import os from 'node:os';
 import { AppCommands } from './app-commands';
+import { DiskService } from '../backend/disk/disk.service';
+import { NetworksService } from '../backend/networks/networks.service';
+import { VolumeFiles } from '../backend/volumes/volumes.files';
+import { VolumesService } from '../backend/volumes/volumes.service';
 import { resolveEndpoints } from './docker/endpoint';
 import { BuildService } from './docker/build.service';
 import { ContainersService } from './docker/containers.service';
@@ -60,6 +64,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
   const images = new ImagesService(engine);
   const transcript = new Transcript();
   const logs = new LogsService(engine);
+  const volumes = new VolumesService(engine);
   const services: Services = {
     containers: new ContainersService(engine),
     images,
@@ -73,6 +78,10 @@ export function createBackend(options: BackendOptions = {}): Backend {
     logs,
     logExports: new LogExports(logs, transcript),
     dialogs: options.desktop ?? null,
+    volumes,
+    volumeFiles: new VolumeFiles(engine),
+    networks: new NetworksService(engine),
+    disk: new DiskService(engine, volumes),
   };
   const { requests, streams } = createHandlers(engine, services);
   const dispatcher = new Dispatcher(requests, streams, { mapError: toBerthError });

@@ -4,6 +4,13 @@
  * error here.
  */
 import type { AppCommands } from './app-commands';
+import { diskHandlers } from '../backend/disk/disk.handlers';
+import type { DiskService } from '../backend/disk/disk.service';
+import { networksHandlers } from '../backend/networks/networks.handlers';
+import type { NetworksService } from '../backend/networks/networks.service';
+import type { VolumeFiles } from '../backend/volumes/volumes.files';
+import { volumesHandlers } from '../backend/volumes/volumes.handlers';
+import type { VolumesService } from '../backend/volumes/volumes.service';
 import type { BuildService } from './docker/build.service';
 import type { ContainersService } from './docker/containers.service';
 import type { ImagesService } from './docker/images.service';
@@ -42,6 +49,11 @@ export interface Services {
   readonly logs: LogsService;
   /** Native file dialogs: Electron main passes them, the browser bridge does not. */
   readonly dialogs: DesktopDialogs | null;
+  readonly volumes: VolumesService;
+  /** A volume's files through a helper container that is never started. */
+  readonly volumeFiles: VolumeFiles;
+  readonly networks: NetworksService;
+  readonly disk: DiskService;
 }
 
 export type { EngineHandle };
@@ -62,6 +74,9 @@ export function createHandlers(
     buildHandlers(services.build, services.transcript),
     logsHandlers(services.logs, services.logExports),
     desktopHandlers(services.dialogs, services.images, services.logs, services.transcript),
+    volumesHandlers(services.volumes, services.volumeFiles, services.transcript),
+    networksHandlers(services.networks, services.transcript),
+    diskHandlers(services.disk, services.transcript),
   ];
   const requests = Object.assign({}, ...domains.map((d) => d.requests)) as RequestHandlers;
   const streams = Object.assign({}, ...domains.map((d) => d.streams)) as StreamHandlers;

@@ -96,14 +96,14 @@ export class VolumeFiles {
       throw error;
     }
     const out = new PassThrough();
-    const done = () => void helper.remove();
     source.once('error', (error) => out.destroy(error));
+    // The reader sees the end only once the helper is gone, so nothing is left behind when it looks.
+    source.once('end', () => void helper.remove().then(() => out.end()));
     out.once('close', () => {
       source.destroy();
-      done();
+      void helper.remove();
     });
-    source.once('end', done);
-    source.pipe(out);
+    source.pipe(out, { end: false });
     return { image: helper.image, tar: out };
   }
 

@@ -80,14 +80,14 @@ export class VolumesService {
           `A volume named ${spec.name} already exists (driver ${existing.Driver ?? 'local'}). Pick another name or use that volume.`,
         );
     }
-    let created: RawVolume;
+    let created: Dockerode.Volume;
     try {
-      created = (await this.docker().createVolume({
+      created = await this.docker().createVolume({
         ...(spec.name !== undefined ? { Name: spec.name } : {}),
         Driver: spec.driver ?? 'local',
         DriverOpts: { ...spec.driverOpts },
         Labels: { ...spec.labels },
-      })) as unknown as RawVolume;
+      });
     } catch (error) {
       if (statusOf(error) === 409)
         throw new BerthFailure('CONFLICT', `A volume named ${spec.name ?? ''} already exists with another driver.`);
@@ -95,7 +95,7 @@ export class VolumesService {
         throw new BerthFailure('NOT_FOUND', `This engine has no volume driver ${spec.driver ?? ''}.`);
       throw error;
     }
-    return toVolumeSummary(created, []);
+    return this.inspect(created.name);
   }
 
   async removePreview(name: string): Promise<VolumeRemovePreview> {

@@ -8,8 +8,23 @@ export const isPredefined = (name: string): boolean => (PREDEFINED_NETWORKS as r
 const withPrefix = (ip: string | undefined, prefix: number | undefined): string =>
   ip ? (prefix ? `${ip}/${prefix}` : ip) : '';
 
-/** Every container's view of its networks, by network name: state and aliases the network's own view lacks. */
-export function endpointsByNetwork(containers: readonly Dockerode.ContainerInfo[]): Map<string, NetworkEndpoint[]> {
+/** Aliases per container id and network name, from GET /containers/{id}/json. */
+export type AliasBook = ReadonlyMap<string, Readonly<Record<string, readonly string[]>>>;
+
+/** The aliases of each network a container inspect shows. */
+export function aliasesOf(raw: Dockerode.ContainerInspectInfo): Record<string, readonly string[]> {
+  const networks = (raw.NetworkSettings?.Networks ?? {}) as Record<string, { Aliases?: string[] | null } | undefined>;
+  return Object.fromEntries(Object.entries(networks).map(([name, n]) => [name, [...(n?.Aliases ?? [])]]));
+}
+
+/**
+ * Every container's view of its networks, by network name: state and aliases the network's own view lacks. The
+ * list API leaves aliases out on older engines; `aliases` (from inspecting the containers) fills them in.
+ */
+export function endpointsByNetwork(
+  containers: readonly Dockerode.ContainerInfo[],
+  aliases: AliasBook = new Map(),
+): Map<string, NetworkEndpoint[]> {
   const byNetwork = new Map<string, NetworkEndpoint[]>();
   for (const c of containers) {
     const networks = (c.NetworkSettings?.Networks ?? {}) as Record<string, Dockerode.NetworkInfo | undefined>;
@@ -23,7 +38,7 @@ export function endpointsByNetwork(containers: readonly Dockerode.ContainerInfo[
         ipv4: withPrefix(settings.IPAddress, settings.IPPrefixLen),
         ipv6: withPrefix(settings.GlobalIPv6Address, settings.GlobalIPv6PrefixLen),
         mac: settings.MacAddress ?? '',
-        aliases: [...((settings as { Aliases?: string[] | null }).Aliases ?? [])],
+        aliases: [...(aliases.get(c.Id)?.[network] ?? (settings as { Aliases?: string[] | null }).Aliases ?? [])],
       });
       byNetwork.set(network, list);
     }

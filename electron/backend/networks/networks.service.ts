@@ -4,6 +4,7 @@ import { parseCidr, subnetsOverlap } from '../../../shared/cidr';
 import type {
   NetworkConnectSpec,
   NetworkCreateSpec,
+  NetworkEndpoint,
   NetworkPrunePreview,
   NetworkPruneResult,
   NetworkSummary,
@@ -11,7 +12,14 @@ import type {
 import { BerthFailure } from '../../../shared/result';
 import type { DockerSource } from '../../main/docker/containers.service';
 import { engineText, listInWords, statusOf } from '../volumes/volumes.errors';
-import { activeEndpoints, endpointsByNetwork, networkPrunePreview, toNetworkSummary } from './networks.mapper';
+import {
+  activeEndpoints,
+  aliasesOf,
+  endpointsByNetwork,
+  isPredefined,
+  networkPrunePreview,
+  toNetworkSummary,
+} from './networks.mapper';
 
 export class NetworksService {
   constructor(private readonly engine: DockerSource) {}
@@ -36,9 +44,27 @@ export class NetworksService {
     return inspected.filter((n): n is Dockerode.NetworkInspectInfo => n !== null);
   }
 
+  /** Containers with their aliases: the list API does not carry them on every engine version. */
+  private async endpoints(): Promise<Map<string, NetworkEndpoint[]>> {
+    const containers = await this.docker().listContainers({ all: true });
+    // Only user-defined networks have aliases, so containers on bridge, host or none alone are not inspected.
+    const connected = containers.filter((c) =>
+      Object.keys(c.NetworkSettings?.Networks ?? {}).some((name) => !isPredefined(name)),
+    );
+    const inspected = await Promise.all(
+      connected.map((c) =>
+        this.docker()
+          .getContainer(c.Id)
+          .inspect()
+          .then((raw) => [c.Id, aliasesOf(raw)] as const)
+          .catch(() => null),
+      ),
+    );
+    return endpointsByNetwork(containers, new Map(inspected.filter((e) => e !== null)));
+  }
+
   async list(): Promise<readonly NetworkSummary[]> {
-    const [raws, containers] = await Promise.all([this.inspectAll(), this.docker().listContainers({ all: true })]);
-    const endpoints = endpointsByNetwork(containers);
+    const [raws, endpoints] = await Promise.all([this.inspectAll(), this.endpoints()]);
     return raws
       .map((raw) => toNetworkSummary(raw, endpoints.get(raw.Name) ?? []))
       .sort((a, b) => Number(b.predefined) - Number(a.predefined) || a.name.localeCompare(b.name));
@@ -54,8 +80,8 @@ export class NetworksService {
   }
 
   async inspect(ref: string): Promise<NetworkSummary> {
-    const [raw, containers] = await Promise.all([this.raw(ref), this.docker().listContainers({ all: true })]);
-    return toNetworkSummary(raw, endpointsByNetwork(containers).get(raw.Name) ?? []);
+    const [raw, endpoints] = await Promise.all([this.raw(ref), this.endpoints()]);
+    return toNetworkSummary(raw, endpoints.get(raw.Name) ?? []);
   }
 
   /** The network's name for commands and messages; the reference itself when the engine does not know it. */

@@ -1,0 +1,170 @@
+/**
+ * Disk usage through the Dispatcher against a real engine: the totals equal what `docker system df` prints, the
+ * rows equal `docker system df -v`, and each category's prune preview equals what the prune removed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DiskCategory, DiskPrunePreview, DiskPruneResult, DiskUsage } from '../../../shared/dto/disk';
+import type { Backend } from '../../main/backend';
+import { buildImage, call as callOn, cli, connectedBackend, unique } from '../../main/docker/images.test-helper';
+
+const FIXTURE = 'berth-fixture/busybox:1';
+
+let backend: Backend;
+const value = async <T>(channel: string, input?: unknown): Promise<T> => {
+  const result = await callOn<T>(backend, channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+  return result.value;
+};
+
+/** go-units HumanSize, as the docker CLI prints sizes: four significant digits, decimal units. */
+function humanSize(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
+  let size = bytes;
+  let i = 0;
+  while (size >= 1000 && i < units.length - 1) {
+    size /= 1000;
+    i++;
+  }
+  return `${Number(size.toPrecision(4))}${units[i] ?? ''}`;
+}
+
+const ROWS: Record<string, DiskCategory> = {
+  Images: 'images',
+  Containers: 'containers',
+  'Local Volumes': 'volumes',
+  'Build Cache': 'buildCache',
+};
+
+beforeAll(async () => {
+  backend = await connectedBackend();
+});
+
+afterAll(async () => {
+  await backend?.dispose();
+  const containers = cli('ps', '-aq', '--filter', 'label=berth.test=1').split('\n').filter(Boolean);
+  if (containers.length > 0) cli('rm', '-f', ...containers);
+  const volumes = cli('volume', 'ls', '-q', '--filter', 'label=berth.test=1').split('\n').filter(Boolean);
+  if (volumes.length > 0) cli('volume', 'rm', '-f', ...volumes);
+}, 30_000);
+
+describe('disk usage', () => {
+  it('totals what `docker system df` prints and lists what `docker system df -v` lists', async () => {
+    const volume = unique('dv');
+    cli('volume', 'create', '--label', 'berth.test=1', volume);
+    // A stopped container with data in its writable layer and a volume, and a running one.
+    cli(
+      'run',
+      '--name',
+      unique('dw'),
+      '--label',
+      'berth.test=1',
+      '-v',
+      `${volume}:/data`,
+      FIXTURE,
+      'sh',
+      '-c',
+      'head -c 4321 /dev/zero > /layer && head -c 2500 /dev/zero > /data/v',
+    );
+    cli('run', '-d', '--name', unique('dr'), '--label', 'berth.test=1', FIXTURE, 'sleep', '600');
+    cli('volume', 'create', '--label', 'berth.test=1', unique('dempty'));
+
+    const usage = await value<DiskUsage>('disk:usage');
+    const rows = cli('system', 'df', '--format', '{{json .}}')
+      .split('\n')
+      .map(
+        (line) =>
+          JSON.parse(line) as { Type: string; TotalCount: string; Active: string; Size: string; Reclaimable: string },
+      );
+    expect(rows).toHaveLength(4);
+    for (const row of rows) {
+      const category = ROWS[row.Type];
+      if (!category) throw new Error(`unexpected row ${row.Type}`);
+      const total = usage.totals[category];
+      expect(
+        `${row.Type}: ${total.count} ${total.active} ${humanSize(total.size)} ${humanSize(total.reclaimable)}`,
+      ).toBe(`${row.Type}: ${row.TotalCount} ${row.Active} ${row.Size} ${row.Reclaimable.split(' ')[0] ?? ''}`);
+    }
+    expect(usage.totals.containers.reclaimable).toBeGreaterThanOrEqual(4321);
+
+    const verbose = JSON.parse(cli('system', 'df', '-v', '--format', '{{json .}}')) as {
+      Images: { ID: string; Containers: string }[];
+      Containers: { ID: string; Names: string; State: string }[];
+      Volumes: { Name: string; Links: string; Size: string }[];
+    };
+    expect(usage.images.map((i) => `${i.id} ${i.containers}`).sort()).toEqual(
+      verbose.Images.map((i) => `${i.ID} ${i.Containers}`).sort(),
+    );
+    expect(usage.containers.map((c) => `${c.id} ${c.name} ${c.state}`).sort()).toEqual(
+      verbose.Containers.map((c) => `${c.ID} ${c.Names} ${c.State}`).sort(),
+    );
+    expect(usage.volumes.map((v) => `${v.name} ${v.refCount} ${humanSize(v.size ?? 0)}`).sort()).toEqual(
+      verbose.Volumes.map((v) => `${v.Name} ${v.Links} ${v.Size}`).sort(),
+    );
+  });
+});
+
+describe('prune previews', () => {
+  it('containers: previews the stopped ones, and the prune removes exactly those', async () => {
+    cli('create', '--name', unique('dc'), '--label', 'berth.test=1', FIXTURE, 'true');
+    const running = cli('run', '-d', '--name', unique('dk'), '--label', 'berth.test=1', FIXTURE, 'sleep', '600');
+    const preview = await value<DiskPrunePreview>('disk:prunePreview', { category: 'containers' });
+    const stopped = cli(
+      'ps',
+      '-aq',
+      '--no-trunc',
+      '--filter',
+      'status=exited',
+      '--filter',
+      'status=created',
+      '--filter',
+      'status=dead',
+    )
+      .split('\n')
+      .filter(Boolean);
+    expect(preview.items.map((i) => i.id).sort()).toEqual(stopped.sort());
+    const pruned = await value<DiskPruneResult>('disk:prune', { category: 'containers' });
+    expect([...pruned.removed].sort()).toEqual(preview.items.map((i) => i.id).sort());
+    expect(cli('ps', '-q', '--no-trunc')).toContain(running);
+    expect(backend.services.transcript.list().at(-1)?.command).toBe('docker container prune --force');
+  });
+
+  it('images: previews the dangling ones no container uses, and the prune removes them', async () => {
+    const tag = `${unique('berth-it-disk')}:1`;
+    await buildImage(tag, ['FROM scratch', 'COPY busybox /one'].join('\n'));
+    const first = cli('image', 'inspect', '--format', '{{.Id}}', tag);
+    await buildImage(tag, ['FROM scratch', 'COPY busybox /two'].join('\n'));
+
+    const preview = await value<DiskPrunePreview>('disk:prunePreview', { category: 'images' });
+    const dangling = cli('images', '-q', '--no-trunc', '--filter', 'dangling=true').split('\n').filter(Boolean);
+    expect(preview.items.map((i) => i.id).sort()).toEqual([...new Set(dangling)].sort());
+    expect(preview.items.map((i) => i.id)).toContain(first);
+    expect(preview.total).toBeGreaterThan(0);
+    const before = cli('images', '-q', '--no-trunc').split('\n').filter(Boolean);
+    const pruned = await value<DiskPruneResult>('disk:prune', { category: 'images' });
+    for (const item of preview.items) expect(pruned.removed).toContain(item.id);
+    const after = new Set(cli('images', '-q', '--no-trunc').split('\n').filter(Boolean));
+    expect(before.filter((id) => !after.has(id)).sort()).toEqual([...new Set(preview.items.map((i) => i.id))].sort());
+    cli('rmi', tag);
+  });
+
+  it('volumes: reuses the volume rule, and build cache previews only records not in use', async () => {
+    const idle = unique('dvi');
+    cli('volume', 'create', '--label', 'berth.test=1', idle);
+    const volumes = await value<DiskPrunePreview>('disk:prunePreview', { category: 'volumes' });
+    const fromVolumes = await value<{ volumes: { name: string }[] }>('volumes:prunePreview');
+    expect(volumes.items.map((i) => i.name)).toEqual(fromVolumes.volumes.map((v) => v.name));
+    const pruned = await value<DiskPruneResult>('disk:prune', { category: 'volumes' });
+    expect([...pruned.removed].sort()).toEqual(volumes.items.map((i) => i.id).sort());
+
+    const cache = await value<DiskPrunePreview>('disk:prunePreview', { category: 'buildCache', all: true });
+    const usage = await value<DiskUsage>('disk:usage');
+    expect(cache.items.map((i) => i.id).sort()).toEqual(
+      usage.buildCache
+        .filter((c) => !c.inUse)
+        .map((c) => c.id)
+        .sort(),
+    );
+    const cleared = await value<DiskPruneResult>('disk:prune', { category: 'buildCache', all: true });
+    expect([...cleared.removed].sort()).toEqual(cache.items.map((i) => i.id).sort());
+  });
+});

@@ -68,6 +68,8 @@ export const REQUEST_CHANNELS = [
   'volumes:prune',
   'volumes:browse',
   'volumes:readFile',
+  'volumes:exportTicket',
+  'volumes:importTicket',
   // networks
   'networks:list',
   'networks:inspect',

@@ -8,6 +8,7 @@ import { DiskService } from '../backend/disk/disk.service';
 import { NetworksService } from '../backend/networks/networks.service';
 import { VolumeFiles } from '../backend/volumes/volumes.files';
 import { VolumesService } from '../backend/volumes/volumes.service';
+import { VolumeTransfers } from '../backend/volumes/volumes.transfers';
 import { resolveEndpoints } from './docker/endpoint';
 import { BuildService } from './docker/build.service';
 import { ContainersService } from './docker/containers.service';
@@ -65,6 +66,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
   const transcript = new Transcript();
   const logs = new LogsService(engine);
   const volumes = new VolumesService(engine);
+  const volumeFiles = new VolumeFiles(engine);
   const services: Services = {
     containers: new ContainersService(engine),
     images,
@@ -79,7 +81,8 @@ export function createBackend(options: BackendOptions = {}): Backend {
     logExports: new LogExports(logs, transcript),
     dialogs: options.desktop ?? null,
     volumes,
-    volumeFiles: new VolumeFiles(engine),
+    volumeFiles,
+    volumeTransfers: new VolumeTransfers(volumeFiles, transcript),
     networks: new NetworksService(engine),
     disk: new DiskService(engine, volumes),
   };

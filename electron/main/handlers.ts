@@ -11,6 +11,7 @@ import type { NetworksService } from '../backend/networks/networks.service';
 import type { VolumeFiles } from '../backend/volumes/volumes.files';
 import { volumesHandlers } from '../backend/volumes/volumes.handlers';
 import type { VolumesService } from '../backend/volumes/volumes.service';
+import type { VolumeTransfers } from '../backend/volumes/volumes.transfers';
 import type { BuildService } from './docker/build.service';
 import type { ContainersService } from './docker/containers.service';
 import type { ImagesService } from './docker/images.service';
@@ -52,6 +53,8 @@ export interface Services {
   readonly volumes: VolumesService;
   /** A volume's files through a helper container that is never started. */
   readonly volumeFiles: VolumeFiles;
+  /** Volume tars over the bridge's /volume-transfer/ route (browser mode). */
+  readonly volumeTransfers: VolumeTransfers;
   readonly networks: NetworksService;
   readonly disk: DiskService;
 }
@@ -74,7 +77,7 @@ export function createHandlers(
     buildHandlers(services.build, services.transcript),
     logsHandlers(services.logs, services.logExports),
     desktopHandlers(services.dialogs, services.images, services.logs, services.transcript),
-    volumesHandlers(services.volumes, services.volumeFiles, services.transcript),
+    volumesHandlers(services.volumes, services.volumeFiles, services.transcript, services.volumeTransfers),
     networksHandlers(services.networks, services.transcript),
     diskHandlers(services.disk, services.transcript),
   ];

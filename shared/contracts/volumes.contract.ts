@@ -8,6 +8,7 @@ import type {
   VolumeSummary,
   VolumeUsage,
 } from '../dto/volumes';
+import type { TransferTicket } from '../dto/images';
 import { answers, request } from './define';
 
 /** The engine's own rule for local volume names (daemon/names: RestrictedNamePattern). */
@@ -65,4 +66,8 @@ export const volumesRequests = {
   /** One folder of a volume, read through a helper container that is never started. */
   'volumes:browse': request(z.strictObject({ name: volumeName, path: volumePath }), answers<VolumeFolder>()),
   'volumes:readFile': request(z.strictObject({ name: volumeName, path: volumePath }), answers<VolumeFile>()),
+  /** A one-use address on the bridge to download the volume's contents as a tar (browser mode). */
+  'volumes:exportTicket': request(byName, answers<TransferTicket>()),
+  /** A one-use address on the bridge to upload a tar into the (existing) volume (browser mode). */
+  'volumes:importTicket': request(byName, answers<TransferTicket>()),
 };

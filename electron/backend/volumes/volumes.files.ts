@@ -28,6 +28,12 @@ export interface VolumeExport {
 export class VolumeFiles {
   constructor(private readonly engine: DockerSource) {}
 
+  /** The volume exists and a helper could be made for it: checked before a transfer ticket is issued. */
+  async check(name: string): Promise<void> {
+    await this.mustExist(name);
+    await this.image();
+  }
+
   /** NOT_FOUND before a helper is made: mounting an unknown name would create that volume. */
   private async mustExist(name: string): Promise<void> {
     try {

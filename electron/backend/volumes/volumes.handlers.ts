@@ -3,11 +3,13 @@ import type { DomainHandlers } from '../../main/ipc/dispatcher';
 import type { Transcript } from '../../main/transcript';
 import type { VolumeFiles } from './volumes.files';
 import type { VolumesService } from './volumes.service';
+import type { VolumeTransfers } from './volumes.transfers';
 
 export function volumesHandlers(
   volumes: VolumesService,
   files: VolumeFiles,
   transcript: Transcript,
+  transfers: VolumeTransfers,
 ): DomainHandlers<'volumes'> {
   return {
     requests: {
@@ -26,6 +28,8 @@ export function volumesHandlers(
         transcript.run(text.browseVolumeAction(name, path, await files.image()), () => files.browse(name, path)),
       'volumes:readFile': async ({ name, path }) =>
         transcript.run(text.readVolumeFileAction(name, path, await files.image()), () => files.readFile(name, path)),
+      'volumes:exportTicket': ({ name }) => transfers.ticket('export', name),
+      'volumes:importTicket': ({ name }) => transfers.ticket('import', name),
     },
     streams: {},
   };

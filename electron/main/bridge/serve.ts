@@ -36,7 +36,11 @@ async function main(): Promise<void> {
       dispatcher: backend.dispatcher,
       rendererDir,
       port,
-      routes: [backend.services.imageTransfers.route, backend.services.logExports.route],
+      routes: [
+        backend.services.imageTransfers.route,
+        backend.services.logExports.route,
+        backend.services.volumeTransfers.route,
+      ],
     });
   } catch (error) {
     await backend.dispose();

@@ -51,12 +51,12 @@ describe('diskTotals', () => {
       containers: { count: 3, active: 2, size: 55, reclaimable: 40 },
       // Unknown sizes (-1) count for nothing.
       volumes: { count: 3, active: 1, size: 100, reclaimable: 30 },
-      // BuilderSize minus what is in use and not shared.
+      // Records not shared with images, minus those in use.
       buildCache: { count: 4, active: 1, size: 75, reclaimable: 25 },
     });
   });
-  it('falls back to the non-shared records when the engine gives no BuilderSize', () => {
-    expect(diskTotals({ ...df, BuilderSize: undefined }).buildCache.size).toBe(75);
+  it('sums the records itself rather than trusting BuilderSize, as the CLI does', () => {
+    expect(diskTotals({ ...df, BuilderSize: 3002 }).buildCache.size).toBe(75);
   });
 });
 

@@ -127,13 +127,14 @@ export function diskTotals(df: RawDf): DiskUsage['totals'] {
       .filter((v) => (v.UsageData?.RefCount ?? 0) === 0)
       .reduce((sum, v) => sum + (v.UsageData?.Size ?? 0), 0),
   };
-  const builderSize = df.BuilderSize ?? cache.filter((c) => !c.Shared).reduce((sum, c) => sum + c.Size, 0);
+  // The CLI sums the records itself (not the engine's deprecated BuilderSize): shared ones belong to images too.
+  const builderSize = cache.filter((c) => !c.Shared).reduce((sum, c) => sum + c.Size, 0);
   const inUse = cache.filter((c) => c.InUse && !c.Shared).reduce((sum, c) => sum + c.Size, 0);
   const cacheTotal: DiskTotal = {
     count: cache.length,
     active: cache.filter((c) => c.InUse).length,
     size: builderSize,
-    reclaimable: Math.max(0, builderSize - inUse),
+    reclaimable: builderSize - inUse,
   };
   return { images: imageTotal, containers: containerTotal, volumes: volumeTotal, buildCache: cacheTotal };
 }

@@ -5,7 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiskCategory, DiskPrunePreview, DiskPruneResult, DiskUsage } from '../../../shared/dto/disk';
 import type { Backend } from '../../main/backend';
-import { buildImage, call as callOn, cli, connectedBackend, unique } from '../../main/docker/images.test-helper';
+import type Dockerode from 'dockerode';
+import tarStream from 'tar-stream';
+import { dockerFor } from '../../../scripts/test-engine.mjs';
+import { buildImage, call as callOn, cli, connectedBackend, HOST, unique } from '../../main/docker/images.test-helper';
 
 const FIXTURE = 'berth-fixture/busybox:1';
 
@@ -26,6 +29,31 @@ function humanSize(bytes: number): string {
     i++;
   }
   return `${Number(size.toPrecision(4))}${units[i] ?? ''}`;
+}
+
+/** A BuildKit build (API version 2), which leaves build cache records behind; offline: FROM scratch. */
+async function buildKit(tag: string): Promise<void> {
+  const docker = dockerFor(HOST);
+  const pack = tarStream.pack();
+  pack.entry({ name: 'Dockerfile' }, 'FROM scratch\nCOPY f /f\nCOPY g /g\n');
+  pack.entry({ name: 'f' }, 'x'.repeat(3000));
+  pack.entry({ name: 'g' }, 'g\n');
+  pack.finalize();
+  const stream = await docker.buildImage(
+    pack as unknown as NodeJS.ReadableStream,
+    {
+      t: tag,
+      labels: { 'berth.test': '1' },
+      version: '2',
+    } as Dockerode.ImageBuildOptions,
+  );
+  await new Promise<void>((resolve, reject) => {
+    docker.modem.followProgress(stream, (err: Error | null, output: { error?: string }[]) => {
+      const failed = err?.message ?? output.find((line) => line.error)?.error;
+      if (failed) reject(new Error(`building ${tag} failed: ${failed}`));
+      else resolve();
+    });
+  });
 }
 
 const ROWS: Record<string, DiskCategory> = {
@@ -145,6 +173,33 @@ describe('prune previews', () => {
     const after = new Set(cli('images', '-q', '--no-trunc').split('\n').filter(Boolean));
     expect(before.filter((id) => !after.has(id)).sort()).toEqual([...new Set(preview.items.map((i) => i.id))].sort());
     cli('rmi', tag);
+  });
+
+  it('build cache: without all, keeps shared records; with all, every record not in use; totals as the CLI', async () => {
+    const tag = `${unique('berth-it-bk')}:1`;
+    await buildKit(tag);
+    const usage = await value<DiskUsage>('disk:usage');
+    expect(usage.buildCache.length).toBeGreaterThan(0);
+    const row = JSON.parse(
+      cli('system', 'df', '--format', '{{json .}}')
+        .split('\n')
+        .find((line) => line.includes('"Build Cache"')) ?? '{}',
+    ) as { Size: string; Reclaimable: string; TotalCount: string };
+    expect(
+      `${usage.totals.buildCache.count} ${humanSize(usage.totals.buildCache.size)} ${humanSize(usage.totals.buildCache.reclaimable)}`,
+    ).toBe(`${row.TotalCount} ${row.Size} ${row.Reclaimable}`);
+
+    const dangling = await value<DiskPrunePreview>('disk:prunePreview', { category: 'buildCache' });
+    expect(dangling.items.length).toBeGreaterThan(0);
+    expect(dangling.items.length).toBeLessThan(usage.buildCache.length);
+    const first = await value<DiskPruneResult>('disk:prune', { category: 'buildCache' });
+    expect([...first.removed].sort()).toEqual(dangling.items.map((i) => i.id).sort());
+
+    cli('rmi', tag);
+    const rest = await value<DiskPrunePreview>('disk:prunePreview', { category: 'buildCache', all: true });
+    const second = await value<DiskPruneResult>('disk:prune', { category: 'buildCache', all: true });
+    expect([...second.removed].sort()).toEqual(rest.items.map((i) => i.id).sort());
+    expect((await value<DiskUsage>('disk:usage')).buildCache).toEqual([]);
   });
 
   it('volumes: reuses the volume rule, and build cache previews only records not in use', async () => {

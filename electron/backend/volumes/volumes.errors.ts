@@ -10,7 +10,10 @@ export const engineText = (e: unknown): string => {
   if (typeof json === 'string') return json;
   if (Buffer.isBuffer(json)) return json.toString('utf8');
   const message = (json as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? message : '';
+  if (typeof message === 'string') return message;
+  // Streamed requests (the archive API) leave json empty; docker-modem puts the engine's words in its own message.
+  const said = (e as { message?: unknown } | null)?.message;
+  return typeof said === 'string' ? (/^\(HTTP code \d+\) [^-]*- ([\s\S]*)$/.exec(said)?.[1] ?? '') : '';
 };
 
 /** "a, b and c" */

@@ -194,6 +194,8 @@ describe('files, through a helper container', () => {
     expect(big.ok ? '' : big.error.message).toMatch(/300000 bytes; Berth shows files up to 256 KiB/);
     const binary = await call('volumes:readFile', { name, path: 'bin' });
     expect(binary.ok ? '' : binary.error.message).toMatch(/binary/);
+    const notFolder = await call('volumes:browse', { name, path: 'notes.txt' });
+    expect(notFolder.ok ? '' : notFolder.error.message).toBe(`notes.txt in volume ${name} is not a folder.`);
     const missing = await call('volumes:browse', { name, path: 'nope' });
     expect(missing.ok ? '' : missing.error.code).toBe('NOT_FOUND');
     const up = await call('volumes:browse', { name, path: '../etc' });

@@ -57,6 +57,32 @@ export const REQUEST_CHANNELS = [
   'desktop:saveLog',
   'desktop:loadImage',
   'desktop:pickFolder',
+  // volumes
+  'volumes:list',
+  'volumes:usage',
+  'volumes:inspect',
+  'volumes:create',
+  'volumes:removePreview',
+  'volumes:remove',
+  'volumes:prunePreview',
+  'volumes:prune',
+  'volumes:browse',
+  'volumes:readFile',
+  'volumes:exportTicket',
+  'volumes:importTicket',
+  // networks
+  'networks:list',
+  'networks:inspect',
+  'networks:create',
+  'networks:remove',
+  'networks:connect',
+  'networks:disconnect',
+  'networks:prunePreview',
+  'networks:prune',
+  // disk
+  'disk:usage',
+  'disk:prunePreview',
+  'disk:prune',
 ] as const;
 
 export const STREAM_CHANNELS = [

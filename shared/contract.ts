@@ -16,6 +16,9 @@ import { settingsRequests, settingsStreams } from './contracts/settings.contract
 import { transcriptRequests, transcriptStreams } from './contracts/transcript.contract';
 import { tourRequests, tourStreams } from './contracts/tour.contract';
 import { learnRequests, learnStreams } from './contracts/learn.contract';
+import { volumesRequests } from './contracts/volumes.contract';
+import { networksRequests } from './contracts/networks.contract';
+import { diskRequests } from './contracts/disk.contract';
 
 export const requestChannels = {
   ...engineRequests,
@@ -28,6 +31,9 @@ export const requestChannels = {
   ...logsRequests,
   ...buildRequests,
   ...desktopRequests,
+  ...volumesRequests,
+  ...networksRequests,
+  ...diskRequests,
 } satisfies Record<RequestChannel, { input: z.ZodType; output: unknown }>;
 
 export const streamChannels = {

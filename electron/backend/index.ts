@@ -12,6 +12,7 @@ import { Dispatcher } from './core/dispatcher';
 import type { RequestHandlers, StreamHandlers } from './core/dispatcher.types';
 import type { DomainContext, Services } from './core/domain';
 import { Transcript } from './core/transcript';
+import { diskDomain } from './disk/disk.domain';
 import { desktopDomain } from './desktop/desktop.domain';
 import type { DesktopDialogs } from './desktop/desktop.types';
 import { resolveEndpoints } from './engine/endpoint';
@@ -21,10 +22,12 @@ import { toBerthError } from './engine/errors';
 import { imagesDomain } from './images/images.domain';
 import { learnDomain } from './learn/learn.domain';
 import { tourDomain } from './learn/tour/tour.domain';
+import { networksDomain } from './networks/networks.domain';
 import { logsDomain } from './logs/logs.domain';
 import { settingsDomain } from './settings/settings.domain';
 import { SettingsStore } from './settings/settings.store';
 import { transcriptDomain } from './transcript/transcript.domain';
+import { volumesDomain } from './volumes/volumes.domain';
 
 /** Every domain, one line each, made in this order (a domain that uses another's service comes after it). */
 export const DOMAINS = [
@@ -39,6 +42,9 @@ export const DOMAINS = [
   learnDomain,
   tourDomain,
   desktopDomain,
+  volumesDomain,
+  networksDomain,
+  diskDomain,
 ] as const;
 
 /**

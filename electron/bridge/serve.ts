@@ -10,7 +10,7 @@ import { createBackend } from '../backend';
 import { settingsFile } from '../backend/settings/settings.paths';
 import { parseServeArgs } from './args';
 import { startBridge, type Bridge } from './server';
-import { imageTransferRoute, logExportRoute } from './transfers.routes';
+import { imageTransferRoute, logExportRoute, volumeTransferRoute } from './transfers.routes';
 
 // The bundle sits in out/bridge/, the built renderer in out/renderer/.
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
@@ -37,7 +37,11 @@ async function main(): Promise<void> {
       dispatcher: backend.dispatcher,
       rendererDir,
       port,
-      routes: [imageTransferRoute(backend.services.imageTransfers), logExportRoute(backend.services.logExports)],
+      routes: [
+        imageTransferRoute(backend.services.imageTransfers),
+        logExportRoute(backend.services.logExports),
+        volumeTransferRoute(backend.services.volumeTransfers),
+      ],
     });
   } catch (error) {
     await backend.dispose();

@@ -1,7 +1,7 @@
 /**
- * The bridge's download and upload addresses: image tars at /transfer/<ticket> and whole logs at
- * /logs-export/<ticket>. The tickets and the engine work belong to the backend (images.transfers.ts,
- * logs.exports.ts); this file speaks HTTP for them.
+ * The bridge's download and upload addresses: image tars at /transfer/<ticket>, whole logs at
+ * /logs-export/<ticket> and volume tars at /volume-transfer/<ticket>. The tickets and the engine work belong to the
+ * backend (images.transfers.ts, logs.exports.ts, volumes.transfers.ts); this file speaks HTTP for them.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
@@ -9,6 +9,7 @@ import { fail, ok } from '../../shared/result';
 import { toBerthError } from '../backend/engine/errors';
 import { TRANSFER_PATH, type ImageTransfers } from '../backend/images/images.transfers';
 import { LOG_EXPORT_PATH, type LogExports, type LogTicket } from '../backend/logs/logs.exports';
+import { VOLUME_TRANSFER_PATH, type VolumeTicket, type VolumeTransfers } from '../backend/volumes/volumes.transfers';
 import { isAllowedOrigin } from './auth';
 import { reply, type HttpRoute } from './routes';
 import { securityHeaders } from './static';
@@ -119,5 +120,66 @@ async function sendLog(exports: LogExports, ticket: LogTicket, res: ServerRespon
     const status = e.code === 'NOT_FOUND' ? 404 : e.code === 'CONFLICT' ? 409 : 500;
     if (!res.headersSent) reply(res, status, { ok: false, error: e });
     else res.destroy();
+  }
+}
+
+/** Serves GET (export) and POST (import) at /volume-transfer/<ticket>; anything else is refused before a ticket is spent. */
+export function volumeTransferRoute(transfers: VolumeTransfers): HttpRoute {
+  return (req, res, port) => {
+    const url = req.url ?? '';
+    if (!url.startsWith(VOLUME_TRANSFER_PATH)) return false;
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      reply(res, 405, fail('INVALID_INPUT', 'A volume transfer address takes GET (export) or POST (import) only.'), {
+        Allow: 'GET, POST',
+      });
+      return true;
+    }
+    const ticket = transfers.redeem(url, req.method === 'POST' ? 'import' : 'export');
+    if (ticket === null) {
+      reply(res, 404, fail('NOT_FOUND', 'This transfer address is unknown, used or expired; start the action again.'));
+      return true;
+    }
+    if (ticket.kind === 'import') {
+      if (!isAllowedOrigin(req.headers.origin, port)) {
+        reply(res, 403, fail('PERMISSION_DENIED', 'Uploads are only accepted from the Berth page itself.'));
+        return true;
+      }
+      void importVolume(transfers, ticket, req, res);
+    } else {
+      void exportVolume(transfers, ticket, res);
+    }
+    return true;
+  };
+}
+
+async function exportVolume(transfers: VolumeTransfers, ticket: VolumeTicket, res: ServerResponse): Promise<void> {
+  try {
+    await transfers.export(ticket, async (tar) => {
+      res.writeHead(200, {
+        ...securityHeaders(),
+        'Content-Type': 'application/x-tar',
+        'Content-Disposition': `attachment; filename="${ticket.filename}"`,
+        'Cache-Control': 'no-store',
+      });
+      await pipeline(tar, res);
+    });
+  } catch (error) {
+    if (!res.headersSent) reply(res, 500, { ok: false, error: toBerthError(error) });
+    else res.destroy();
+  }
+}
+
+async function importVolume(
+  transfers: VolumeTransfers,
+  ticket: VolumeTicket,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  try {
+    await transfers.import(ticket, req);
+    reply(res, 200, ok(null));
+  } catch (error) {
+    const berthError = toBerthError(error);
+    reply(res, berthError.code === 'INVALID_INPUT' ? 400 : 500, { ok: false, error: berthError });
   }
 }

@@ -28,8 +28,13 @@ export const statusOf = (e: unknown): number | undefined => {
 export const engineText = (e: unknown): string => {
   const json = record(e).json;
   if (typeof json === 'string') return json;
+  if (Buffer.isBuffer(json)) return json.toString('utf8');
   const message = record(json).message;
-  return typeof message === 'string' ? message : '';
+  if (typeof message === 'string') return message;
+  // Streamed requests (build, pull, the archive API) leave json empty; docker-modem puts the engine's words in its
+  // own message.
+  const said = record(e).message;
+  return typeof said === 'string' ? (/^\(HTTP code \d+\) [^-]*- ([\s\S]*)$/.exec(said)?.[1] ?? '') : '';
 };
 
 /** "no such container: x" -> "No such container: x." */

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'BRIDGE_DISCONNECTED',
   /** Asked of a part this Berth does not have, e.g. a native file dialog in the browser mode. */
   'NOT_SUPPORTED',
+  /** A bound on a resource was reached (too many subscriptions, requests at once, bytes uploaded). */
+  'LIMIT_REACHED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

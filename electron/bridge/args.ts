@@ -1,6 +1,8 @@
 /** Command-line options of the bridge entry (`npm run serve -- --port N`). */
 export interface ServeArgs {
   readonly port: number;
+  /** Largest upload in bytes, when --max-upload-mb was given. */
+  readonly maxUploadBytes?: number;
 }
 
 export type ParsedArgs =
@@ -12,30 +14,44 @@ function parsePort(text: string | undefined): number | null {
   return port <= 65535 ? port : null;
 }
 
-/** Accepts `--port N` and `--port=N`; 0 (the default) picks a free port. */
+const OPTIONS = ['--port', '--max-upload-mb'] as const;
+
+/**
+ * Accepts `--port N` (0, the default, picks a free port) and `--max-upload-mb N` (1 to 1048576), each also as
+ * `--name=N`.
+ */
 export function parseServeArgs(argv: readonly string[]): ParsedArgs {
   let port = 0;
+  let maxUploadBytes: number | undefined;
   for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
+    const arg = argv[i] ?? '';
+    const name = OPTIONS.find((option) => arg === option || arg.startsWith(`${option}=`));
+    if (name === undefined)
+      return {
+        ok: false,
+        message: `Unknown option ${JSON.stringify(arg)}; the options are --port N and --max-upload-mb N.`,
+      };
     let value: string | undefined;
-    if (arg === '--port') {
+    if (arg === name) {
       value = argv[i + 1];
       i += 1;
-    } else if (arg?.startsWith('--port=')) {
-      value = arg.slice('--port='.length);
     } else {
-      return {
-        ok: false,
-        message: `Unknown option ${JSON.stringify(arg)}; the only option is --port N.`,
-      };
+      value = arg.slice(name.length + 1);
     }
-    const parsed = parsePort(value);
-    if (parsed === null)
-      return {
-        ok: false,
-        message: `--port needs a number from 0 to 65535, not ${JSON.stringify(value ?? '')}.`,
-      };
-    port = parsed;
+    if (name === '--port') {
+      const parsed = parsePort(value);
+      if (parsed === null)
+        return { ok: false, message: `--port needs a number from 0 to 65535, not ${JSON.stringify(value ?? '')}.` };
+      port = parsed;
+    } else {
+      const mb = value !== undefined && /^\d{1,7}$/.test(value) ? Number(value) : 0;
+      if (mb < 1 || mb > 1_048_576)
+        return {
+          ok: false,
+          message: `--max-upload-mb needs a number of MiB from 1 to 1048576, not ${JSON.stringify(value ?? '')}.`,
+        };
+      maxUploadBytes = mb * 1024 * 1024;
+    }
   }
-  return { ok: true, args: { port } };
+  return { ok: true, args: maxUploadBytes === undefined ? { port } : { port, maxUploadBytes } };
 }

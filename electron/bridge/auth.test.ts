@@ -16,8 +16,8 @@ const good = { host: '127.0.0.1:4000', origin: 'http://127.0.0.1:4000' };
 describe('Host check', () => {
   it('accepts only the loopback names with the right port', () => {
     expect(isAllowedHost('127.0.0.1:4000', 4000)).toBe(true);
-    expect(isAllowedHost('localhost:4000', 4000)).toBe(true);
-    expect(isAllowedHost('LOCALHOST:4000', 4000)).toBe(true);
+    expect(isAllowedHost('localhost:4000', 4000)).toBe(false);
+    expect(isAllowedHost('LOCALHOST:4000', 4000)).toBe(false);
     expect(isAllowedHost('127.0.0.1:4001', 4000)).toBe(false);
     expect(isAllowedHost('127.0.0.1', 4000)).toBe(false);
     expect(isAllowedHost('evil.example:4000', 4000)).toBe(false);
@@ -30,14 +30,15 @@ describe('Host check', () => {
       status: 421,
       code: 'PERMISSION_DENIED',
     });
-    expect(hostRefusal({ host: 'localhost:4000' }, 4000)).toBeNull();
+    expect(hostRefusal({ host: '127.0.0.1:4000' }, 4000)).toBeNull();
+    expect(hostRefusal({ host: 'localhost:4000' }, 4000)).toMatchObject({ status: 421 });
   });
 });
 
 describe('Origin check', () => {
   it('accepts only the bridge page itself', () => {
     expect(isAllowedOrigin('http://127.0.0.1:4000', 4000)).toBe(true);
-    expect(isAllowedOrigin('http://localhost:4000', 4000)).toBe(true);
+    expect(isAllowedOrigin('http://localhost:4000', 4000)).toBe(false);
     expect(isAllowedOrigin('https://127.0.0.1:4000', 4000)).toBe(false);
     expect(isAllowedOrigin('http://evil.example', 4000)).toBe(false);
     expect(isAllowedOrigin('http://127.0.0.1:4001', 4000)).toBe(false);

@@ -16,16 +16,21 @@ export interface Refusal {
 
 export const newToken = (): string => randomBytes(32).toString('hex');
 
-const loopbackNames = (port: number) => [`127.0.0.1:${port}`, `localhost:${port}`];
+/**
+ * Only 127.0.0.1:PORT. The bridge binds 127.0.0.1 alone, and `localhost` may resolve to ::1 first, where another
+ * user's program could listen on the same port and be handed the page (and its token) instead; so a page or request
+ * that names `localhost` is refused rather than half trusted.
+ */
+const loopbackName = (port: number) => `127.0.0.1:${port}`;
 
-/** Exactly 127.0.0.1:PORT or localhost:PORT; a rebound DNS name carries its own name in Host. */
+/** Exactly 127.0.0.1:PORT; a rebound DNS name carries its own name in Host. */
 export function isAllowedHost(host: string | undefined, port: number): boolean {
-  return host !== undefined && loopbackNames(port).includes(host.toLowerCase());
+  return host !== undefined && host === loopbackName(port);
 }
 
 /** Only the bridge's own page; a missing Origin is refused too (browsers always send one on WebSockets). */
 export function isAllowedOrigin(origin: string | undefined, port: number): boolean {
-  return origin !== undefined && loopbackNames(port).some((name) => origin.toLowerCase() === `http://${name}`);
+  return origin === `http://${loopbackName(port)}`;
 }
 
 /** Constant time whatever the lengths: both sides are hashed to the same size first. */
@@ -40,7 +45,7 @@ export function hostRefusal(headers: IncomingHttpHeaders, port: number): Refusal
   return {
     status: 421,
     code: 'PERMISSION_DENIED',
-    message: `Berth only answers requests addressed to 127.0.0.1:${port} or localhost:${port}.`,
+    message: `Berth only answers requests addressed to 127.0.0.1:${port}; open http://127.0.0.1:${port}/ rather than localhost.`,
   };
 }
 

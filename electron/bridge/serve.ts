@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     quit(`There is no built renderer in ${rendererDir}; run \`npm run build\` first.`, 1);
   }
-  const { port } = parsed.args;
+  const { port, maxUploadBytes } = parsed.args;
 
   const backend = createBackend({
     settingsFile: settingsFile({ env: process.env, platform: process.platform, homedir: os.homedir() }),
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
       dispatcher: backend.dispatcher,
       rendererDir,
       port,
+      ...(maxUploadBytes === undefined ? {} : { maxUploadBytes }),
       routes: [
         imageTransferRoute(backend.services.imageTransfers),
         logExportRoute(backend.services.logExports),

@@ -24,6 +24,11 @@ export interface BridgeOptions {
    * files; each does its own authorisation and answers true when it handled the request.
    */
   readonly routes?: readonly ((req: IncomingMessage, res: ServerResponse, port: number) => boolean)[];
+  /** Uploads (image and volume tars) larger than this are refused before a byte is read. */
+  readonly maxUploadBytes?: number;
+  /** For tests; the defaults are the named constants below. */
+  readonly maxConnections?: number;
+  readonly headersTimeoutMs?: number;
 }
 
 export interface Bridge {
@@ -35,11 +40,39 @@ export interface Bridge {
 
 const HOST = '127.0.0.1';
 const DEFAULT_MAX_BUFFERED = 16 * 1024 * 1024;
+/** Open TCP connections at once; a page needs a handful, so more is someone else (or a flood). */
+export const MAX_CONNECTIONS = 64;
+/** A request's headers must arrive within this, so half-sent requests cannot hold connections open. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+/** Largest upload (an image or volume tar) unless `npm run serve -- --max-upload-mb N` says otherwise: 20 GiB. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 ** 3;
+
+/**
+ * A request with a body must say its length, and not more than `max`: Node's parser then delivers exactly that
+ * many bytes, so the limit holds without counting. Chunked bodies are refused (browsers send a length for a file).
+ */
+export function uploadRefusal(req: IncomingMessage, max: number): Refusal | null {
+  if (req.method !== 'POST' && req.method !== 'PUT') return null;
+  if (req.headers['transfer-encoding'] !== undefined || req.headers['content-length'] === undefined)
+    return { status: 411, code: 'INVALID_INPUT', message: 'An upload must say its length (Content-Length).' };
+  const length = Number(req.headers['content-length']);
+  if (!Number.isSafeInteger(length) || length < 0)
+    return { status: 400, code: 'INVALID_INPUT', message: 'The upload length is not a number.' };
+  if (length > max)
+    return {
+      status: 413,
+      code: 'LIMIT_REACHED',
+      message: `This upload is ${length} bytes; Berth takes at most ${max} (start it with --max-upload-mb to change that).`,
+    };
+  return null;
+}
 
 function sendRefusal(res: ServerResponse, refusal: Refusal): void {
   const body = JSON.stringify({ code: refusal.code, message: refusal.message });
   res.writeHead(refusal.status, {
     ...securityHeaders(),
+    // A refused upload's body is never read; the connection cannot carry another request after it.
+    ...(refusal.status === 411 || refusal.status === 413 ? { Connection: 'close' } : {}),
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': String(Buffer.byteLength(body)),
     'Cache-Control': 'no-store',
@@ -74,21 +107,36 @@ const statusText = (status: number): string =>
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? newToken();
   const maxBuffered = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED;
+  const maxUpload = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const headersTimeout = options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: BRIDGE_MAX_FRAME_BYTES,
   });
   let port = 0;
 
-  const server = createServer((req, res) => {
-    const refusal = hostRefusal(req.headers, port) ?? (isApiPath(req.url) ? apiHttpRefusal(req.url, token) : null);
-    if (refusal) {
-      sendRefusal(res, refusal);
-      return;
-    }
-    if (options.routes?.some((route) => route(req, res, port))) return;
-    void serveStatic(req, res, options.rendererDir);
-  });
+  const server = createServer(
+    {
+      headersTimeout: headersTimeout,
+      // Bodies are only uploads behind a one-use ticket, and a big tar may take long: no limit on the whole request.
+      requestTimeout: 0,
+      // How often Node looks for connections past headersTimeout (its default, 30 s, would let them live that long).
+      connectionsCheckingInterval: Math.min(1000, headersTimeout),
+    },
+    (req, res) => {
+      const refusal =
+        hostRefusal(req.headers, port) ??
+        (isApiPath(req.url) ? apiHttpRefusal(req.url, token) : null) ??
+        uploadRefusal(req, maxUpload);
+      if (refusal) {
+        sendRefusal(res, refusal);
+        return;
+      }
+      if (options.routes?.some((route) => route(req, res, port))) return;
+      void serveStatic(req, res, options.rendererDir);
+    },
+  );
+  server.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());

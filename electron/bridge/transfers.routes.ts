@@ -26,17 +26,18 @@ export function imageTransferRoute(transfers: ImageTransfers): HttpRoute {
       });
       return true;
     }
+    // Uploads also need the page's own Origin, like the WebSocket; checked before the ticket is looked up, so a
+    // foreign page cannot spend the user's ticket.
+    if (req.method === 'POST' && !isAllowedOrigin(req.headers.origin, port)) {
+      reply(res, 403, fail('PERMISSION_DENIED', 'Uploads are only accepted from the Berth page itself.'));
+      return true;
+    }
     const ticket = transfers.redeem(url, req.method === 'POST' ? 'load' : 'save');
     if (ticket === null) {
       reply(res, 404, fail('NOT_FOUND', 'This transfer address is unknown, used or expired; start the action again.'));
       return true;
     }
     if (ticket.kind === 'load') {
-      // Uploads also need the page's own Origin, like the WebSocket.
-      if (!isAllowedOrigin(req.headers.origin, port)) {
-        reply(res, 403, fail('PERMISSION_DENIED', 'Uploads are only accepted from the Berth page itself.'));
-        return true;
-      }
       void load(transfers, req, res);
     } else {
       void save(transfers, ticket.ref, ticket.filename, res);
@@ -134,16 +135,16 @@ export function volumeTransferRoute(transfers: VolumeTransfers): HttpRoute {
       });
       return true;
     }
+    if (req.method === 'POST' && !isAllowedOrigin(req.headers.origin, port)) {
+      reply(res, 403, fail('PERMISSION_DENIED', 'Uploads are only accepted from the Berth page itself.'));
+      return true;
+    }
     const ticket = transfers.redeem(url, req.method === 'POST' ? 'import' : 'export');
     if (ticket === null) {
       reply(res, 404, fail('NOT_FOUND', 'This transfer address is unknown, used or expired; start the action again.'));
       return true;
     }
     if (ticket.kind === 'import') {
-      if (!isAllowedOrigin(req.headers.origin, port)) {
-        reply(res, 403, fail('PERMISSION_DENIED', 'Uploads are only accepted from the Berth page itself.'));
-        return true;
-      }
       void importVolume(transfers, ticket, req, res);
     } else {
       void exportVolume(transfers, ticket, res);

@@ -3,7 +3,7 @@ import { REQUEST_CHANNELS, STREAM_CHANNELS } from '../../../shared/channels';
 import type { EngineEvent, EngineStatus } from '../../../shared/dto/engine';
 import { BerthFailure, type BerthError } from '../../../shared/result';
 import type { StreamMessage } from '../../../shared/stream';
-import { Dispatcher } from './dispatcher';
+import { Dispatcher, MAX_IN_FLIGHT_PER_SESSION, MAX_SUBSCRIPTIONS_PER_SESSION } from './dispatcher';
 import type { RequestHandlers, StreamHandlers, StreamSink } from './dispatcher.types';
 
 const status: EngineStatus = {
@@ -161,5 +161,40 @@ describe('Dispatcher sessions', () => {
       { type: 'error', error: { code: 'ENGINE_UNREACHABLE', message: 'The engine is not reachable.' } },
     ]);
     expect(session.subscriptionCount).toBe(0);
+  });
+});
+
+describe('per-session limits', () => {
+  it(`refuses subscription ${MAX_SUBSCRIPTIONS_PER_SESSION + 1} of one session, and takes new ones once some close`, () => {
+    const session = makeDispatcher().openSession(() => undefined);
+    for (let i = 0; i < MAX_SUBSCRIPTIONS_PER_SESSION; i++)
+      expect(session.subscribe(`s${i}`, 'engine:events', undefined)).toEqual({ ok: true, value: null });
+    expect(session.subscribe('one-more', 'engine:events', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'LIMIT_REACHED' },
+    });
+    session.unsubscribe('s0');
+    expect(session.subscribe('one-more', 'engine:events', undefined)).toEqual({ ok: true, value: null });
+    // The limit is a session's, not the dispatcher's: another page is not affected.
+    const other = makeDispatcher().openSession(() => undefined);
+    expect(other.subscribe('s0', 'engine:events', undefined)).toEqual({ ok: true, value: null });
+    session.close();
+    other.close();
+  });
+
+  it(`answers request ${MAX_IN_FLIGHT_PER_SESSION + 1} at once with LIMIT_REACHED, and takes more once answers come`, async () => {
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const session = makeDispatcher({ 'engine:status': () => gate.then(() => status) }).openSession(() => undefined);
+    const waiting = Array.from({ length: MAX_IN_FLIGHT_PER_SESSION }, () =>
+      session.request('engine:status', undefined),
+    );
+    expect(await session.request('engine:status', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'LIMIT_REACHED' },
+    });
+    release();
+    expect((await Promise.all(waiting)).every((r) => r.ok)).toBe(true);
+    expect(await session.request('engine:status', undefined)).toMatchObject({ ok: true });
   });
 });

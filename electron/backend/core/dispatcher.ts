@@ -15,6 +15,11 @@ import { fail, ok, type BerthError, type Result } from '../../../shared/result';
 import type { StreamMessage } from '../../../shared/stream';
 import type { RequestHandlers, StreamHandlers, StreamSink } from './dispatcher.types';
 
+/** Open subscriptions one session (a window, a bridge socket) may hold; the app itself needs a few dozen. */
+export const MAX_SUBSCRIPTIONS_PER_SESSION = 256;
+/** Requests one session may have unanswered at once; the app's bulk actions run a few at a time. */
+export const MAX_IN_FLIGHT_PER_SESSION = 64;
+
 export interface DispatcherOptions {
   readonly mapError: (error: unknown) => BerthError;
   /** Chunks are held at most this long before they are sent together. */
@@ -89,6 +94,11 @@ export class Dispatcher {
       if (!idParsed.success) return fail('INVALID_INPUT', 'A subscription id must be 1 to 64 letters, digits, _ or -.');
       const subId = idParsed.data;
       if (subscriptions.has(subId)) return fail('CONFLICT', `Subscription ${subId} is already open.`);
+      if (subscriptions.size >= MAX_SUBSCRIPTIONS_PER_SESSION)
+        return fail(
+          'LIMIT_REACHED',
+          `This page already follows ${MAX_SUBSCRIPTIONS_PER_SESSION} streams; close some before opening more.`,
+        );
       const parsed = streamChannels[channel].input.safeParse(input);
       if (!parsed.success) return invalidInput(channel, parsed.error);
 
@@ -139,8 +149,23 @@ export class Dispatcher {
       return ok(null);
     };
 
+    let inFlight = 0;
+    const request = async (channel: unknown, input: unknown): Promise<Result<unknown>> => {
+      if (inFlight >= MAX_IN_FLIGHT_PER_SESSION)
+        return fail(
+          'LIMIT_REACHED',
+          `This page already waits for ${MAX_IN_FLIGHT_PER_SESSION} answers; try again when some have come back.`,
+        );
+      inFlight++;
+      try {
+        return await this.request(channel, input);
+      } finally {
+        inFlight--;
+      }
+    };
+
     return {
-      request: (channel, input) => this.request(channel, input),
+      request,
       subscribe,
       unsubscribe(id) {
         if (typeof id === 'string') subscriptions.get(id)?.();

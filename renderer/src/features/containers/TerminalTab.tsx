@@ -7,6 +7,7 @@ import type { ContainerOverview } from '../../../../shared/dto/containers';
 import { Command } from '../../ui/Command';
 import { Message } from '../../ui/Message';
 import { useBerth } from '../../app/store';
+import { terminalLinkHandler } from './terminal-links';
 import { openUnderCsp } from './xterm-csp';
 
 const SHELL = ['/bin/sh'];
@@ -39,6 +40,11 @@ export function TerminalTab({ container }: { container: ContainerOverview }) {
       fontFamily: styles.getPropertyValue('--font-mono') || 'monospace',
       fontSize: 13,
       theme: { background: '#15171a', foreground: '#e5e7eb', cursor: '#7aa2f7' },
+      // A program in the container can print links (OSC 8): only http(s), and only after the user says yes.
+      linkHandler: terminalLinkHandler(
+        (question) => window.confirm(question),
+        (url) => void window.open(url, '_blank', 'noopener,noreferrer'),
+      ),
     });
     const fit = new FitAddon();
     term.loadAddon(fit);

@@ -2,6 +2,9 @@ export interface Finding {
   id: string;
   file: string;
   line: number;
+  /** The flagged line, trimmed. */
+  code: string;
+  snippet: string;
   severity: string;
   confidence: string;
   description: string;
@@ -9,8 +12,12 @@ export interface Finding {
 export interface Acceptance {
   id: string;
   file: string;
+  snippet: string;
+  code?: string;
   reason: string;
 }
+/** The first 16 hex digits of the SHA-256 of the trimmed line. */
+export function snippetOf(lineText: string): string;
 export function judge(
   findings: Finding[],
   accepted: Acceptance[],

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { judge } from './security-gate.judge.mjs';
+import { judge, snippetOf } from './security-gate.judge.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -33,10 +33,17 @@ try {
   rmSync(scan, { recursive: true, force: true });
 }
 
+/** The text of a scanned file's line, read from the source (the scan copy is gone by now). */
+const lineOf = (file, line) => {
+  const source = file.startsWith('renderer/') ? path.join(root, file) : path.join(root, 'electron', file);
+  return readFileSync(source, 'utf8').split('\n')[line - 1] ?? '';
+};
 const findings = result.issues.map((issue) => ({
   id: issue.id,
   file: issue.file.split(path.sep).join('/'),
   line: issue.location.line,
+  code: lineOf(issue.file.split(path.sep).join('/'), issue.location.line).trim(),
+  snippet: snippetOf(lineOf(issue.file.split(path.sep).join('/'), issue.location.line)),
   severity: issue.severity.name,
   confidence: issue.confidence.name,
   description: issue.description,
@@ -51,10 +58,11 @@ console.log(
 );
 for (const f of verdict.informational) console.log(`  info      ${show(f)}`);
 for (const f of verdict.acceptedFindings) {
-  const why = accepted.find((a) => a.id === f.id && a.file === f.file)?.reason;
+  const why = accepted.find((a) => a.id === f.id && a.file === f.file && a.snippet === f.snippet)?.reason;
   console.log(`  accepted  ${show(f)}\n            ${why}`);
 }
-for (const f of verdict.failing) console.log(`  FAILING   ${show(f)}\n            ${f.description}`);
+for (const f of verdict.failing)
+  console.log(`  FAILING   ${show(f)} (snippet ${f.snippet}: ${f.code.slice(0, 100)})\n            ${f.description}`);
 for (const a of verdict.stale)
   console.log(`  STALE     ${a.id} at ${a.file} is accepted but no longer found; remove it.`);
 for (const a of verdict.invalid) console.log(`  INVALID   ${a.id} at ${a.file} is accepted without a reason.`);

@@ -11,7 +11,7 @@ import { plainRunSpec } from '../../../shared/cli/containers.cli';
 import { REQUEST_CHANNELS, type RequestChannel } from '../../../shared/contract';
 import type { EngineEvent, EngineStatus } from '../../../shared/dto/engine';
 import type { Result } from '../../../shared/result';
-import { startTestEngine, type TestEngine } from '../../../scripts/test-engine.mjs';
+import { buildFixtures, startTestEngine, type TestEngine } from '../../../scripts/test-engine.mjs';
 import { createBackend, type Backend } from '../index';
 import { waitForStatus } from '../backend.test-helper';
 
@@ -232,6 +232,41 @@ describe('an engine that stops and starts again', () => {
     const list = await backend.dispatcher.request('containers:list', { all: true });
     expect(list).toEqual({ ok: true, value: [] });
   });
+});
+
+describe('an engine shutting down while a container runs', () => {
+  let engine: TestEngine | undefined;
+
+  afterAll(async () => {
+    await engine?.remove();
+  }, 60_000);
+
+  it('is seen as stopping within 2 s, though its open connections still answer', async () => {
+    engine = await startTestEngine({ name: 'stopping' });
+    await buildFixtures(engine.host);
+    // sleep as PID 1 ignores SIGTERM, so the engine waits out the container's stop timeout before it exits.
+    execFileSync('docker', [
+      '-H',
+      engine.host,
+      'run',
+      '-d',
+      '--label',
+      'berth.test=1',
+      'berth-fixture/busybox:1',
+      'sleep',
+      '600',
+    ]);
+    const backend = backendFor(engine.host);
+    await waitForStatus(backend, connected);
+
+    const down = waitForStatus(backend, unreachable, 20_000).then((s) => ({ s, at: performance.now() }));
+    const asked = performance.now();
+    const stopping = engine.stop();
+    const { s: lost, at } = await down;
+    expect(at - asked).toBeLessThan(2000);
+    expect(lost.state === 'unreachable' && lost.message).toMatch(/is stopping: it refuses new connections/);
+    await stopping;
+  }, 60_000);
 });
 
 async function waitForEvent(

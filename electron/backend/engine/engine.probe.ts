@@ -3,6 +3,8 @@
  * Every failure comes back as a reason and a sentence, never as a throw.
  */
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
 import Dockerode from 'dockerode';
 import type { EndpointInfo, EngineSummary, UnreachableReason } from '../../../shared/dto/engine';
 import type { EndpointCandidate } from './endpoint';
@@ -34,12 +36,16 @@ interface AbortableCalls {
 
 export const abortable = (client: Dockerode): AbortableCalls => client;
 
-export type ClientFactory = (candidate: EndpointCandidate) => Dockerode;
+/** `fresh`: every request on its own new connection (no keep-alive), as the liveness ping needs. */
+export type ClientFactory = (candidate: EndpointCandidate, options?: { readonly fresh?: boolean }) => Dockerode;
 
-export const createDockerClient: ClientFactory = (candidate) => {
+export const createDockerClient: ClientFactory = (candidate, options = {}) => {
   const files = candidate.tls;
   const tls = files ? { ca: readFileSync(files.ca), cert: readFileSync(files.cert), key: readFileSync(files.key) } : {};
-  return new Dockerode({ ...candidate.options, ...tls });
+  const agent = options.fresh
+    ? { agent: files ? new https.Agent({ keepAlive: false }) : new http.Agent({ keepAlive: false }) }
+    : {};
+  return new Dockerode({ ...candidate.options, ...tls, ...agent });
 };
 
 /** Runs `work` with a signal that aborts after `ms` or when `parent` aborts, and leaves no timer behind. */

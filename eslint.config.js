@@ -33,6 +33,7 @@ const noReact = ['react', 'react-dom', 'zustand'].map((name) => ({
 export const LINT_FIXTURES = {
   renderer: 'renderer/src/features/lint-fixture.ts',
   platform: 'renderer/src/platform/lint-fixture.ts',
+  rendererJsx: 'renderer/src/features/lint-fixture.tsx',
   shared: 'shared/lint-fixture.ts',
   main: 'electron/main/lint-fixture.ts',
   preload: 'electron/preload/lint-fixture.ts',
@@ -57,6 +58,19 @@ const noWindowBerth = [
     selector: "VariableDeclarator[init.name=/^(window|globalThis|self)$/] > ObjectPattern > Property[key.name='berth']",
     message: berthMessage,
   },
+];
+
+/** Engine-provided text (names, labels, logs, errors) reaches the page as text only, never as markup. */
+const rawHtmlMessage = 'Engine text is shown as text: build elements with React, never markup from strings.';
+const noRawHtml = [
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: rawHtmlMessage },
+  { selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]', message: rawHtmlMessage },
+  {
+    selector:
+      "CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln)$/][callee.object.name='document']",
+    message: rawHtmlMessage,
+  },
+  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: rawHtmlMessage },
 ];
 
 const layer = (paths, patterns) => ['error', { paths, patterns }];
@@ -114,10 +128,14 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', namedExports] },
   },
   {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', namedExports, ...noRawHtml] },
+  },
+  {
     // Components reach the API through their slice's actions; the store gets the API from the entry point.
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/src/app/main.tsx', 'renderer/src/platform/**'],
-    rules: { 'no-restricted-syntax': ['error', namedExports, ...noWindowBerth] },
+    rules: { 'no-restricted-syntax': ['error', namedExports, ...noWindowBerth, ...noRawHtml] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

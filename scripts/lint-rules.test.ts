@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-type Layer = 'renderer' | 'platform' | 'shared' | 'main' | 'preload' | 'backend' | 'bridge';
+type Layer = 'renderer' | 'rendererJsx' | 'platform' | 'shared' | 'main' | 'preload' | 'backend' | 'bridge';
 // Loaded by URL because the config is plain JS without type declarations.
 const { LINT_FIXTURES } = (await import(new URL('../eslint.config.js', import.meta.url).href)) as {
   LINT_FIXTURES: Record<Layer, string>;
@@ -49,6 +49,33 @@ describe('renderer layer', () => {
   it('runs the type-checked rules (a floating promise is an error)', async () => {
     const messages = await lint(LINT_FIXTURES.renderer, 'export function f(): void {\n  Promise.resolve(1);\n}\n');
     expect(messages.some((m) => m.startsWith('@typescript-eslint/no-floating-promises'))).toBe(true);
+  }, 30_000);
+});
+
+describe('markup from strings in the renderer', () => {
+  const banned = (messages: string[]) =>
+    messages.filter((m) => m.startsWith('no-restricted-syntax') && m.includes('Engine text is shown as text'));
+
+  it.each([
+    [
+      'dangerouslySetInnerHTML',
+      'export const A = ({ t }: { t: string }) => <p dangerouslySetInnerHTML={{ __html: t }} />;\n',
+    ],
+    ['innerHTML', 'export const f = (el: HTMLElement, t: string) => {\n  el.innerHTML = t;\n};\n'],
+    ['outerHTML', 'export const f = (el: HTMLElement, t: string) => {\n  el.outerHTML = t;\n};\n'],
+    ['insertAdjacentHTML', "export const f = (el: HTMLElement, t: string) => el.insertAdjacentHTML('beforeend', t);\n"],
+  ])(
+    'refuses %s',
+    async (_name, code) => {
+      expect(banned(await lint(LINT_FIXTURES.rendererJsx, code))).toHaveLength(1);
+    },
+    30_000,
+  );
+
+  it('lets text through as text', async () => {
+    expect(
+      banned(await lint(LINT_FIXTURES.rendererJsx, 'export const A = ({ t }: { t: string }) => <p>{t}</p>;\n')),
+    ).toEqual([]);
   }, 30_000);
 });
 

@@ -38,7 +38,7 @@ export function VolumePicker({ onAdd }: { onAdd: (line: string) => void }) {
       </select>
       {(choice === NEW || volumes.length === 0) && (
         <>
-          <label htmlFor={`${id}-new`}>New volume name</label>
+          <label htmlFor={`${id}-new`}>New volume</label>
           <input
             id={`${id}-new`}
             autoComplete="off"

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { dockerCli, expect, FIXTURE, test } from './fixtures';
 
@@ -127,4 +131,63 @@ test('disk usage is measured on request and shows the four categories', async ({
   await expect(dialog.locator('code')).toHaveText('docker container prune --force');
   await expect(dialog.getByText(/will be removed|Nothing would be removed/)).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('a volume is exported as a tar, and a tar imported into it shows up in the browser', async ({ page, berth }) => {
+  const volume = `berth-e2e-transfer-${Date.now().toString(36)}`;
+  const dir = mkdtempSync(join(tmpdir(), 'berth-e2e-'));
+  try {
+    dockerCli(berth.dockerHost, 'volume', 'create', '--label', 'berth.test=1', volume);
+    dockerCli(
+      berth.dockerHost,
+      'run',
+      '--rm',
+      '-v',
+      `${volume}:/data`,
+      FIXTURE,
+      'sh',
+      '-c',
+      'echo kept > /data/kept.txt',
+    );
+    await page.goto(berth.url);
+    await show(page, 'Volumes');
+    await page.getByRole('button', { name: `Open volume ${volume}` }).click();
+    await expect(page.getByRole('button', { name: 'kept.txt' })).toBeVisible();
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export as tar' }).click();
+    const saved = join(dir, 'export.tar');
+    await (await download).saveAs(saved);
+    expect(execFileSync('tar', ['-tf', saved], { encoding: 'utf8' })).toMatch(/(^|\/)kept\.txt$/m);
+
+    mkdirSync(join(dir, 'in'));
+    writeFileSync(join(dir, 'in', 'imported.txt'), 'from a tar\n');
+    execFileSync('tar', ['-cf', join(dir, 'upload.tar'), '-C', join(dir, 'in'), 'imported.txt']);
+    await page.getByRole('button', { name: 'Import tar…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Import a tar into ${volume}` });
+    await dialog.getByLabel('Tar file').setInputFiles(join(dir, 'upload.tar'));
+    await expect(dialog.locator('code')).toContainText('tar -xC /vol');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await expect(dialog.getByRole('status')).toHaveText(`Imported upload.tar into ${volume}.`);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'imported.txt' }).click();
+    await expect(page.getByLabel('Text of imported.txt')).toHaveText('from a tar\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    dockerCli(berth.dockerHost, 'volume', 'rm', '-f', volume);
+  }
+});
+
+test('the two new lessons lead to their screens', async ({ page, berth }) => {
+  await page.goto(berth.url);
+  for (const [lesson, screen] of [
+    ['Where data lives', 'Volumes'],
+    ['Networks and ports', 'Networks'],
+  ] as const) {
+    await show(page, 'Learn');
+    await page.getByRole('button', { name: lesson }).click();
+    await expect(page.getByRole('article', { name: lesson })).toBeVisible();
+    await page.getByRole('button', { name: `See your ${screen.toLowerCase()}` }).click();
+    await expect(page.getByRole('heading', { level: 1, name: screen })).toBeVisible();
+  }
 });

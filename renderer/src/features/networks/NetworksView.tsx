@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { SectionHeader } from '../../ui/SectionHeader';
+import { NetworksListExplain } from '../learn/Explain';
 import { useBerth } from '../../app/store';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
 import { NetworkPage } from './NetworkPage';
@@ -27,6 +28,7 @@ function NetworksListPage() {
         </div>
       </SectionHeader>
       <main className="content">
+        <NetworksListExplain />
         <NetworksList />
       </main>
       {dialog === 'create' && <CreateNetworkDialog onClose={close} />}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Message } from '../../ui/Message';
 import { SectionHeader } from '../../ui/SectionHeader';
+import { VolumesListExplain } from '../learn/Explain';
 import { useBerth } from '../../app/store';
 import { CreateVolumeDialog } from './CreateVolumeDialog';
 import { PruneVolumesDialog } from './PruneVolumesDialog';
@@ -48,6 +49,7 @@ function VolumesListPage() {
             <Message text={sizesError.message} />
           </p>
         )}
+        <VolumesListExplain />
         <VolumesList />
       </main>
       {dialog === 'create' && <CreateVolumeDialog onClose={close} />}

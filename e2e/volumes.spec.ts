@@ -9,17 +9,13 @@ async function show(page: Page, section: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: section }).click();
 }
 
-/** Removes what a test made, whether it got that far or not. */
-function cleanUp(host: string, container: string, network: string, volume: string): void {
-  for (const args of [
-    ['rm', '-f', container],
-    ['network', 'rm', network],
-    ['volume', 'rm', volume],
-  ]) {
+/** Removes what a test made, whether it got that far or not (quietly: some of it may never have been made). */
+function cleanUp(host: string, ...commands: readonly string[][]): void {
+  for (const args of commands) {
     try {
-      dockerCli(host, ...args);
+      execFileSync('docker', ['-H', host, ...args], { stdio: 'ignore' });
     } catch {
-      // It was never made.
+      // Never made, or already gone.
     }
   }
 }
@@ -109,9 +105,15 @@ test('a volume and a network made in the UI serve a container run from the form,
     await page.getByRole('button', { name: `Open network ${network}` }).click();
     const members = page.getByRole('table', { name: `Containers on ${network}` });
     await expect(members.getByRole('row').filter({ hasText: container })).toContainText(/\d+\.\d+\.\d+\.\d+/);
+    await expect(members.getByRole('row').filter({ hasText: container })).toContainText('web');
     expect(dockerCli(berth.dockerHost, 'inspect', '--format', '{{.HostConfig.NetworkMode}}', container)).toBe(network);
   } finally {
-    cleanUp(berth.dockerHost, container, network, volume);
+    cleanUp(
+      berth.dockerHost,
+      ['rm', '-f', container],
+      ['network', 'rm', '-f', network],
+      ['volume', 'rm', '-f', volume],
+    );
   }
 });
 
@@ -189,5 +191,69 @@ test('the two new lessons lead to their screens', async ({ page, berth }) => {
     await expect(page.getByRole('article', { name: lesson })).toBeVisible();
     await page.getByRole('button', { name: `See your ${screen.toLowerCase()}` }).click();
     await expect(page.getByRole('heading', { level: 1, name: screen })).toBeVisible();
+  }
+});
+
+test('a network with a container on it refuses removal by name; after disconnecting, connect with an alias, then remove', async ({
+  page,
+  berth,
+}) => {
+  const stamp = Date.now().toString(36);
+  const network = `berth-e2e-net2-${stamp}`;
+  const container = `berth-e2e-member-${stamp}`;
+  try {
+    dockerCli(berth.dockerHost, 'network', 'create', '--label', 'berth.test=1', network);
+    dockerCli(
+      berth.dockerHost,
+      'run',
+      '-d',
+      '--label',
+      'berth.test=1',
+      '--name',
+      container,
+      '--network',
+      network,
+      FIXTURE,
+      'sleep',
+      '300',
+    );
+    await page.goto(berth.url);
+    await show(page, 'Networks');
+    await expect(
+      page.getByRole('table', { name: 'Networks' }).getByRole('row').filter({ hasText: /^host/ }),
+    ).toContainText('predefined');
+    await page.getByRole('button', { name: `Open network ${network}` }).click();
+
+    await page.getByRole('button', { name: 'Remove…' }).click();
+    const remove = page.getByRole('dialog', { name: `Remove network ${network}?` });
+    await expect(remove.getByRole('alert')).toContainText(`cannot be removed while ${container} is on it`);
+    await remove.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('button', { name: `Disconnect ${container}` }).click();
+    await expect(page.getByText('No container is on this network.')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Connect a container…' }).click();
+    const connect = page.getByRole('dialog', { name: `Connect a container to ${network}` });
+    await connect.getByLabel('Container').selectOption(container);
+    await connect.getByLabel('Aliases').fill('db');
+    await expect(connect.locator('code')).toHaveText(`docker network connect --alias db ${network} ${container}`);
+    await connect.getByRole('button', { name: 'Connect' }).click();
+    const row = page
+      .getByRole('table', { name: `Containers on ${network}` })
+      .getByRole('row')
+      .filter({ hasText: container });
+    await expect(row).toContainText('db');
+    dockerCli(berth.dockerHost, 'rm', '-f', container);
+    await expect(page.getByText('No container is on this network.')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Remove…' }).click();
+    await page
+      .getByRole('dialog', { name: `Remove network ${network}?` })
+      .getByRole('button', { name: 'Remove network' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Networks' })).toBeVisible();
+    expect(dockerCli(berth.dockerHost, 'network', 'ls', '-q', '--filter', `name=^${network}$`)).toBe('');
+  } finally {
+    cleanUp(berth.dockerHost, ['rm', '-f', container], ['network', 'rm', '-f', network]);
   }
 });

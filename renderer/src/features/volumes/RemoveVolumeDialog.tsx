@@ -5,6 +5,7 @@ import type { BerthError } from '../../../../shared/result';
 import { listInWords } from '../../../../shared/words';
 import { CommandPreview, Dialog, DialogButtons, DialogError } from '../../ui/Dialog';
 import { formatBytes } from '../../ui/format-bytes';
+import { useNativeDialogs } from '../desktop/use-native-dialogs';
 import { useBerth } from '../../app/store';
 import { useVolumeExport } from './use-volume-transfer';
 
@@ -14,6 +15,8 @@ export function RemoveVolumeDialog({ name, onClose }: { name: string; onClose: (
   const remove = useBerth((s) => s.removeVolume);
   const navigate = useBerth((s) => s.navigate);
   const exporter = useVolumeExport(name);
+  // Export goes through the browser bridge only (see VolumePage).
+  const canExport = !useNativeDialogs();
   const [value, setValue] = useState<VolumeRemovePreview | null>(null);
   const [error, setError] = useState<BerthError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -73,7 +76,7 @@ export function RemoveVolumeDialog({ name, onClose }: { name: string; onClose: (
             Every file in {name} is deleted for good
             {value.size === null ? '' : ` (${formatBytes(value.size)})`}.
           </strong>{' '}
-          No container uses it. Export it first to keep a copy as a tar file.
+          No container uses it.{canExport && ' Export it first to keep a copy as a tar file.'}
         </p>
       )}
       {exporter.started && <p role="status">The download of {exporter.filename} has started.</p>}
@@ -84,9 +87,11 @@ export function RemoveVolumeDialog({ name, onClose }: { name: string; onClose: (
         </button>
         {value !== null && users.length === 0 && (
           <>
-            <button type="button" className="button" onClick={() => void exporter.run()}>
-              Export first
-            </button>
+            {canExport && (
+              <button type="button" className="button" onClick={() => void exporter.run()}>
+                Export first
+              </button>
+            )}
             <button type="button" className="button button-danger" aria-busy={busy} onClick={() => void run()}>
               Remove volume
             </button>

@@ -6,6 +6,7 @@ import { Message } from '../../ui/Message';
 import { SectionHeader } from '../../ui/SectionHeader';
 import { TimeAgo } from '../../ui/TimeAgo';
 import { useNow } from '../../ui/use-now';
+import { useNativeDialogs } from '../desktop/use-native-dialogs';
 import { useBerth } from '../../app/store';
 import { ImportVolumeDialog } from './ImportVolumeDialog';
 import { RemoveVolumeDialog } from './RemoveVolumeDialog';
@@ -39,6 +40,9 @@ export function VolumePage({ name }: { name: string }) {
   const navigate = useBerth((s) => s.navigate);
   const now = useNow(30_000);
   const exporter = useVolumeExport(name);
+  // Tars move over the browser bridge's /volume-transfer/ route, which the desktop app does not serve.
+  const desktop = useNativeDialogs();
+  const noTransfer = desktop ? 'Export and import work in the browser mode (npm run serve) for now.' : undefined;
   const [dialog, setDialog] = useState<'remove' | 'import' | null>(null);
   // Bumped after an import so the browser reads its folder again.
   const [version, setVersion] = useState(0);
@@ -72,12 +76,19 @@ export function VolumePage({ name }: { name: string }) {
           <button
             type="button"
             className="button"
-            title={exportVolumeAction(name, 'busybox', `${name}.tar`).command}
+            title={noTransfer ?? exportVolumeAction(name, 'busybox', `${name}.tar`).command}
+            disabled={desktop}
             onClick={() => void exporter.run()}
           >
             Export as tar
           </button>
-          <button type="button" className="button" onClick={() => setDialog('import')}>
+          <button
+            type="button"
+            className="button"
+            title={noTransfer}
+            disabled={desktop}
+            onClick={() => setDialog('import')}
+          >
             Import tar…
           </button>
           <button type="button" className="button button-danger" onClick={() => setDialog('remove')}>

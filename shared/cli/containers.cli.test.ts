@@ -41,6 +41,28 @@ describe('docker run', () => {
   });
 });
 
+describe('docker run: network and limits', () => {
+  it('adds --network, one --network-alias per alias, --cpus and --memory after the labels', () => {
+    const spec: RunSpec = {
+      ...base,
+      network: 'appnet',
+      networkAliases: ['web', 'front'],
+      cpus: 0.5,
+      memory: 256 * 1024 * 1024,
+    };
+    expect(text.runAction(spec).command).toBe(
+      'docker run -d --network appnet --network-alias web --network-alias front --cpus 0.5 --memory 256m nginx:1.27',
+    );
+  });
+
+  it('writes memory in the largest unit that divides it exactly', () => {
+    expect(text.memoryArg(2 * 1024 ** 3)).toBe('2g');
+    expect(text.memoryArg(1536 * 1024 * 1024)).toBe('1536m');
+    expect(text.memoryArg(7 * 1024)).toBe('7k');
+    expect(text.memoryArg(7_000_001)).toBe('7000001b');
+  });
+});
+
 describe('lifecycle commands and API calls', () => {
   it('says the same thing the docker CLI would do', () => {
     expect(text.stopAction('web', 10)).toEqual({

@@ -36,6 +36,17 @@ export function restartArg(spec: Pick<RunSpec, 'restart' | 'maxRetries'>): strin
     : spec.restart;
 }
 
+/** Bytes as `--memory` takes them: the largest unit that divides them exactly (b, k, m, g). */
+export function memoryArg(bytes: number): string {
+  for (const [unit, size] of [
+    ['g', 1024 ** 3],
+    ['m', 1024 ** 2],
+    ['k', 1024],
+  ] as const)
+    if (bytes % size === 0) return `${bytes / size}${unit}`;
+  return `${bytes}b`;
+}
+
 /** `docker run -d ...` for a spec; flags in the order `docker run --help` lists the common ones. */
 export function runArgs(spec: RunSpec): string[] {
   const args = ['run', '-d'];
@@ -50,6 +61,10 @@ export function runArgs(spec: RunSpec): string[] {
   if (spec.workingDir) args.push('-w', spec.workingDir);
   if (spec.user) args.push('-u', spec.user);
   for (const [key, value] of Object.entries(spec.labels)) args.push('--label', `${key}=${value}`);
+  if (spec.network) args.push('--network', spec.network);
+  for (const alias of spec.networkAliases ?? []) args.push('--network-alias', alias);
+  if (spec.cpus !== undefined) args.push('--cpus', String(spec.cpus));
+  if (spec.memory !== undefined) args.push('--memory', memoryArg(spec.memory));
   if (spec.entrypoint !== undefined) args.push('--entrypoint', spec.entrypoint);
   args.push(spec.image, ...(spec.command ?? []));
   return args;

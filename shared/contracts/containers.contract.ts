@@ -86,6 +86,21 @@ export const runSpec = z.strictObject({
   labels: z
     .record(text(1024).min(1), text(32768))
     .refine((labels) => Object.keys(labels).length <= 256, 'at most 256 labels'),
+  network: z
+    .string()
+    .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,254}$/, 'not a network name')
+    .optional(),
+  networkAliases: z
+    .array(text(255).regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'an alias is letters, digits, "_", "." or "-"'))
+    .max(32)
+    .readonly()
+    .optional(),
+  cpus: z.number().positive('a CPU limit is more than 0').max(1024).optional(),
+  memory: z
+    .number()
+    .int()
+    .min(6 * 1024 * 1024, 'the engine needs at least 6 MB of memory for a container')
+    .optional(),
 });
 
 export const containersRequests = {

@@ -21,6 +21,9 @@ export const SECTIONS = [
   { id: 'build', title: 'Build', key: '3' },
   { id: 'logs', title: 'Logs', key: '4' },
   { id: 'learn', title: 'Learn', key: '5' },
+  { id: 'volumes', title: 'Volumes', key: '6' },
+  { id: 'networks', title: 'Networks', key: '7' },
+  { id: 'disk', title: 'Disk', key: '8' },
   { id: 'settings', title: 'Settings', key: ',' },
 ] as const satisfies readonly { readonly id: string; readonly title: string; readonly key: string }[];
 

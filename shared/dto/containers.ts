@@ -47,6 +47,14 @@ export interface RunSpec {
   readonly workingDir?: string;
   readonly user?: string;
   readonly labels: Readonly<Record<string, string>>;
+  /** A network to join instead of the default bridge (`--network`). */
+  readonly network?: string;
+  /** Other names the container answers to on that network (`--network-alias`); needs a user-defined network. */
+  readonly networkAliases?: readonly string[];
+  /** CPU limit in CPUs, e.g. 0.5 (`--cpus`). */
+  readonly cpus?: number;
+  /** Memory limit in bytes (`--memory`). */
+  readonly memory?: number;
 }
 
 export interface CreatedContainer {

@@ -104,6 +104,33 @@ describe('create and run', () => {
     expect(raw).not.toContain('s3cret');
   });
 
+  it('joins a network with aliases under CPU and memory limits, as the shown `docker run` does', async () => {
+    const network = unique('net');
+    cli('network', 'create', '--label', 'berth.test=1', network);
+    try {
+      const name = unique('limits');
+      const full = spec({ name, network, networkAliases: ['web', 'front'], cpus: 0.5, memory: 64 * 1024 * 1024 });
+      await value('containers:run', full);
+      const twin = unique('twin');
+      execFileSync('sh', ['-c', runAction({ ...full, name: twin }).command.replace(/^docker /, `docker -H ${HOST} `)]);
+      const fields = '{{.HostConfig.NetworkMode}}|{{.HostConfig.NanoCpus}}|{{.HostConfig.Memory}}';
+      expect(cli('inspect', '--format', fields, name)).toBe(`${network}|500000000|67108864`);
+      expect(cli('inspect', '--format', fields, twin)).toBe(cli('inspect', '--format', fields, name));
+      const aliases = (id: string) =>
+        (
+          JSON.parse(
+            cli('inspect', '--format', `{{json (index .NetworkSettings.Networks "${network}").Aliases}}`, id),
+          ) as string[] | null
+        )?.filter((a) => a === 'web' || a === 'front');
+      expect(aliases(name)).toEqual(['web', 'front']);
+      expect(aliases(twin)).toEqual(aliases(name));
+    } finally {
+      const on = cli('ps', '-aq', '--filter', `network=${network}`).split('\n').filter(Boolean);
+      if (on.length > 0) cli('rm', '-f', ...on);
+      cli('network', 'rm', network);
+    }
+  });
+
   it('publishes nothing on an engine without a bridge, but keeps the requested binding (-p is accepted)', async () => {
     const name = unique('port');
     await value('containers:run', spec({ name, ports: [{ hostPort: 18081, containerPort: 80, protocol: 'tcp' }] }));

@@ -62,7 +62,14 @@ export function toCreateOptions(spec: RunSpec): Dockerode.ContainerCreateOptions
       Binds: spec.mounts.map((m) => `${m.source}:${m.target}${m.readOnly ? ':ro' : ''}`),
       RestartPolicy: { Name: restart[0] ?? 'no', MaximumRetryCount: Number(restart[1] ?? 0) },
       AutoRemove: spec.autoRemove,
+      ...(spec.network ? { NetworkMode: spec.network } : {}),
+      // --cpus is NanoCpus: billionths of a CPU.
+      ...(spec.cpus !== undefined ? { NanoCpus: Math.round(spec.cpus * 1e9) } : {}),
+      ...(spec.memory !== undefined ? { Memory: spec.memory } : {}),
     },
+    ...(spec.network && spec.networkAliases && spec.networkAliases.length > 0
+      ? { NetworkingConfig: { EndpointsConfig: { [spec.network]: { Aliases: [...spec.networkAliases] } } } }
+      : {}),
   };
 }
 

@@ -7,11 +7,24 @@ import type { ComponentType } from 'react';
 import { SECTIONS as SECTION_IDS, type SectionId } from '../../../shared/dto/app';
 import { BuildView } from '../features/build/BuildView';
 import { ContainersView } from '../features/containers/ContainersView';
+import { DiskView } from '../features/disk/DiskView';
 import { ImagesView } from '../features/images/ImagesView';
 import { LearnView } from '../features/learn/LearnView';
 import { LogsSection } from '../features/logs/LogsSection';
+import { NetworksView } from '../features/networks/NetworksView';
 import { SettingsView } from '../features/settings/SettingsView';
-import { BuildIcon, ContainersIcon, ImagesIcon, LearnIcon, LogsIcon, SettingsIcon } from '../ui/icons';
+import { VolumesView } from '../features/volumes/VolumesView';
+import {
+  BuildIcon,
+  ContainersIcon,
+  DiskIcon,
+  ImagesIcon,
+  LearnIcon,
+  LogsIcon,
+  NetworksIcon,
+  SettingsIcon,
+  VolumesIcon,
+} from '../ui/icons';
 
 interface SectionParts {
   readonly icon: ComponentType;
@@ -21,6 +34,9 @@ interface SectionParts {
 const PARTS = {
   containers: { icon: ContainersIcon, view: ContainersView },
   images: { icon: ImagesIcon, view: ImagesView },
+  volumes: { icon: VolumesIcon, view: VolumesView },
+  networks: { icon: NetworksIcon, view: NetworksView },
+  disk: { icon: DiskIcon, view: DiskView },
   build: { icon: BuildIcon, view: BuildView },
   logs: { icon: LogsIcon, view: LogsSection },
   learn: { icon: LearnIcon, view: LearnView },

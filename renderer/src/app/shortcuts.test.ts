@@ -47,7 +47,16 @@ describe('SHORTCUT_SECTIONS', () => {
   it('numbers the sections 1, 2, ... without a gap, as the desktop menu gives item n CmdOrCtrl+n', () => {
     const keys = SECTIONS.map((s) => s.key).filter((k) => /^[1-9]$/.test(k));
     expect(keys).toEqual(keys.map((_, i) => String(i + 1)));
-    expect(SHORTCUT_SECTIONS.map((s) => s.section)).toEqual(['containers', 'images', 'build', 'logs', 'learn']);
+    expect(SHORTCUT_SECTIONS.map((s) => s.section)).toEqual([
+      'containers',
+      'images',
+      'build',
+      'logs',
+      'learn',
+      'volumes',
+      'networks',
+      'disk',
+    ]);
   });
 });
 

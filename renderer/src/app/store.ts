@@ -7,16 +7,19 @@ import { createBuildSlice } from '../features/build/build.slice';
 import { containersList, createContainersSlice } from '../features/containers/containers.slice';
 import { createDesktopSlice } from '../features/desktop/desktop.slice';
 import { createEngineSlice, type EngineList } from './engine.slice';
+import { createDiskSlice } from '../features/disk/disk.slice';
 import { createImagesSlice, imagesList } from '../features/images/images.slice';
 import { createLearnSlice } from '../features/learn/learn.slice';
 import { createLogsSlice } from '../features/logs/logs.slice';
+import { createNetworksSlice, networksList } from '../features/networks/networks.slice';
 import { createSettingsSlice } from '../features/settings/settings.slice';
+import { createVolumesSlice, volumesList } from '../features/volumes/volumes.slice';
 import { createUiSlice } from './ui.slice';
 
 export type { BerthState, BerthStore } from './state';
 
 /** The lists that engine events make stale; each slice declares which events those are. */
-export const ENGINE_LISTS: readonly EngineList[] = [containersList, imagesList];
+export const ENGINE_LISTS: readonly EngineList[] = [containersList, imagesList, volumesList, networksList];
 
 /** The one store. The API is passed in (window.berth in the app, a fake object in unit tests). */
 export function createBerthStore(api: BerthApi, engineLists: readonly EngineList[] = ENGINE_LISTS): BerthStore {
@@ -24,6 +27,9 @@ export function createBerthStore(api: BerthApi, engineLists: readonly EngineList
     ...createEngineSlice(api, engineLists)(...a),
     ...createContainersSlice(api)(...a),
     ...createImagesSlice(api)(...a),
+    ...createVolumesSlice(api)(...a),
+    ...createNetworksSlice(api)(...a),
+    ...createDiskSlice(api)(...a),
     ...createUiSlice(api)(...a),
     ...createSettingsSlice(api)(...a),
     ...createLearnSlice(api)(...a),

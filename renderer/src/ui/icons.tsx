@@ -36,6 +36,30 @@ export const ImagesIcon = () => (
   </Icon>
 );
 
+export const VolumesIcon = () => (
+  <Icon>
+    <ellipse cx="12" cy="5.5" rx="7.5" ry="2.5" />
+    <path d="M4.5 5.5v13c0 1.4 3.4 2.5 7.5 2.5s7.5-1.1 7.5-2.5v-13" />
+    <path d="M4.5 12c0 1.4 3.4 2.5 7.5 2.5s7.5-1.1 7.5-2.5" />
+  </Icon>
+);
+
+export const NetworksIcon = () => (
+  <Icon>
+    <circle cx="12" cy="5" r="2.5" />
+    <circle cx="5" cy="19" r="2.5" />
+    <circle cx="19" cy="19" r="2.5" />
+    <path d="M12 7.5v4.5M12 12l-5.5 4.8M12 12l5.5 4.8" />
+  </Icon>
+);
+
+export const DiskIcon = () => (
+  <Icon>
+    <circle cx="12" cy="12" r="8.5" />
+    <path d="M12 12V3.5M12 12l6 6" />
+  </Icon>
+);
+
 export const LearnIcon = () => (
   <Icon>
     <path d="M4 5.5A2.5 2.5 0 0 1 6.5 3H20v15H6.5A2.5 2.5 0 0 0 4 20.5z" />

@@ -8,6 +8,7 @@ import { Message } from '../../ui/Message';
 import { useBerth } from '../../app/store';
 import { Dialog } from '../../ui/Dialog';
 import { emptyRunForm, readRunForm, type RunField, type RunForm } from './run-form';
+import { VolumePicker } from './VolumePicker';
 
 function Field({
   label,
@@ -46,6 +47,9 @@ export function CreateContainerDialog({ onClose, image = '' }: { onClose: () => 
   const navigate = useBerth((s) => s.navigate);
   const images = useBerth(useShallow((s) => s.images));
   const refreshImages = useBerth((s) => s.refreshImages);
+  const networks = useBerth(useShallow((s) => s.networks));
+  const refreshNetworks = useBerth((s) => s.refreshNetworks);
+  const refreshVolumes = useBerth((s) => s.refreshVolumes);
   const [form, setForm] = useState<RunForm>(() => emptyRunForm(image));
   const [touched, setTouched] = useState<ReadonlySet<RunField>>(new Set());
   const [takenNames, setTakenNames] = useState<ReadonlySet<string>>(new Set());
@@ -54,10 +58,12 @@ export function CreateContainerDialog({ onClose, image = '' }: { onClose: () => 
 
   useEffect(() => {
     void refreshImages();
+    void refreshNetworks();
+    void refreshVolumes();
     void listContainers({ all: true }).then((r) => {
       if (r.ok) setTakenNames(new Set(r.value.map((c) => c.name)));
     });
-  }, [listContainers, refreshImages]);
+  }, [listContainers, refreshImages, refreshNetworks, refreshVolumes]);
 
   const localImages = useMemo(() => new Set(images.flatMap((i) => [...i.repoTags, i.id])), [images]);
   const tags = useMemo(() => images.flatMap((i) => i.repoTags).filter((t) => t !== '<none>:<none>'), [images]);
@@ -139,6 +145,9 @@ export function CreateContainerDialog({ onClose, image = '' }: { onClose: () => 
           >
             {(p) => <textarea {...p} rows={2} className="mono" {...text('mounts')} />}
           </Field>
+          <VolumePicker
+            onAdd={(line) => set('mounts', form.mounts.trim() === '' ? line : `${form.mounts.trimEnd()}\n${line}`)}
+          />
           <Field label="Labels" error={shown('labels')} hint="One a line: key=value.">
             {(p) => <textarea {...p} rows={2} className="mono" {...text('labels')} />}
           </Field>
@@ -166,6 +175,33 @@ export function CreateContainerDialog({ onClose, image = '' }: { onClose: () => 
                 ))}
               </select>
             )}
+          </Field>
+          <Field label="Network" error={undefined} hint="Containers on a network you created reach each other by name.">
+            {(p) => (
+              <select {...p} value={form.network} onChange={(e) => set('network', e.target.value)}>
+                <option value="">Default bridge</option>
+                {networks
+                  .filter((n) => n.name !== 'bridge')
+                  .map((n) => (
+                    <option key={n.id} value={n.name}>
+                      {n.name}
+                    </option>
+                  ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            label="Network aliases"
+            error={shown('networkAliases')}
+            hint="Other names it answers to on that network, separated by spaces."
+          >
+            {(p) => <input {...p} className="mono" autoComplete="off" {...text('networkAliases')} />}
+          </Field>
+          <Field label="CPU limit" error={shown('cpus')} hint="In CPUs, e.g. 0.5; empty for no limit.">
+            {(p) => <input {...p} inputMode="decimal" {...text('cpus')} />}
+          </Field>
+          <Field label="Memory limit" error={shown('memory')} hint="e.g. 512m or 1g; empty for no limit.">
+            {(p) => <input {...p} className="mono" {...text('memory')} />}
           </Field>
           {form.restart === 'on-failure' && (
             <Field label="Maximum retries" error={shown('maxRetries')}>

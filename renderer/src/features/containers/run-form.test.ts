@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runAction } from '../../../../shared/cli/containers.cli';
-import { emptyRunForm, readRunForm } from './run-form';
+import { emptyRunForm, parseMemory, readRunForm } from './run-form';
 
 const context = { takenNames: new Set(['web']), localImages: new Set(['busybox:latest', 'nginx:1.27']) };
 
@@ -41,5 +41,41 @@ describe('readRunForm', () => {
 
   it('asks for an image first', () => {
     expect(readRunForm(emptyRunForm(), context).errors.image).toBe('Choose the image to run.');
+  });
+
+  it('adds the network with its aliases, and CPU and memory limits', () => {
+    const { spec, errors } = readRunForm(
+      { ...emptyRunForm('busybox'), network: 'appnet', networkAliases: 'api, backend', cpus: '1.5', memory: '512m' },
+      context,
+    );
+    expect(errors).toEqual({});
+    expect(runAction(spec).command).toBe(
+      'docker run -d --network appnet --network-alias api --network-alias backend --cpus 1.5 --memory 512m busybox',
+    );
+  });
+
+  it('says why a limit or alias cannot be used', () => {
+    const { errors, spec } = readRunForm(
+      { ...emptyRunForm('busybox'), networkAliases: 'api', cpus: '0', memory: '1k' },
+      context,
+    );
+    expect(errors).toEqual({
+      networkAliases: 'Aliases work on a network you created; choose one above.',
+      cpus: 'A CPU limit is a number of CPUs above 0, e.g. 0.5 or 2.',
+      memory: 'The engine needs at least 6 MB of memory for a container.',
+    });
+    expect(spec).not.toHaveProperty('networkAliases');
+    expect(readRunForm({ ...emptyRunForm('busybox'), memory: 'lots' }, context).errors.memory).toMatch(/512m/);
+  });
+});
+
+describe('parseMemory', () => {
+  it('reads sizes as --memory does, in powers of 1024', () => {
+    expect(parseMemory('512m')).toBe(512 * 1024 ** 2);
+    expect(parseMemory('1G')).toBe(1024 ** 3);
+    expect(parseMemory('1.5g')).toBe(1.5 * 1024 ** 3);
+    expect(parseMemory('64mb')).toBe(64 * 1024 ** 2);
+    expect(parseMemory('1000')).toBe(1000);
+    expect(parseMemory('12 parsecs')).toBeNull();
   });
 });

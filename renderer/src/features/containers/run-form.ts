@@ -26,6 +26,13 @@ export interface RunForm {
   workingDir: string;
   user: string;
   labels: string;
+  /** '' for the engine's default bridge. */
+  network: string;
+  /** Separated by spaces or commas. */
+  networkAliases: string;
+  cpus: string;
+  /** As `--memory` takes it: a number with an optional unit b, k, m or g (e.g. 512m). */
+  memory: string;
 }
 
 export type RunField = keyof RunForm;
@@ -46,7 +53,21 @@ export const emptyRunForm = (image = ''): RunForm => ({
   workingDir: '',
   user: '',
   labels: '',
+  network: '',
+  networkAliases: '',
+  cpus: '',
+  memory: '',
 });
+
+const MEMORY_UNITS: Readonly<Record<string, number>> = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+/** `512m`, `1g`, `1.5g`, `67108864`: bytes, or null when it is not a size. */
+export function parseMemory(text: string): number | null {
+  const match = /^(\d+(?:\.\d+)?)\s*([bkmg])?b?$/i.exec(text.trim());
+  if (!match) return null;
+  const bytes = Math.floor(Number(match[1]) * (MEMORY_UNITS[(match[2] ?? 'b').toLowerCase()] ?? 1));
+  return Number.isFinite(bytes) ? bytes : null;
+}
 
 export interface RunFormContext {
   /** Names of every container on the engine (running or not). */
@@ -121,6 +142,30 @@ export function readRunForm(form: RunForm, context: RunFormContext): RunFormResu
     errors.user = 'Write a user as name, uid, name:group or uid:gid.';
   const entrypoint = form.entrypoint.trim();
 
+  const network = form.network.trim();
+  const aliases = form.networkAliases.split(/[\s,]+/).filter((a) => a !== '');
+  if (aliases.length > 0 && (network === '' || network === 'bridge' || network === 'host' || network === 'none'))
+    errors.networkAliases = 'Aliases work on a network you created; choose one above.';
+  else if (aliases.some((a) => !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(a)))
+    errors.networkAliases = 'An alias is letters, digits, "_", "." or "-", starting with a letter or digit.';
+  let cpus: number | undefined;
+  if (form.cpus.trim() !== '') {
+    cpus = Number(form.cpus.trim());
+    if (!Number.isFinite(cpus) || cpus <= 0 || cpus > 1024) {
+      errors.cpus = 'A CPU limit is a number of CPUs above 0, e.g. 0.5 or 2.';
+      cpus = undefined;
+    }
+  }
+  let memory: number | undefined;
+  if (form.memory.trim() !== '') {
+    memory = parseMemory(form.memory) ?? undefined;
+    if (memory === undefined) errors.memory = 'Write a memory limit as a number with b, k, m or g, e.g. 512m.';
+    else if (memory < 6 * 1024 * 1024) {
+      errors.memory = 'The engine needs at least 6 MB of memory for a container.';
+      memory = undefined;
+    }
+  }
+
   const spec: RunSpec = {
     image: image || 'IMAGE',
     ...(name !== '' ? { name } : {}),
@@ -137,6 +182,10 @@ export function readRunForm(form: RunForm, context: RunFormContext): RunFormResu
     ...(workingDir !== '' && !errors.workingDir ? { workingDir } : {}),
     ...(user !== '' && !errors.user ? { user } : {}),
     labels: Object.fromEntries(labels.values),
+    ...(network !== '' ? { network } : {}),
+    ...(network !== '' && aliases.length > 0 && !errors.networkAliases ? { networkAliases: aliases } : {}),
+    ...(cpus !== undefined ? { cpus } : {}),
+    ...(memory !== undefined ? { memory } : {}),
   };
   return { spec, errors };
 }

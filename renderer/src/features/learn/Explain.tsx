@@ -4,6 +4,7 @@ import type { ContainerSummary } from '../../../../shared/dto/lists';
 import { useBerth } from '../../app/store';
 import { containerNotes, containersListNotes, imageDetailNotes, imagesListNotes } from './explain-notes';
 import { logsNotes, type LogsExplainInput } from './logs-notes';
+import { networksListNotes, volumesListNotes } from './resources-notes';
 import './learn.css';
 
 /** A note's `backquoted` commands as code. */
@@ -35,6 +36,18 @@ export function ImagesListExplain() {
 export function ContainersListExplain() {
   const containers = useBerth(useShallow((s) => s.containers));
   return <Explain notes={containersListNotes(containers)} label="About these containers" />;
+}
+
+/** Ready to mount above the volumes list. */
+export function VolumesListExplain() {
+  const volumes = useBerth(useShallow((s) => s.volumes));
+  return <Explain notes={volumesListNotes(volumes)} label="About these volumes" />;
+}
+
+/** Ready to mount above the networks list. */
+export function NetworksListExplain() {
+  const networks = useBerth(useShallow((s) => s.networks));
+  return <Explain notes={networksListNotes(networks)} label="About these networks" />;
 }
 
 export function ImageExplain({ image }: { image: ImageDetail }) {

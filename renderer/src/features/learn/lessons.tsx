@@ -71,6 +71,32 @@ export const LESSONS: readonly Lesson[] = [
     see: { label: 'Try it in the tour', route: { section: 'learn', id: 'tour' } },
   },
   {
+    id: 'where-data-lives',
+    title: 'Where data lives',
+    summary: 'The writable layer, a volume, or a folder of your own.',
+    body: (
+      <>
+        <p>
+          Whatever a container writes goes to its own writable layer unless that path is mounted from somewhere else.
+          The layer is fine for scratch files, but it is slow for heavy writing and it disappears with{' '}
+          <code>docker rm</code>.
+        </p>
+        <p>
+          A <Term name="volume" /> is a folder the engine keeps for you, outside every container. Mount it at a path and
+          the files written there outlive the container; mount the same volume in the next one and the data is still
+          there. Berth can list what is inside one, and export it to a tar file or import one into it.
+        </p>
+        <p>
+          A bind mount puts a folder of the engine’s own machine into the container. You choose the folder and see the
+          same files from both sides, which suits source code you edit; the container depends on that folder existing,
+          so it moves less easily to another machine.
+        </p>
+        <Command>docker run -v pgdata:/var/lib/postgresql/data -v ./conf:/etc/app:ro postgres</Command>
+      </>
+    ),
+    see: { label: 'See your volumes', route: { section: 'volumes' } },
+  },
+  {
     id: 'history',
     title: 'History',
     summary: 'Which step made which layer.',
@@ -195,5 +221,28 @@ export const LESSONS: readonly Lesson[] = [
       </>
     ),
     see: { label: 'See what is running', route: { section: 'containers' } },
+  },
+  {
+    id: 'networks-and-ports',
+    title: 'Networks and ports',
+    summary: 'How containers reach each other, and how you reach them.',
+    body: (
+      <>
+        <p>
+          Every container joins a network. On a network you created yourself, the engine answers name lookups: a
+          container called <code>api</code> is reachable from the others on that network simply as <code>api</code>,
+          plus any alias you gave it there. The default bridge network does not do this, so containers on it must use
+          addresses, which change from run to run.
+        </p>
+        <p>
+          Ports inside a container are closed to the outside by default. Publishing one with a{' '}
+          <Term name="port mapping" /> makes the engine forward a port of the host to it: with <code>-p 8080:80</code>,
+          a visit to port 8080 on the host reaches port 80 in the container. Containers on the same network need no
+          publishing to talk to each other.
+        </p>
+        <Command>docker network create shop && docker run -d --network shop --name api my-api</Command>
+      </>
+    ),
+    see: { label: 'See your networks', route: { section: 'networks' } },
   },
 ];

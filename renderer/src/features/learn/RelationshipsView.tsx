@@ -1,12 +1,16 @@
 import { useEffect, useMemo } from 'react';
 import { LoadError, Loading } from '../../ui/ListStates';
 import { useBerth } from '../../app/store';
+import { DataAndNetworks } from './DataAndNetworks';
 import { sharedLayers, staleContainers } from './explain-notes';
 import { Term } from './Term';
 
 const short = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
 
-/** Images with their tags and digests, the containers made from each, and the layers they share. */
+/**
+ * Images with their tags and digests, the containers made from each, the layers they share, and the volumes and
+ * networks containers use.
+ */
 export function RelationshipsView() {
   const graph = useBerth((s) => s.relationships);
   const load = useBerth((s) => s.relationshipsLoad);
@@ -102,6 +106,7 @@ export function RelationshipsView() {
           </ul>
         )}
       </section>
+      <DataAndNetworks />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GLOSSARY, GLOSSARY_TERMS, glossaryTerm } from './glossary';
 
 describe('glossary', () => {
-  it('defines exactly the terms the issue names, each as full sentences', () => {
+  it('defines exactly the terms the lessons use, each as full sentences', () => {
     expect(GLOSSARY_TERMS).toEqual([
       'image',
       'layer',
@@ -11,6 +11,7 @@ describe('glossary', () => {
       'digest',
       'registry',
       'volume',
+      'network',
       'port mapping',
     ]);
     for (const term of GLOSSARY_TERMS) expect(GLOSSARY[term], term).toMatch(/^[A-Z].{30,}\.$/);
@@ -24,6 +25,7 @@ describe('glossary', () => {
     expect(glossaryTerm('Images')).toBe('image');
     expect(glossaryTerm(' port  mappings ')).toBe('port mapping');
     expect(glossaryTerm('digest')).toBe('digest');
-    expect(glossaryTerm('network')).toBeUndefined();
+    expect(glossaryTerm('Networks')).toBe('network');
+    expect(glossaryTerm('subnet')).toBeUndefined();
   });
 });

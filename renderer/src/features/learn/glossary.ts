@@ -12,6 +12,8 @@ export const GLOSSARY = {
   registry: 'A server that stores images so they can be pulled and pushed, such as Docker Hub or a private registry.',
   volume:
     'Storage managed by Docker that lives outside any container’s writable layer, so its data survives when the container is removed.',
+  network:
+    'A virtual network the engine makes for containers. Containers on the same user-defined network reach each other by name; publishing a port is what lets the outside in.',
   'port mapping':
     'A rule that forwards a port on your machine to a port inside a container, such as 8080 on your machine to 80 in the container.',
 } as const;

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { pack, type Header } from 'tar-stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readArchive } from './layers.archive';
+import { allBut, readArchive } from './layers.archive';
 import { decodeLayer, encodeLayer, LayerIndexCache } from './layers.cache';
 import { dir, file, layer } from './layers.test-helper';
 
@@ -105,9 +105,22 @@ describe('readArchive', () => {
     });
     expect(found.stopped).toBe(true);
     expect(found.layers.size).toBe(1);
+    // Named by its diff id, the layer is read only up to the file.
+    expect([...found.layers.values()][0]?.partial).toBe(true);
+    expect([...found.layers.values()][0]?.layer.entries.map((e) => e.path)).toEqual(['etc', 'etc/motd']);
     expect([...found.layers.values()][0]?.file?.toString()).toBe('hello\n');
     const refused = await readArchive(Readable.from([archive]), { want: { path: 'tmp/junk', maxBytes: 100 } });
     expect([...refused.layers.values()][0]?.refused).toEqual({ size: 3000, type: 'file' });
+  });
+});
+
+describe('allBut', () => {
+  it('skips only uncompressed blobs named by a diff id it is told to skip', () => {
+    const skip = allBut(new Set([`sha256:${'a'.repeat(64)}`]));
+    expect(skip(`blobs/sha256/${'a'.repeat(64)}`)).toBe(false);
+    // A gzip blob is named by its compressed digest, never a diff id: it is read.
+    expect(skip(`blobs/sha256/${'b'.repeat(64)}`)).toBe(true);
+    expect(skip('3f2a/layer.tar')).toBe(true);
   });
 });
 

@@ -59,6 +59,8 @@ export interface LayerRead {
   readonly file: Buffer | null;
   /** `want` is in this layer but bigger than `maxBytes` (or not a regular file: its type then). */
   readonly refused: { readonly size: number; readonly type: string } | null;
+  /** Read only up to `want`: the layer's name gave its diff id, and its entries are not all there. */
+  readonly partial: boolean;
 }
 
 export interface Want {
@@ -66,8 +68,11 @@ export interface Want {
   readonly maxBytes: number;
 }
 
-/** Parses an (uncompressed) layer tar stream: headers only, sha256 over every byte. */
-export async function readLayerTar(plain: Readable, want?: Want): Promise<LayerRead> {
+/**
+ * Parses an (uncompressed) layer tar stream: headers only, sha256 over every byte. With `knownDiffId` (the layer's
+ * name is its diff id) it stops as soon as it has `want`.
+ */
+export async function readLayerTar(plain: Readable, want?: Want, knownDiffId?: string): Promise<LayerRead> {
   const hash = createHash('sha256');
   const collector = new LayerCollector();
   const parser = extract();
@@ -79,6 +84,8 @@ export async function readLayerTar(plain: Readable, want?: Want): Promise<LayerR
       reject(error);
     });
   });
+  // Settled by `await ended` below, or left behind when the parse fails or stops first.
+  ended.catch(() => undefined);
   plain.pipe(parser);
   let file: Buffer | null = null;
   let refused: LayerRead['refused'] = null;
@@ -91,13 +98,17 @@ export async function readLayerTar(plain: Readable, want?: Want): Promise<LayerR
         const parts: Buffer[] = [];
         for await (const chunk of entry as AsyncIterable<Buffer>) parts.push(chunk);
         file = Buffer.concat(parts);
+        if (knownDiffId) {
+          plain.destroy();
+          return { layer: collector.done(knownDiffId), file, refused, partial: true };
+        }
         continue;
       }
     }
     entry.resume();
   }
   await ended;
-  return { layer: collector.done(`sha256:${hash.digest('hex')}`), file, refused };
+  return { layer: collector.done(`sha256:${hash.digest('hex')}`), file, refused, partial: false };
 }
 
 export interface ArchiveVisit {
@@ -170,9 +181,11 @@ export async function readArchive(tar: Readable, visit: ArchiveVisit = {}): Prom
         const raw = rejoin(head, rest, ended);
         const plain = isGzip(head) ? raw.pipe(createGunzip()) : raw;
         if (plain !== raw) raw.once('error', (error) => plain.destroy(error));
-        const read = await readLayerTar(plain, visit.want);
+        const named = isGzip(head) ? undefined : /^blobs\/sha256\/([0-9a-f]{64})$/.exec(path)?.[1];
+        const read = await readLayerTar(plain, visit.want, named && `sha256:${named}`);
         layers.set(path, read);
-        if (visit.onLayer?.(path, read)) {
+        // A partial read left the rest of this entry unread, so the archive cannot go on past it.
+        if ((visit.onLayer?.(path, read) ?? false) || read.partial) {
           stopped = true;
           break;
         }
@@ -187,6 +200,17 @@ export async function readArchive(tar: Readable, visit: ArchiveVisit = {}): Prom
   }
   return { order: stopped ? null : layerOrder(json), layers, skipped, stopped };
 }
+
+/**
+ * A `wanted` that lets every layer through except uncompressed blobs named by a diff id in `skip` (a blob's name is
+ * the digest of its bytes, so only an uncompressed layer's name is its diff id; compressed ones are always read).
+ */
+export const allBut =
+  (skip: ReadonlySet<string>) =>
+  (path: string): boolean => {
+    const hex = /^blobs\/sha256\/([0-9a-f]{64})$/.exec(path)?.[1];
+    return hex === undefined || !skip.has(`sha256:${hex}`);
+  };
 
 /** Where docker save and OCI layouts put layers (configs and manifests are small blobs, read anyway). */
 const looksLikeLayer = (path: string): boolean => path.endsWith('/layer.tar') || path.startsWith('blobs/');

@@ -139,6 +139,7 @@ describe('layers of a built image', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(into, 'manifest.json'), 'utf8')) as [{ Layers: string[] }];
     const layers = manifest[0].Layers;
     expect(layers.length).toBe(baseLayers + 5);
+    console.info(`docker save on the test engine names layers like ${layers[0] ?? '?'}`);
     for (const [index, file] of layers.entries()) {
       const expected = tarListing(path.join(into, file));
       const changes = await allPages<LayerChanges>('layers:changes', { image: IMAGE, layer: index, mode: 'flat' });

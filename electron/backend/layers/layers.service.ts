@@ -21,7 +21,7 @@ import { BerthFailure } from '../../../shared/result';
 import type { DockerSource } from '../engine/engine.types';
 import { buildSteps, type RawHistoryEntry } from '../images/images.layers';
 import { asText } from '../volumes/volumes.mapper';
-import { readArchive } from './layers.archive';
+import { allBut, readArchive } from './layers.archive';
 import type { LayerIndexCache } from './layers.cache';
 import { changesLevel, changesOf } from './layers.changes';
 import { normalizePath, page } from './layers.mapper';
@@ -41,8 +41,6 @@ export interface IndexedImage {
 }
 
 export type LayerRef = number | string;
-
-const hexOf = (path: string): string | null => /^blobs\/sha256\/([0-9a-f]{64})$/.exec(path)?.[1] ?? null;
 
 /** The n-th step that made a layer is RootFS.Layers[n]; null for every layer when they could not be aligned. */
 export function stepsOfLayers(history: readonly RawHistoryEntry[], diffIds: readonly string[]): (LayerStep | null)[] {
@@ -92,11 +90,8 @@ export class LayersService {
     let indexedNow = 0;
     if (missing.size > 0) {
       const archive = await readArchive(await this.save(id), {
-        // Uncompressed blobs are named by their diff id: those already indexed stream past unparsed.
-        wanted: (path) => {
-          const hex = hexOf(path);
-          return hex === null || !found.has(`sha256:${hex}`);
-        },
+        // Layers already indexed stream past unparsed when their names say so.
+        wanted: allBut(new Set(found.keys())),
       });
       for (const read of archive.layers.values()) {
         if (!missing.has(read.layer.diffId) || found.has(read.layer.diffId)) continue;
@@ -238,10 +233,7 @@ export class LayersService {
     const diffId = image.layers[from]?.diffId ?? '';
     let bytes: Buffer | null = null;
     await readArchive(await this.save(image.id), {
-      wanted: (p) => {
-        const hex = hexOf(p);
-        return hex === null || `sha256:${hex}` === diffId;
-      },
+      wanted: allBut(new Set(image.layers.map((l) => l.diffId).filter((d) => d !== diffId))),
       want: { path: entry.path, maxBytes: MAX_LAYER_FILE_BYTES },
       onLayer: (_p, read) => {
         if (read.layer.diffId !== diffId || !read.file) return false;

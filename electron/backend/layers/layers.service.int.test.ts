@@ -8,13 +8,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  LayerChanges,
-  LayerFile,
-  LayerSearchResult,
-  LayersIndex,
-  LayerWaste,
-  MergedListing,
+import {
+  MAX_LAYER_ENTRIES,
+  type LayerChanges,
+  type LayerFile,
+  type LayerSearchResult,
+  type LayersIndex,
+  type LayerWaste,
+  type MergedListing,
 } from '../../../shared/dto/layers';
 import { waitForStatus } from '../backend.test-helper';
 import { buildImage, call as callOn, cli, HOST, unique } from '../images/images.test-helper';
@@ -263,4 +264,40 @@ describe('layers of a built image', () => {
     const input = await call('layers:changes', { image: IMAGE, layer: 0, path: '../etc' });
     expect(!input.ok && input.error.code).toBe('INVALID_INPUT');
   });
+});
+
+describe('a layer with more entries than one answer holds', () => {
+  const MANY = 6000;
+  const image = `${unique('berth-layers-many')}:1`;
+
+  afterAll(() => {
+    cli('rmi', '-f', image);
+  });
+
+  it('pages a folder of 6,000 files with a cursor, in changes and in the merged view', async () => {
+    await buildImage(
+      image,
+      `FROM ${FIXTURE}\nRUN mkdir /many && cd /many && i=0; while [ $i -lt ${MANY} ]; do echo $i > f$i; i=$((i+1)); done\n`,
+    );
+    const index = await value<LayersIndex>('layers:index', { image });
+    const top = index.layers.length - 1;
+    expect(index.layers[top]?.added).toBe(MANY + 1);
+    console.info(`layers:index of a ${MANY}-file layer: ${index.elapsedMs} ms (${index.indexedNow} layers read)`);
+
+    const first = await value<LayerChanges>('layers:changes', { image, layer: top, path: '/many' });
+    expect(first).toMatchObject({ total: MANY, nextCursor: MAX_LAYER_ENTRIES, truncated: true });
+    expect(first.entries).toHaveLength(MAX_LAYER_ENTRIES);
+    const rest = await value<LayerChanges>('layers:changes', {
+      image,
+      layer: top,
+      path: '/many',
+      cursor: MAX_LAYER_ENTRIES,
+    });
+    expect(rest).toMatchObject({ total: MANY, nextCursor: null, truncated: false });
+    expect(new Set([...first.entries, ...rest.entries].map((e) => e.path)).size).toBe(MANY);
+
+    const merged = await allPages<MergedListing>('layers:merged', { image, layer: top, path: 'many' });
+    expect(merged).toHaveLength(MANY);
+    expect(merged.every((e) => e.layer === top && e.type === 'file')).toBe(true);
+  }, 120_000);
 });

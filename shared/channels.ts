@@ -83,6 +83,13 @@ export const REQUEST_CHANNELS = [
   'disk:usage',
   'disk:prunePreview',
   'disk:prune',
+  // layers (inside an image's layers, read from docker save)
+  'layers:index',
+  'layers:changes',
+  'layers:merged',
+  'layers:search',
+  'layers:readFile',
+  'layers:waste',
 ] as const;
 
 export const STREAM_CHANNELS = [

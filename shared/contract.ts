@@ -19,6 +19,7 @@ import { learnRequests, learnStreams } from './contracts/learn.contract';
 import { volumesRequests } from './contracts/volumes.contract';
 import { networksRequests } from './contracts/networks.contract';
 import { diskRequests } from './contracts/disk.contract';
+import { layersRequests } from './contracts/layers.contract';
 
 export const requestChannels = {
   ...engineRequests,
@@ -34,6 +35,7 @@ export const requestChannels = {
   ...volumesRequests,
   ...networksRequests,
   ...diskRequests,
+  ...layersRequests,
 } satisfies Record<RequestChannel, { input: z.ZodType; output: unknown }>;
 
 export const streamChannels = {

@@ -20,6 +20,7 @@ import { EngineConnection } from './engine/engine.connection';
 import { engineDomain } from './engine/engine.domain';
 import { toBerthError } from './engine/errors';
 import { imagesDomain } from './images/images.domain';
+import { layersDomain } from './layers/layers.domain';
 import { learnDomain } from './learn/learn.domain';
 import { tourDomain } from './learn/tour/tour.domain';
 import { networksDomain } from './networks/networks.domain';
@@ -45,6 +46,7 @@ export const DOMAINS = [
   volumesDomain,
   networksDomain,
   diskDomain,
+  layersDomain,
 ] as const;
 
 /**
@@ -68,6 +70,8 @@ export interface BackendOptions {
   readonly settingsFile?: string;
   /** Native file dialogs (Electron main); without them the desktop:* channels answer NOT_SUPPORTED. */
   readonly desktop?: DesktopDialogs;
+  /** The app's data folder, for caches such as the layer indexes; without it they go to the temporary folder. */
+  readonly cacheDir?: string;
 }
 
 export interface Backend {
@@ -104,6 +108,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
     transcript: new Transcript(),
     settings,
     dialogs: options.desktop ?? null,
+    cacheDir: options.cacheDir ?? null,
     service: (name) => {
       if (!(name in made)) throw new Error(`The ${making} domain needs ${name}, which is made later: reorder DOMAINS.`);
       return made[name] as Services[typeof name];

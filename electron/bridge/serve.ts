@@ -28,9 +28,8 @@ async function main(): Promise<void> {
   }
   const { port, maxUploadBytes } = parsed.args;
 
-  const backend = createBackend({
-    settingsFile: settingsFile({ env: process.env, platform: process.platform, homedir: os.homedir() }),
-  });
+  const settings = settingsFile({ env: process.env, platform: process.platform, homedir: os.homedir() });
+  const backend = createBackend({ settingsFile: settings, cacheDir: path.dirname(settings) });
   let bridge: Bridge;
   try {
     bridge = await startBridge({

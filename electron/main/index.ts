@@ -81,6 +81,7 @@ async function start(): Promise<void> {
   backend = createBackend({
     settingsFile: electronSettingsFile(process.env, app.getPath('userData')),
     desktop: electronDialogs(() => mainWindow),
+    cacheDir: app.getPath('userData'),
   });
   disposeIpc = registerIpc({
     ipcMain,

@@ -22,6 +22,8 @@ export interface DomainContext {
   readonly settings: SettingsStore;
   /** Native file dialogs: Electron main passes them, the browser bridge does not. */
   readonly dialogs: DesktopDialogs | null;
+  /** A folder for caches that may be rebuilt (layer indexes); null: the domain picks the temporary folder. */
+  readonly cacheDir: string | null;
   /** A service of a domain made earlier; asking for one made later is a mistake in index.ts's order, said at once. */
   readonly service: <K extends keyof Services>(name: K) => Services[K];
 }

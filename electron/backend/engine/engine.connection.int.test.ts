@@ -95,6 +95,12 @@ const SAMPLE_INPUT: Partial<Record<RequestChannel, unknown>> = {
   'networks:disconnect': { network: 'backend', container: 'web' },
   'disk:prunePreview': { category: 'images' },
   'disk:prune': { category: 'images' },
+  'layers:index': { image: 'busybox' },
+  'layers:changes': { image: 'busybox', layer: 0, path: '/etc' },
+  'layers:merged': { image: 'busybox', layer: 0 },
+  'layers:search': { image: 'busybox', query: '**/*.conf', limit: 10 },
+  'layers:readFile': { image: 'busybox', layer: 0, path: '/etc/passwd' },
+  'layers:waste': { image: 'busybox' },
 };
 
 /** Every request channel must answer within a second while the engine is away; those that need it, with ENGINE_UNREACHABLE. */

@@ -56,6 +56,8 @@ export const REQUEST_CHANNELS = [
   'desktop:saveImage',
   'desktop:saveLog',
   'desktop:loadImage',
+  'desktop:exportVolume',
+  'desktop:importVolume',
   'desktop:pickFolder',
   // volumes
   'volumes:list',

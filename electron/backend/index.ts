@@ -42,10 +42,10 @@ export const DOMAINS = [
   logsDomain,
   learnDomain,
   tourDomain,
-  desktopDomain,
   volumesDomain,
   networksDomain,
   diskDomain,
+  desktopDomain,
   layersDomain,
 ] as const;
 

@@ -3,6 +3,7 @@ import type { DesktopCapabilities, LoadedImages, PickedFolder, SavedImage } from
 import { answers, request } from './define';
 import { imageRef } from './images.contract';
 import { logContainers } from './logs.contract';
+import { volumeName } from './volumes.contract';
 
 /** A dialog title: one short line, no control characters. */
 const title = z
@@ -20,5 +21,9 @@ export const desktopRequests = {
   'desktop:saveLog': request(z.strictObject({ containers: logContainers }), answers<SavedImage>()),
   /** Asks for a tar file, then loads it into the engine. */
   'desktop:loadImage': request(z.undefined(), answers<LoadedImages>()),
+  /** Asks where to save, then writes the volume's files there as a tar (through a helper container). */
+  'desktop:exportVolume': request(z.strictObject({ name: volumeName }), answers<SavedImage>()),
+  /** Asks for a tar file, then unpacks it into the volume (through a helper container). */
+  'desktop:importVolume': request(z.strictObject({ name: volumeName }), answers<SavedImage>()),
   'desktop:pickFolder': request(z.strictObject({ title: title.optional() }), answers<PickedFolder>()),
 };

@@ -11,7 +11,7 @@ declare module '../core/domain' {
 export const desktopDomain = defineDomain({
   name: 'desktop',
   make: ({ dialogs, transcript, service }) => {
-    const desktop = new DesktopService(dialogs, service('images'), service('logs'), transcript);
+    const desktop = new DesktopService(dialogs, service('images'), service('logs'), transcript, service('volumeFiles'));
     return { services: { desktop }, handlers: desktopHandlers(desktop) };
   },
 });

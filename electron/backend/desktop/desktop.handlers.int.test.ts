@@ -216,3 +216,70 @@ describe('without native dialogs (the browser bridge)', () => {
     }
   });
 });
+
+describe('volumes with native dialogs', () => {
+  it('exports a volume to the chosen tar and imports it into another volume, with the same files', async () => {
+    const from = unique('berth-it-dvol');
+    const to = unique('berth-it-dvol2');
+    cli('volume', 'create', '--label', 'berth.test=1', from);
+    cli('volume', 'create', '--label', 'berth.test=1', to);
+    cli(
+      'run',
+      '--rm',
+      '--label',
+      'berth.test=1',
+      '-v',
+      `${from}:/d`,
+      'berth-fixture/busybox:1',
+      'sh',
+      '-c',
+      'mkdir -p /d/sub && echo kept > /d/sub/a.txt && echo top > /d/b.txt',
+    );
+    const target = path.join(dir, 'vol.tar');
+    dialogs.answers.push(target);
+    expect(await call<SavedImage>(backend, 'desktop:exportVolume', { name: from })).toEqual({
+      ok: true,
+      value: { cancelled: false, path: target },
+    });
+    expect(dialogs.asked[0]).toMatchObject({ defaultName: `${from}.tar` });
+    expect(fs.readdirSync(dir)).toEqual(['vol.tar']);
+    expect(lastEntry()).toMatchObject({ outcome: 'ok', title: `Export volume ${from} to ${target}` });
+
+    dialogs.answers.push(target);
+    expect(await call<SavedImage>(backend, 'desktop:importVolume', { name: to })).toEqual({
+      ok: true,
+      value: { cancelled: false, path: target },
+    });
+    const list = (name: string) =>
+      cli(
+        'run',
+        '--rm',
+        '--label',
+        'berth.test=1',
+        '-v',
+        `${name}:/d:ro`,
+        'berth-fixture/busybox:1',
+        'sh',
+        '-c',
+        'cd /d && find . -type f | sort | xargs md5sum',
+      );
+    expect(list(to)).toBe(list(from));
+    expect(list(to)).toContain('./sub/a.txt');
+    // No helper container is left behind.
+    expect(cli('ps', '-aq', '--filter', 'label=berth.helper=1')).toBe('');
+  });
+
+  it('asks nothing for a volume that does not exist, and a cancelled dialog changes nothing', async () => {
+    expect(await call(backend, 'desktop:exportVolume', { name: 'berth-no-such-volume' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(dialogs.asked).toEqual([]);
+    const name = unique('berth-it-dvol3');
+    cli('volume', 'create', '--label', 'berth.test=1', name);
+    const before = transcriptLength();
+    dialogs.answers.push(null);
+    expect(await call(backend, 'desktop:importVolume', { name })).toEqual({ ok: true, value: { cancelled: true } });
+    expect(transcriptLength()).toBe(before);
+  });
+});

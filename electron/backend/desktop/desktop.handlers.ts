@@ -8,6 +8,8 @@ export function desktopHandlers(desktop: DesktopService): DomainHandlers<'deskto
       'desktop:saveImage': ({ ref }) => desktop.saveImage(ref),
       'desktop:saveLog': ({ containers }) => desktop.saveLog(containers),
       'desktop:loadImage': () => desktop.loadImage(),
+      'desktop:exportVolume': ({ name }) => desktop.exportVolume(name),
+      'desktop:importVolume': ({ name }) => desktop.importVolume(name),
       'desktop:pickFolder': ({ title }) => desktop.pickFolder(title),
     },
     streams: {},

@@ -11,10 +11,12 @@ import path from 'node:path';
 import { finished, pipeline } from 'node:stream/promises';
 import { loadAction, saveAction, tarFilename } from '../../../shared/cli/images.cli';
 import { logFilename, saveLogAction } from '../../../shared/cli/logs.cli';
+import { exportVolumeAction, importVolumeAction } from '../../../shared/cli/volumes.cli';
 import type { DesktopCapabilities, LoadedImages, PickedFolder, SavedImage } from '../../../shared/dto/desktop';
 import { BerthFailure } from '../../../shared/result';
 import type { ImagesService } from '../images/images.service';
 import type { LogsService } from '../logs/logs.service';
+import type { VolumeFiles } from '../volumes/volumes.files';
 import { writeAtomically } from '../core/atomic-file';
 import type { Transcript } from '../core/transcript';
 import type { DesktopDialogs, FileFilter } from './desktop.types';
@@ -64,6 +66,7 @@ export class DesktopService {
     private readonly images: ImagesService,
     private readonly logs: LogsService,
     private readonly transcript: Transcript,
+    private readonly volumes: VolumeFiles,
   ) {}
 
   capabilities(): DesktopCapabilities {
@@ -139,6 +142,55 @@ export class DesktopService {
       }
     });
     return { cancelled: false, path: source, loaded: result.loaded };
+  }
+
+  async exportVolume(name: string): Promise<SavedImage> {
+    if (this.dialogs === null) throw needsDesktop('in the browser use the Export as tar button.');
+    // NOT_FOUND, or no local image for the helper, before a dialog asks for a place to put it.
+    await this.volumes.check(name);
+    const target = chosen(
+      await this.dialogs.showSaveDialog({
+        title: `Export volume ${name} as a tar file`,
+        defaultName: `${name}.tar`,
+        filters: TAR_FILTERS,
+      }),
+    );
+    if (target === null) return CANCELLED;
+    const image = await this.volumes.image();
+    await this.transcript.run(exportVolumeAction(name, image, target), () =>
+      saveTo(target, async (file) => {
+        const { tar } = await this.volumes.exportVolume(name);
+        await pipeline(tar, createWriteStream(file));
+      }),
+    );
+    return { cancelled: false, path: target };
+  }
+
+  async importVolume(name: string): Promise<SavedImage> {
+    if (this.dialogs === null) throw needsDesktop('in the browser choose the file in the Import dialog.');
+    await this.volumes.check(name);
+    const source = chosen(
+      await this.dialogs.showOpenDialog({
+        title: `Import a tar file into volume ${name}`,
+        pick: 'file',
+        filters: TAR_FILTERS,
+      }),
+    );
+    if (source === null) return CANCELLED;
+    const image = await this.volumes.image();
+    await this.transcript.run(importVolumeAction(name, image, source), async () => {
+      const handle = await open(source, 'r').catch((error: unknown) => {
+        throw aboutFile(error, source);
+      });
+      try {
+        if (!(await handle.stat()).isFile())
+          throw new BerthFailure('INVALID_INPUT', `${source} is not a regular file.`);
+        await this.volumes.importVolume(name, handle.createReadStream());
+      } finally {
+        await handle.close();
+      }
+    });
+    return { cancelled: false, path: source };
   }
 
   async pickFolder(title?: string): Promise<PickedFolder> {

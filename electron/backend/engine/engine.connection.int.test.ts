@@ -46,6 +46,8 @@ const NEEDS_DESKTOP: readonly RequestChannel[] = [
   'desktop:saveImage',
   'desktop:saveLog',
   'desktop:loadImage',
+  'desktop:exportVolume',
+  'desktop:importVolume',
   'desktop:pickFolder',
 ];
 
@@ -80,6 +82,8 @@ const SAMPLE_INPUT: Partial<Record<RequestChannel, unknown>> = {
   'desktop:saveImage': { ref: 'busybox' },
   'desktop:saveLog': { containers: ['web'] },
   'desktop:pickFolder': {},
+  'desktop:exportVolume': { name: 'data' },
+  'desktop:importVolume': { name: 'data' },
   'volumes:inspect': { name: 'data' },
   'volumes:create': { name: 'data', driverOpts: {}, labels: {} },
   'volumes:removePreview': { name: 'data' },

@@ -14,6 +14,10 @@ export interface DesktopSlice {
   /** Native open dialog, then the chosen tar loaded into the engine. */
   loadImageFromFile(): Promise<Result<LoadedImages>>;
   pickFolder(title: string): Promise<Result<PickedFolder>>;
+  /** Native save dialog, then the volume's files written there as a tar. */
+  exportVolumeToFile(name: string): Promise<Result<SavedImage>>;
+  /** Native open dialog, then the chosen tar unpacked into the volume. */
+  importVolumeFromFile(name: string): Promise<Result<SavedImage>>;
   /** Native save dialog, then the whole log of these containers written to the chosen file. */
   saveLogToFile: BerthApi['desktop']['saveLog'];
 }
@@ -34,6 +38,8 @@ export const createDesktopSlice =
       saveImageToFile: (ref) => api.desktop.saveImage({ ref }),
       loadImageFromFile: () => api.desktop.loadImage(),
       pickFolder: (title) => api.desktop.pickFolder({ title }),
+      exportVolumeToFile: (name) => api.desktop.exportVolume({ name }),
+      importVolumeFromFile: (name) => api.desktop.importVolume({ name }),
       saveLogToFile: (input) => api.desktop.saveLog(input),
     };
   };

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { BerthError } from '../../../../shared/result';
 import { exportVolumeAction } from '../../../../shared/cli/volumes.cli';
 import { Command } from '../../ui/Command';
 import { Loading } from '../../ui/ListStates';
@@ -40,12 +41,31 @@ export function VolumePage({ name }: { name: string }) {
   const navigate = useBerth((s) => s.navigate);
   const now = useNow(30_000);
   const exporter = useVolumeExport(name);
-  // Tars move over the browser bridge's /volume-transfer/ route, which the desktop app does not serve.
+  // The desktop app moves tars through main's native dialogs; the browser mode downloads and uploads them.
   const desktop = useNativeDialogs();
-  const noTransfer = desktop ? 'Export and import work in the browser mode (npm run serve) for now.' : undefined;
+  const exportToFile = useBerth((s) => s.exportVolumeToFile);
+  const importFromFile = useBerth((s) => s.importVolumeFromFile);
+  const [native, setNative] = useState<{ busy: boolean; said: string | null; error: BerthError | null }>({
+    busy: false,
+    said: null,
+    error: null,
+  });
   const [dialog, setDialog] = useState<'remove' | 'import' | null>(null);
   // Bumped after an import so the browser reads its folder again.
   const [version, setVersion] = useState(0);
+
+  const viaDialog = async (kind: 'export' | 'import') => {
+    setNative({ busy: true, said: null, error: null });
+    const result = kind === 'export' ? await exportToFile(name) : await importFromFile(name);
+    if (!result.ok) return setNative({ busy: false, said: null, error: result.error });
+    if (result.value.cancelled) return setNative({ busy: false, said: null, error: null });
+    if (kind === 'import') setVersion((v) => v + 1);
+    setNative({
+      busy: false,
+      said: kind === 'export' ? `Exported to ${result.value.path}.` : `Imported ${result.value.path}.`,
+      error: null,
+    });
+  };
 
   const back = (
     <button type="button" className="button" onClick={() => navigate({ section: 'volumes' })}>
@@ -76,18 +96,17 @@ export function VolumePage({ name }: { name: string }) {
           <button
             type="button"
             className="button"
-            title={noTransfer ?? exportVolumeAction(name, 'busybox', `${name}.tar`).command}
-            disabled={desktop}
-            onClick={() => void exporter.run()}
+            title={exportVolumeAction(name, 'busybox', `${name}.tar`).command}
+            disabled={native.busy}
+            onClick={() => void (desktop ? viaDialog('export') : exporter.run())}
           >
             Export as tar
           </button>
           <button
             type="button"
             className="button"
-            title={noTransfer}
-            disabled={desktop}
-            onClick={() => setDialog('import')}
+            disabled={native.busy}
+            onClick={() => (desktop ? void viaDialog('import') : setDialog('import'))}
           >
             Import tar…
           </button>
@@ -101,6 +120,21 @@ export function VolumePage({ name }: { name: string }) {
           <p className="muted" role="status">
             The download of {exporter.filename} has started. Same as{' '}
             <Command>{exportVolumeAction(name, 'busybox', exporter.filename ?? `${name}.tar`).command}</Command>
+          </p>
+        )}
+        {native.busy && (
+          <p className="muted" role="status" aria-live="polite">
+            Working through the helper container…
+          </p>
+        )}
+        {native.said !== null && (
+          <p className="muted" role="status">
+            {native.said}
+          </p>
+        )}
+        {native.error !== null && (
+          <p className="load-error" role="alert">
+            <Message text={native.error.message} />
           </p>
         )}
         {exporter.error !== null && (

@@ -16,6 +16,7 @@ import type { DockerSource } from '../engine/engine.types';
 import { toChanges } from './containers.changes.mapper';
 import { ExecSessions } from './containers.exec';
 import { toContainerSummary } from './containers.mapper';
+import { StatusTimesCache } from './containers.times';
 import { maskRawInspect, toOverview } from './containers.overview.mapper';
 import { watchStats, type StatsWatch } from './containers.stats';
 
@@ -70,8 +71,12 @@ export class ContainersService {
   /** Interactive terminals, each owned by the stream subscription that opened it. */
   readonly exec: ExecSessions;
 
+  /** Start and finish times of the listed containers, so their status lines age without asking the engine. */
+  private readonly times: StatusTimesCache;
+
   constructor(private readonly engine: DockerSource) {
     this.exec = new ExecSessions(engine);
+    this.times = new StatusTimesCache(async (id) => (await this.container(id).inspect()).State);
   }
 
   /** Live stats of the given containers; returns the cleanup. */
@@ -86,7 +91,7 @@ export class ContainersService {
   /** Running containers, or every container when `all` is set (like `docker ps` and `docker ps -a`). */
   async list(options: { readonly all?: boolean } = {}): Promise<readonly ContainerSummary[]> {
     const raw = await this.engine.docker().listContainers({ all: options.all ?? false });
-    return raw.map(toContainerSummary);
+    return this.times.fill(raw.map(toContainerSummary));
   }
 
   /** The container's name for commands and messages; the reference itself when the engine does not know it. */

@@ -26,7 +26,11 @@ async function onContainer<T>(ref: string, work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (statusOf(error) === 404 && /no such container/i.test(engineText(error)))
-      throw new BerthFailure('NOT_FOUND', `There is no container ${ref} on this engine; it may have been removed.`);
+      throw new BerthFailure('NOT_FOUND', `There is no container ${ref} on this engine; it may have been removed.`, {
+        engine: engineText(error),
+        statusCode: 404,
+        entry: 'no-such-container',
+      });
     throw error;
   }
 }

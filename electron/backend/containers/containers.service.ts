@@ -11,7 +11,7 @@ import type {
 import type { ContainerSummary } from '../../../shared/dto/lists';
 import { commitReference, portArg, restartArg, type CommitOptions } from '../../../shared/cli/containers.cli';
 import { BerthFailure } from '../../../shared/result';
-import { engineText, statusOf } from '../engine/errors';
+import { engineDetails, engineText, statusOf } from '../engine/errors';
 import type { DockerSource } from '../engine/engine.types';
 import { toChanges } from './containers.changes.mapper';
 import { ExecSessions } from './containers.exec';
@@ -187,12 +187,17 @@ export class ContainersService {
       return new BerthFailure(
         'CONFLICT',
         `The name ${spec.name} is already taken by ${who}. Pick another name, or rename or remove that container.`,
+        engineDetails(error),
       );
     }
     if (status === 400 || status === 500) {
       const port = spec.ports.find((p) => said.includes(String(p.containerPort)));
       if (/port/i.test(said) && port)
-        return new BerthFailure('INVALID_INPUT', `The engine refused the port mapping ${portArg(port)}: ${said}`);
+        return new BerthFailure(
+          'INVALID_INPUT',
+          `The engine refused the port mapping ${portArg(port)}: ${said}`,
+          engineDetails(error),
+        );
     }
     return error;
   }
@@ -235,6 +240,7 @@ export class ContainersService {
         throw new BerthFailure(
           'CONFLICT',
           `Container ${ref} is running, so the engine will not remove it. Stop it first, or remove it with force (\`docker rm -f\`), which kills it at once.`,
+          engineDetails(error),
         );
       }
       throw error;
@@ -247,7 +253,11 @@ export class ContainersService {
       await onContainer(ref, () => this.container(ref).rename({ name }));
     } catch (error) {
       if (statusOf(error) === 409)
-        throw new BerthFailure('CONFLICT', `The name ${name} is already taken by another container.`);
+        throw new BerthFailure(
+          'CONFLICT',
+          `The name ${name} is already taken by another container.`,
+          engineDetails(error),
+        );
       throw error;
     }
     return null;

@@ -121,6 +121,11 @@ export const engineFailure = (raw: string, statusCode?: number): BerthFailure =>
   return new BerthFailure(e.code, e.message, e.details as Record<string, unknown>);
 };
 
+/** The details toBerthError would give this engine error, for services that word the message themselves. */
+export const engineDetails = (e: unknown): Record<string, unknown> => ({
+  ...engineError(engineText(e).trim(), statusOf(e)).details,
+});
+
 function fromStatus(status: number, e: unknown): BerthError {
   if (status === 304)
     return { code: 'CONFLICT', message: 'It is already in that state.', details: { statusCode: 304 } };

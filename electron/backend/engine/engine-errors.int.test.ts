@@ -5,7 +5,7 @@
  * through toBerthError, so the table still meets the engine's actual text.
  */
 import net from 'node:net';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainRunSpec } from '../../../shared/cli/containers.cli';
@@ -54,7 +54,7 @@ async function pullFailure(ref: string): Promise<BerthError> {
 function expectEntry(error: BerthError, entry: string, code: BerthError['code']) {
   expect(error.details, JSON.stringify(error)).toMatchObject({ entry });
   expect(error.code).toBe(code);
-  const raw = String(error.details?.engine ?? '');
+  const raw = typeof error.details?.engine === 'string' ? error.details.engine : '';
   expect(raw).not.toBe('');
   // Berth's sentence, never the engine's words in its place.
   expect(error.message).not.toBe(raw);

@@ -118,7 +118,7 @@ export function engineError(raw: string, statusCode?: number): BerthError {
 /** The same, thrown: for errors the engine reports inside a stream (pull, push, build, load), not as a status. */
 export const engineFailure = (raw: string, statusCode?: number): BerthFailure => {
   const e = engineError(raw, statusCode);
-  return new BerthFailure(e.code, e.message, e.details as Record<string, unknown>);
+  return new BerthFailure(e.code, e.message, e.details);
 };
 
 /** The details toBerthError would give this engine error, for services that word the message themselves. */

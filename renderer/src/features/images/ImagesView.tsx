@@ -8,7 +8,7 @@ import { LoadDialog } from './LoadDialog';
 import { PruneDialog } from './PruneDialog';
 import { TransferDialog } from './TransferDialog';
 import { useNativeLoad } from './use-native-load';
-import { Message } from '../../ui/Message';
+import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useNativeDialogs } from '../desktop/use-native-dialogs';
 import { ImagesListExplain } from '../learn/Explain';
 import { useBerth } from '../../app/store';
@@ -19,7 +19,9 @@ type ListDialog = 'pull' | 'load' | 'prune' | null;
 function ImagesListPage() {
   // No total size: images share layers, so adding their sizes up would overstate the disk they use.
   const count = useBerth((s) => (s.imagesLoad === 'ready' ? s.images.length : null));
-  const [dialog, setDialog] = useState<ListDialog>(null);
+  // An error elsewhere may send the user here with a next step: the pull dialog with its image, or the prune dialog.
+  const arrival = useBerth((s) => (s.route.section === 'images' ? s.route.dialog : undefined));
+  const [dialog, setDialog] = useState<ListDialog>(arrival?.kind ?? null);
   const detail = count === null ? undefined : `${count} ${count === 1 ? 'image' : 'images'}`;
   const close = () => setDialog(null);
   const native = useNativeDialogs();
@@ -55,16 +57,14 @@ function ImagesListPage() {
             <code>{nativeLoad.loaded.path}</code>.
           </p>
         )}
-        {nativeLoad.error !== null && (
-          <p className="load-error" role="alert">
-            <Message text={nativeLoad.error.message} />
-          </p>
-        )}
+        <ErrorNotice error={nativeLoad.error} className="load-error" />
         <ImagesLearn />
         <ImagesListExplain />
         <ImagesList />
       </main>
-      {dialog === 'pull' && <TransferDialog kind="pull" onClose={close} />}
+      {dialog === 'pull' && (
+        <TransferDialog kind="pull" initial={arrival?.kind === 'pull' ? arrival.ref : ''} onClose={close} />
+      )}
       {dialog === 'load' && <LoadDialog onClose={close} />}
       {dialog === 'prune' && <PruneDialog onClose={close} />}
     </>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { BuildButton } from '../build/BuildButton';
 import { SectionHeader } from '../../ui/SectionHeader';
+import { imagesCount } from '../../../../shared/counts';
 import { ImagePage } from './ImagePage';
 import { ImagesLearn } from './ImagesLearn';
 import { ImagesList } from './ImagesList';
@@ -18,11 +19,13 @@ type ListDialog = 'pull' | 'load' | 'prune' | null;
 
 function ImagesListPage() {
   // No total size: images share layers, so adding their sizes up would overstate the disk they use.
-  const count = useBerth((s) => (s.imagesLoad === 'ready' ? s.images.length : null));
+  const ready = useBerth((s) => s.imagesLoad === 'ready');
+  const images = useBerth((s) => s.images);
   // An error elsewhere may send the user here with a next step: the pull dialog with its image, or the prune dialog.
   const arrival = useBerth((s) => (s.route.section === 'images' ? s.route.dialog : undefined));
   const [dialog, setDialog] = useState<ListDialog>(arrival?.kind ?? null);
-  const detail = count === null ? undefined : `${count} ${count === 1 ? 'image' : 'images'}`;
+  // The list has a row per tag: the header counts both, so "3 images" never sits above 203 rows unexplained.
+  const detail = ready ? imagesCount(images) : undefined;
   const close = () => setDialog(null);
   const native = useNativeDialogs();
   const nativeLoad = useNativeLoad();

@@ -80,6 +80,21 @@ const SAMPLE_INPUT: Partial<Record<RequestChannel, unknown>> = {
   'desktop:saveImage': { ref: 'busybox' },
   'desktop:saveLog': { containers: ['web'] },
   'desktop:pickFolder': {},
+  'volumes:inspect': { name: 'data' },
+  'volumes:create': { driverOpts: {}, labels: {} },
+  'volumes:removePreview': { name: 'data' },
+  'volumes:remove': { name: 'data' },
+  'volumes:browse': { name: 'data', path: '' },
+  'volumes:readFile': { name: 'data', path: 'a.txt' },
+  'volumes:exportTicket': { name: 'data' },
+  'volumes:importTicket': { name: 'data' },
+  'networks:inspect': { id: 'net' },
+  'networks:create': { name: 'net', driver: 'bridge', internal: false, attachable: false, labels: {} },
+  'networks:remove': { id: 'net' },
+  'networks:connect': { network: 'net', container: 'web', aliases: [] },
+  'networks:disconnect': { network: 'net', container: 'web' },
+  'disk:prunePreview': { category: 'images' },
+  'disk:prune': { category: 'images' },
 };
 
 /** Every request channel must answer within a second while the engine is away; those that need it, with ENGINE_UNREACHABLE. */

@@ -78,8 +78,7 @@ describe('toBerthError', () => {
     );
     expect(toBerthError(e)).toMatchObject({
       code: 'INVALID_INPUT',
-      message:
-        'The engine refused the request as invalid. The engine said: “dockerfile parse error line 2: unknown instruction: FOO”.',
+      message: 'The Dockerfile has a mistake on line 2: unknown instruction: FOO. Fix that line, then build again.',
       details: { engine: 'dockerfile parse error line 2: unknown instruction: FOO' },
     });
   });

@@ -10,4 +10,9 @@ export interface TestRegistry {
   stop(): Promise<void>;
 }
 
-export declare function startTestRegistry(): Promise<TestRegistry>;
+export interface TestRegistryOptions {
+  /** A login the registry wants before any pull or push (htpasswd). */
+  readonly auth?: { readonly user: string; readonly password: string };
+}
+
+export declare function startTestRegistry(options?: TestRegistryOptions): Promise<TestRegistry>;

@@ -1,9 +1,10 @@
 // A real image registry on loopback for pull/push tests: Debian's /usr/bin/docker-registry (the distribution
 // project's registry) with a temporary storage directory, no auth and plain HTTP on 127.0.0.1:PORT. dockerd treats
 // 127.0.0.0/8 registries as insecure by default, so a test engine can push and pull with no configuration.
+// With { auth: { user, password } } it wants a login (htpasswd, from Debian's apache2-utils), as a private registry does.
 //   import { startTestRegistry } from './test-registry.mjs'; const r = await startTestRegistry(); ... await r.stop();
 //   node scripts/test-registry.mjs     start one, print its address, stop on Ctrl-C
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -28,11 +29,12 @@ function freePort() {
   });
 }
 
+/** 200, or 401 from a registry that wants a login: either way it is up. */
 function answersV2(port) {
   return new Promise((resolve) => {
     const req = http.get({ host: '127.0.0.1', port, path: '/v2/', timeout: 1000 }, (res) => {
       res.resume();
-      resolve(res.statusCode === 200);
+      resolve(res.statusCode === 200 || res.statusCode === 401);
     });
     req.on('error', () => resolve(false));
     req.on('timeout', () => {
@@ -42,14 +44,21 @@ function answersV2(port) {
   });
 }
 
-/** Starts a registry and resolves once GET /v2/ answers 200. `address` is `127.0.0.1:PORT`, ready for image names. */
-export async function startTestRegistry() {
+/** Starts a registry and resolves once GET /v2/ answers. `address` is `127.0.0.1:PORT`, ready for image names. */
+export async function startTestRegistry(options = {}) {
   if (!fs.existsSync(BINARY)) {
     throw new TestRegistryError(`${BINARY} is missing; run \`apt-get install docker-registry\` (.ci/run does).`);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-registry-'));
   const port = await freePort();
   const config = path.join(dir, 'config.yml');
+  const auth = [];
+  if (options.auth) {
+    const file = path.join(dir, 'htpasswd');
+    const line = execFileSync('htpasswd', ['-Bbn', options.auth.user, options.auth.password], { encoding: 'utf8' });
+    fs.writeFileSync(file, line);
+    auth.push('auth:', '  htpasswd:', '    realm: berth-test', `    path: ${file}`);
+  }
   fs.writeFileSync(
     config,
     [
@@ -63,6 +72,7 @@ export async function startTestRegistry() {
       '    enabled: true',
       'http:',
       `  addr: 127.0.0.1:${port}`,
+      ...auth,
       '',
     ].join('\n'),
   );

@@ -63,6 +63,7 @@ const SAID: readonly [string, string, number][] = [
     'invalid-name',
     400,
   ],
+  ['dockerfile parse error line 2: unknown instruction: FOO', 'dockerfile-parse', 400],
 ];
 
 describe('explainEngineError', () => {

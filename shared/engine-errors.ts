@@ -256,6 +256,14 @@ export const ENGINE_ERRORS: readonly Entry[] = [
     }),
   },
   {
+    id: 'dockerfile-parse',
+    pattern: /dockerfile parse error (?:on )?line (\d+): (.+)/i,
+    explain: (m) => ({
+      code: 'INVALID_INPUT',
+      message: `The Dockerfile has a mistake on line ${m[1] ?? '?'}: ${(m[2] ?? '').trim().replace(/[.\s]+$/, '')}. Fix that line, then build again.`,
+    }),
+  },
+  {
     id: 'permission-denied',
     pattern: /permission denied/i,
     explain: () => ({

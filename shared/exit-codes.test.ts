@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainExit } from './exit-codes';
+import { exitFact, explainExit } from './exit-codes';
 
 describe('explainExit', () => {
   it.each([
@@ -51,5 +51,24 @@ describe('explainExit: heading and explanation for the container page', () => {
   it('names the signal of other codes above 128 and leaves the rest to the application', () => {
     expect(explainExit(139).summary).toBe('Ended by signal 11');
     expect(explainExit(3).summary).toBe('Exited with code 3');
+  });
+});
+
+describe('exitFact', () => {
+  it('gives a code only after an exit', () => {
+    expect(exitFact({ state: 'running', started: 1, exitCode: 0 })).toEqual({ exited: false, text: 'Still running' });
+    expect(exitFact({ state: 'paused', started: 1, exitCode: 0 }).text).toBe('Still running');
+    expect(exitFact({ state: 'created', started: null, exitCode: 0 }).text).toBe('Never started');
+    expect(exitFact({ state: 'exited', started: null, exitCode: 0 }).text).toBe('Never started');
+    expect(exitFact({ state: 'exited', started: 1, exitCode: 0 })).toEqual({
+      exited: true,
+      text: '0: Finished successfully',
+    });
+    expect(exitFact({ state: 'exited', started: 1, exitCode: 137, oomKilled: true }).text).toBe(
+      '137: Killed for using too much memory',
+    );
+    expect(exitFact({ state: 'restarting', started: 1, exitCode: 1 }).text).toBe(
+      '1: The application reported an error (restarting)',
+    );
   });
 });

@@ -134,3 +134,21 @@ export function explainExit(exitCode: number, options: { readonly oomKilled?: bo
     detail: 'The application chose this code; its documentation or logs say what it means.',
   };
 }
+
+/**
+ * The exit code as a fact about the container's state: a code only after an exit (the engine says 0 for a container
+ * that is still running, which is not an exit at all), otherwise what is true instead.
+ */
+export function exitFact(c: {
+  readonly state: string;
+  readonly started: number | null;
+  readonly exitCode: number;
+  readonly oomKilled?: boolean;
+}): { readonly exited: true; readonly text: string } | { readonly exited: false; readonly text: string } {
+  if (c.started === null) return { exited: false, text: 'Never started' };
+  if (c.state === 'running' || c.state === 'paused') return { exited: false, text: 'Still running' };
+  if (c.state === 'created') return { exited: false, text: 'Never started' };
+  if (c.state === 'removing') return { exited: false, text: 'Being removed' };
+  const text = `${c.exitCode}: ${explainExit(c.exitCode, { oomKilled: c.oomKilled ?? false }).summary}`;
+  return { exited: true, text: c.state === 'restarting' ? `${text} (restarting)` : text };
+}

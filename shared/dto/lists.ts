@@ -14,8 +14,16 @@ export interface ContainerSummary {
   readonly imageId: string;
   readonly command: string;
   readonly state: ContainerState;
-  /** The engine's own words, e.g. "Up 3 minutes" or "Exited (0) 2 hours ago". */
+  /** The engine's own words at the last list, e.g. "Up 3 minutes"; the screen words it afresh from the times below. */
   readonly status: string;
+  /** Epoch ms of the last start; null when it never started (or the engine did not say). */
+  readonly startedAt: number | null;
+  /** Epoch ms of the last exit; null when it never exited. */
+  readonly finishedAt: number | null;
+  /** The last exit code; null when it never exited or the engine did not say. Only true after an exit. */
+  readonly exitCode: number | null;
+  /** `healthy`, `unhealthy` or `starting`; null without a health check. */
+  readonly health: string | null;
   /** Epoch ms. */
   readonly created: number;
   readonly ports: readonly PortMapping[];

@@ -221,6 +221,10 @@ describe('clear errors before and during the build', () => {
     const root = makeContext('bad', { Dockerfile: 'FROM berth-fixture/busybox:1\nFOO bar\n' });
     const { error } = await build({ contextPath: root });
     expect(error?.code).toBe('INVALID_INPUT');
-    expect(error?.message).toBe('Dockerfile parse error line 2: unknown instruction: FOO.');
+    expect(error?.message).toBe(
+      'The Dockerfile has a mistake on line 2: unknown instruction: FOO. Fix that line, then build again.',
+    );
+    expect(error?.details?.entry).toBe('dockerfile-parse');
+    expect(error?.details?.engine).toContain('FOO');
   });
 });

@@ -6,6 +6,7 @@
 import type { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
 import type { BuildEvent, BuildOptions, ContextPreview } from '../../../shared/dto/build';
+import { explainEngineError } from '../../../shared/engine-errors';
 import { BerthFailure } from '../../../shared/result';
 import { packContext, planContext, toPreview } from './build.context';
 import { BuildOutputReader, toHistoryLayer } from './build.mapper';
@@ -98,8 +99,20 @@ export class BuildService {
     if (signal.aborted) throw cancelled();
     const failure = reader.failure;
     if (failure) {
-      const where = failure.step > 0 ? `Step ${failure.step}/${failure.total} (${failure.instruction}) failed: ` : '';
-      throw new BerthFailure('ENGINE_ERROR', `${where}${failure.message}`, { ...failure });
+      // A known engine text (a registry wanting a login, a full disk) gets the table's sentence; a failed step is
+      // said as the step that failed, with the engine's words after it.
+      const explained = explainEngineError(failure.message);
+      const where = failure.step > 0 ? `Step ${failure.step}/${failure.total} (${failure.instruction}) failed` : '';
+      const message =
+        explained.entry !== null || where === ''
+          ? `${where === '' ? '' : `${where}. `}${explained.message}`
+          : `${where}: ${failure.message}`;
+      throw new BerthFailure(explained.code, message, {
+        ...failure,
+        engine: failure.message,
+        entry: explained.entry,
+        ...(explained.next === undefined ? {} : { next: explained.next }),
+      });
     }
     if (reader.imageId === undefined) {
       throw new BerthFailure('ENGINE_ERROR', 'The engine ended the build without naming an image.');

@@ -32,6 +32,10 @@ describe('toContainerSummary', () => {
       command: "/docker-entrypoint.sh nginx -g 'daemon off;'",
       state: 'running',
       status: 'Up 3 minutes',
+      startedAt: null,
+      finishedAt: null,
+      exitCode: null,
+      health: null,
       created: 1736935200000,
       ports: [
         { privatePort: 80, publicPort: 8080, ip: '0.0.0.0', type: 'tcp' },

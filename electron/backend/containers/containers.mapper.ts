@@ -40,6 +40,11 @@ export function toContainerSummary(raw: Dockerode.ContainerInfo): ContainerSumma
     command: raw.Command ?? '',
     state: toContainerState(raw.State),
     status: raw.Status ?? '',
+    // The list API has no times; ContainersService fills them from its cache of inspects.
+    startedAt: null,
+    finishedAt: null,
+    exitCode: null,
+    health: null,
     created: raw.Created * 1000,
     ports: (raw.Ports ?? []).map(toPort),
     labels: { ...(raw.Labels ?? {}) },

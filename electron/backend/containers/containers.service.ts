@@ -11,11 +11,12 @@ import type {
 import type { ContainerSummary } from '../../../shared/dto/lists';
 import { commitReference, portArg, restartArg, type CommitOptions } from '../../../shared/cli/containers.cli';
 import { BerthFailure } from '../../../shared/result';
-import { engineText, statusOf } from '../engine/errors';
+import { engineDetails, engineText, statusOf } from '../engine/errors';
 import type { DockerSource } from '../engine/engine.types';
 import { toChanges } from './containers.changes.mapper';
 import { ExecSessions } from './containers.exec';
 import { toContainerSummary } from './containers.mapper';
+import { StatusTimesCache } from './containers.times';
 import { maskRawInspect, toOverview } from './containers.overview.mapper';
 import { watchStats, type StatsWatch } from './containers.stats';
 
@@ -25,7 +26,11 @@ async function onContainer<T>(ref: string, work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (statusOf(error) === 404 && /no such container/i.test(engineText(error)))
-      throw new BerthFailure('NOT_FOUND', `There is no container ${ref} on this engine; it may have been removed.`);
+      throw new BerthFailure('NOT_FOUND', `There is no container ${ref} on this engine; it may have been removed.`, {
+        engine: engineText(error),
+        statusCode: 404,
+        entry: 'no-such-container',
+      });
     throw error;
   }
 }
@@ -77,8 +82,12 @@ export class ContainersService {
   /** Interactive terminals, each owned by the stream subscription that opened it. */
   readonly exec: ExecSessions;
 
+  /** Start and finish times of the listed containers, so their status lines age without asking the engine. */
+  private readonly times: StatusTimesCache;
+
   constructor(private readonly engine: DockerSource) {
     this.exec = new ExecSessions(engine);
+    this.times = new StatusTimesCache(async (id) => (await this.container(id).inspect()).State);
   }
 
   /** Live stats of the given containers; returns the cleanup. */
@@ -93,7 +102,7 @@ export class ContainersService {
   /** Running containers, or every container when `all` is set (like `docker ps` and `docker ps -a`). */
   async list(options: { readonly all?: boolean } = {}): Promise<readonly ContainerSummary[]> {
     const raw = await this.engine.docker().listContainers({ all: options.all ?? false });
-    return raw.map(toContainerSummary);
+    return this.times.fill(raw.map(toContainerSummary));
   }
 
   /** The container's name for commands and messages; the reference itself when the engine does not know it. */
@@ -185,12 +194,17 @@ export class ContainersService {
       return new BerthFailure(
         'CONFLICT',
         `The name ${spec.name} is already taken by ${who}. Pick another name, or rename or remove that container.`,
+        engineDetails(error),
       );
     }
     if (status === 400 || status === 500) {
       const port = spec.ports.find((p) => said.includes(String(p.containerPort)));
       if (/port/i.test(said) && port)
-        return new BerthFailure('INVALID_INPUT', `The engine refused the port mapping ${portArg(port)}: ${said}`);
+        return new BerthFailure(
+          'INVALID_INPUT',
+          `The engine refused the port mapping ${portArg(port)}: ${said}`,
+          engineDetails(error),
+        );
     }
     return error;
   }
@@ -233,6 +247,7 @@ export class ContainersService {
         throw new BerthFailure(
           'CONFLICT',
           `Container ${ref} is running, so the engine will not remove it. Stop it first, or remove it with force (\`docker rm -f\`), which kills it at once.`,
+          engineDetails(error),
         );
       }
       throw error;
@@ -245,7 +260,11 @@ export class ContainersService {
       await onContainer(ref, () => this.container(ref).rename({ name }));
     } catch (error) {
       if (statusOf(error) === 409)
-        throw new BerthFailure('CONFLICT', `The name ${name} is already taken by another container.`);
+        throw new BerthFailure(
+          'CONFLICT',
+          `The name ${name} is already taken by another container.`,
+          engineDetails(error),
+        );
       throw error;
     }
     return null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BerthFailure } from '../../../shared/result';
-import { classifyUnreachable, toBerthError } from './errors';
+import { classifyUnreachable, engineFailure, toBerthError } from './errors';
 
 /** What docker-modem rejects with when the engine answers an error status. */
 function httpError(statusCode: number, message?: string): Error {
@@ -26,26 +26,34 @@ describe('toBerthError', () => {
   });
 
   it.each([
-    [400, 'INVALID_INPUT', 'invalid reference format', 'Invalid reference format.'],
-    [401, 'PERMISSION_DENIED', 'authentication required', 'Authentication required.'],
-    [403, 'PERMISSION_DENIED', 'operation not permitted', 'Operation not permitted.'],
-    [404, 'NOT_FOUND', 'No such container: web', 'No such container: web.'],
+    [400, 'INVALID_INPUT', 'invalid reference format', 'That is not a valid image name', 'invalid-reference'],
+    [401, 'PERMISSION_DENIED', 'authentication required', 'The engine refused the request.', null],
+    [403, 'PERMISSION_DENIED', 'operation not permitted', 'The engine refused the request.', null],
+    [404, 'NOT_FOUND', 'No such container: web', 'There is no container web on this engine', 'no-such-container'],
     [
       409,
       'CONFLICT',
-      'Conflict. The container name "/web" is already in use.',
-      'Conflict. The container name "/web" is already in use.',
+      'Conflict. The container name "/web" is already in use by container "abc123". You have to remove (or rename) that container to be able to reuse that name.',
+      'Another container is already called web.',
+      'name-in-use',
     ],
     [
       500,
       'ENGINE_ERROR',
       'driver failed programming external connectivity',
-      'Driver failed programming external connectivity.',
+      'The engine failed (HTTP 500). The engine said: “driver failed programming external connectivity”.',
+      null,
     ],
-    [503, 'ENGINE_ERROR', 'daemon is shutting down', 'Daemon is shutting down.'],
-  ] as const)('maps HTTP %i to %s with the engine message', (status, code, said, sentence) => {
-    expect(toBerthError(httpError(status, said))).toEqual({ code, message: sentence, details: { statusCode: status } });
-  });
+    [503, 'ENGINE_ERROR', 'daemon is shutting down', 'The engine failed (HTTP 503).', null],
+  ] as const)(
+    'maps HTTP %i to %s with Berth’s sentence and the engine’s words in details',
+    (status, code, said, words, entry) => {
+      const error = toBerthError(httpError(status, said));
+      expect(error.code).toBe(code);
+      expect(error.message.startsWith(words)).toBe(true);
+      expect(error.details).toMatchObject({ engine: said, statusCode: status, entry });
+    },
+  );
 
   it('maps 304 to CONFLICT: already in that state', () => {
     expect(toBerthError(httpError(304))).toEqual({
@@ -57,7 +65,7 @@ describe('toBerthError', () => {
 
   it('falls back to a sentence of its own when the engine said nothing', () => {
     expect(toBerthError(httpError(404)).message).toBe('The engine has no such object.');
-    expect(toBerthError(httpError(502)).message).toBe('The engine failed with HTTP 502.');
+    expect(toBerthError(httpError(502)).message).toBe('The engine failed (HTTP 502).');
   });
 
   it('reads the engine message from the error text when a streamed request has no parsed body', () => {
@@ -70,13 +78,39 @@ describe('toBerthError', () => {
     );
     expect(toBerthError(e)).toMatchObject({
       code: 'INVALID_INPUT',
-      message: 'Dockerfile parse error line 2: unknown instruction: FOO.',
+      message: 'The Dockerfile has a mistake on line 2: unknown instruction: FOO. Fix that line, then build again.',
+      details: { engine: 'dockerfile parse error line 2: unknown instruction: FOO' },
     });
   });
 
   it('reads a plain-text body too', () => {
     const e = Object.assign(new Error('x'), { statusCode: 500, json: Buffer.from('page not found\n') });
-    expect(toBerthError(e).message).toBe('Page not found.');
+    expect(toBerthError(e).message).toBe('The engine failed (HTTP 500). The engine said: “page not found”.');
+  });
+
+  it('never lets an engine message reach the user without a Berth sentence in front of it', () => {
+    const raws = [
+      'something entirely new went wrong',
+      'Error response from daemon: boom',
+      'conflict: unable to do the thing (must force)',
+      'x',
+      '',
+      'no basic auth credentials',
+      'No such image: a:b',
+    ];
+    for (const status of [400, 401, 403, 404, 409, 500, 502]) {
+      for (const raw of raws) {
+        const error = toBerthError(httpError(status, raw));
+        expect(error.message).toMatch(/^(The |There |Another |Host |That |Container |Volume |A |Other |It )/);
+        if (raw !== '') expect(error.message.startsWith(raw)).toBe(false);
+        expect(error.details).toMatchObject({ engine: raw, statusCode: status });
+      }
+    }
+    const streamed = engineFailure('a brand new streamed failure');
+    expect(streamed.error.message).toBe(
+      'The engine reported an error. The engine said: “a brand new streamed failure”.',
+    );
+    expect(streamed.error.details).toMatchObject({ engine: 'a brand new streamed failure', entry: null });
   });
 
   it.each(['ENOENT', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'])('maps %s to ENGINE_UNREACHABLE', (code) => {

@@ -3,6 +3,7 @@
  * Nothing else in the backend decides what an HTTP status or an errno means.
  */
 import type { UnreachableReason } from '../../../shared/dto/engine';
+import { explainEngineError } from '../../../shared/engine-errors';
 import { BerthFailure, isBerthError, type BerthError } from '../../../shared/result';
 
 interface Classified {
@@ -43,19 +44,6 @@ function sentence(text: string): string {
   if (line === '') return '';
   const capital = line.charAt(0).toUpperCase() + line.slice(1);
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
-}
-
-/** The engine's own message: dockerode puts the parsed body in `json`, an object with `message` or raw text. */
-function engineMessage(e: unknown): string {
-  const json = record(e).json;
-  if (typeof json === 'string') return sentence(json);
-  if (Buffer.isBuffer(json)) return sentence(json.toString('utf8'));
-  const message = record(json).message;
-  if (typeof message === 'string') return sentence(message);
-  // Streamed requests (build, pull) leave json empty; docker-modem puts the engine's words in its own message.
-  const said = record(e).message;
-  const streamed = typeof said === 'string' ? /^\(HTTP code \d+\) [^-]*- ([\s\S]*)$/.exec(said) : null;
-  return streamed?.[1] ? sentence(streamed[1]) : '';
 }
 
 const isTimeout = (e: unknown): boolean => {
@@ -109,21 +97,39 @@ export function classifyUnreachable(e: unknown, address?: string): Classified {
   }
 }
 
+/**
+ * The engine's words (and HTTP status, when there was one) as a BerthError: Berth's sentence from the one table in
+ * shared/engine-errors.ts, the engine's own words kept in details for the "Details" disclosure, never instead.
+ */
+export function engineError(raw: string, statusCode?: number): BerthError {
+  const explained = explainEngineError(raw, statusCode);
+  return {
+    code: explained.code,
+    message: explained.message,
+    details: {
+      engine: raw,
+      ...(statusCode === undefined ? {} : { statusCode }),
+      entry: explained.entry,
+      ...(explained.next === undefined ? {} : { next: explained.next }),
+    },
+  };
+}
+
+/** The same, thrown: for errors the engine reports inside a stream (pull, push, build, load), not as a status. */
+export const engineFailure = (raw: string, statusCode?: number): BerthFailure => {
+  const e = engineError(raw, statusCode);
+  return new BerthFailure(e.code, e.message, e.details);
+};
+
+/** The details toBerthError would give this engine error, for services that word the message themselves. */
+export const engineDetails = (e: unknown): Record<string, unknown> => ({
+  ...engineError(engineText(e).trim(), statusOf(e)).details,
+});
+
 function fromStatus(status: number, e: unknown): BerthError {
-  const said = engineMessage(e);
-  const details = { statusCode: status };
-  const error = (code: BerthError['code'], fallback: string): BerthError => ({
-    code,
-    message: said || fallback,
-    details,
-  });
-  if (status === 304) return { code: 'CONFLICT', message: 'It is already in that state.', details };
-  if (status === 400) return error('INVALID_INPUT', 'The engine rejected the request as invalid.');
-  if (status === 401 || status === 403) return error('PERMISSION_DENIED', 'The engine refused the request.');
-  if (status === 404) return error('NOT_FOUND', 'The engine has no such object.');
-  if (status === 409) return error('CONFLICT', 'The request conflicts with the current state of the engine.');
-  if (status >= 500) return error('ENGINE_ERROR', `The engine failed with HTTP ${status}.`);
-  return error('ENGINE_ERROR', `The engine answered HTTP ${status}.`);
+  if (status === 304)
+    return { code: 'CONFLICT', message: 'It is already in that state.', details: { statusCode: 304 } };
+  return engineError(engineText(e).trim(), status);
 }
 
 /** Any thrown value to a BerthError with a plain sentence; never a stack trace. */

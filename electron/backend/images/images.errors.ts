@@ -1,6 +1,7 @@
 /** Image errors a newcomer can act on: the engine's 409s on remove, said with the containers named. */
 import type { ImageContainerRef } from '../../../shared/dto/images';
 import { BerthFailure } from '../../../shared/result';
+import { explainEngineError } from '../../../shared/engine-errors';
 import { engineText } from '../engine/errors';
 
 const describeContainer = (c: ImageContainerRef) => `${c.name} (${c.state === 'running' ? 'running' : 'stopped'})`;
@@ -43,9 +44,14 @@ export function explainRemoveConflict(
       { containers: [], canForce: false, engine: said },
     );
   }
-  return new BerthFailure('CONFLICT', `The engine would not remove image ${reference}: ${said || 'it is in use'}.`, {
+  // Anything else goes through the one table, so the user still reads Berth's sentence before the engine's words.
+  const explained = explainEngineError(said, 409);
+  return new BerthFailure('CONFLICT', explained.message, {
     containers: [],
     canForce: true,
     engine: said,
+    statusCode: 409,
+    entry: explained.entry,
+    ...(explained.next === undefined ? {} : { next: explained.next }),
   });
 }

@@ -14,7 +14,7 @@ import { splitTagTarget } from '../../../shared/cli/images.cli';
 import { checkTagTarget } from '../../../shared/image-reference';
 import { BerthFailure } from '../../../shared/result';
 import type { DockerSource } from '../engine/engine.types';
-import { statusOf } from '../engine/errors';
+import { engineFailure, statusOf } from '../engine/errors';
 import { explainRemoveConflict } from './images.errors';
 import { buildSteps, type OtherImage, type RawHistoryEntry } from './images.layers';
 import {
@@ -212,7 +212,8 @@ export class ImagesService {
       if (!signal.aborted) throw error;
     });
     if (signal.aborted) throw new BerthFailure('CANCELLED', 'The transfer was cancelled.');
-    if (failure !== undefined) throw new BerthFailure('ENGINE_ERROR', sentence(failure));
+    // The engine answers 200 and then reports the failure in the stream (errorDetail): the same table words it.
+    if (failure !== undefined) throw engineFailure(failure.trim());
   }
 
   /** JSON lines from an engine stream, one callback each, until the stream ends or breaks. */
@@ -243,10 +244,4 @@ export class ImagesService {
       stream.on('error', reject);
     });
   }
-}
-
-function sentence(text: string): string {
-  const line = text.trim().split('\n')[0] ?? '';
-  const capital = line.charAt(0).toUpperCase() + line.slice(1);
-  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }

@@ -177,7 +177,8 @@ describe('streamGet', () => {
     expect((error as EngineHttpError).statusCode).toBe(404);
     expect((error as EngineHttpError).json).toEqual({ message: 'No such container: x' });
     expect(toBerthError(error).code).toBe('NOT_FOUND');
-    expect(toBerthError(error).message).toContain('No such container: x');
+    expect(toBerthError(error).message).toContain('There is no container x');
+    expect(toBerthError(error).details).toMatchObject({ engine: 'No such container: x' });
   });
 
   it('keeps a plain-text refusal as text', async () => {

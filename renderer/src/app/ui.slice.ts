@@ -11,6 +11,8 @@ export interface Route {
   readonly section: SectionId;
   readonly id?: string;
   readonly tab?: string;
+  /** A dialog the section opens on arrival, e.g. an error's next step: pull this image, or free space. */
+  readonly dialog?: { readonly kind: 'pull'; readonly ref: string } | { readonly kind: 'prune' };
 }
 
 export interface UiSlice {

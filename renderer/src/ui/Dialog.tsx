@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { BerthError } from '../../../shared/result';
 import { Command } from './Command';
-import { Message } from './Message';
+import { ErrorNotice } from './ErrorNotice';
 
 const FOCUSABLE =
   'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex="0"]';
@@ -96,12 +96,7 @@ export function CommandPreview({ command }: { command: string }) {
 }
 
 export function DialogError({ error }: { error: BerthError | string | null }) {
-  if (error === null) return null;
-  return (
-    <p className="dialog-error" role="alert">
-      <Message text={typeof error === 'string' ? error : error.message} />
-    </p>
-  );
+  return <ErrorNotice error={error} className="dialog-error" />;
 }
 
 export function DialogButtons({ children }: { children: ReactNode }) {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { parseDockerfile } from '../../../../shared/dockerfile';
-import { Message } from '../../ui/Message';
+import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatBytes } from '../../ui/format-bytes';
 import type { BuildRun, BuildStepView } from './build.slice';
 import { useBerth } from '../../app/store';
@@ -97,11 +97,7 @@ export function BuildSteps() {
           />
         ))}
       </ol>
-      {run.error && (
-        <div className={run.status === 'failed' ? 'build-failure' : 'caution'} role="alert">
-          <Message text={run.error.message} />
-        </div>
-      )}
+      {run.error && <ErrorNotice error={run.error} className={run.status === 'failed' ? 'build-failure' : 'caution'} />}
       <div ref={end} />
     </section>
   );

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ContainerSummary } from '../../../../shared/dto/lists';
+import { containerStatusText } from '../../../../shared/container-status';
 import { TimeAgo } from '../../ui/TimeAgo';
 import { formatBytes } from '../../ui/format-bytes';
 import { formatPorts } from './ports';
@@ -63,7 +64,7 @@ function ContainerRow({ container, now }: { container: ContainerSummary; now: nu
           {look.label}
         </span>
       </td>
-      <td className="muted">{container.status}</td>
+      <td className="muted">{containerStatusText(container, now) ?? container.status}</td>
       <td className="mono">
         {ports.length === 0 ? (
           <span className="muted">—</span>
@@ -104,7 +105,8 @@ export function ContainerList() {
   const search = useBerth((s) => s.containerSearch);
   const rows = useMemo(() => containerRows(containers, filter, search), [containers, filter, search]);
   const scroller = useRef<HTMLDivElement>(null);
-  const now = useNow(30_000);
+  // Status lines count seconds; a 5 s clock keeps them true to docker ps without asking the engine.
+  const now = useNow(5_000);
   // TanStack Virtual returns fresh functions each render; the React Compiler skips this component, which is fine.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({

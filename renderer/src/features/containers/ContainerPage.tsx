@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { ContainerOverview } from '../../../../shared/dto/containers';
 import type { BerthError, Result } from '../../../../shared/result';
 import { LoadError, Loading } from '../../ui/ListStates';
-import { Message } from '../../ui/Message';
+import { ErrorNotice } from '../../ui/ErrorNotice';
 import { ContainerExplain } from '../learn/Explain';
 import { containerStateLook } from '../../ui/state-tone';
 import { LogsPanel } from '../logs/LogsPanel';
@@ -116,11 +116,7 @@ export function ContainerPage({ id, tab }: { id: string; tab: string | undefined
       ) : (
         <ContainerToolbar container={overview} run={run} />
       )}
-      {actionError && (
-        <p className="ctr-form-failure" role="alert">
-          <Message text={actionError.message} />
-        </p>
-      )}
+      <ErrorNotice error={actionError ?? null} className="ctr-form-failure" />
       <div className="ctr-tabs" role="tablist" aria-label="Container page">
         {TABS.map(([tabId, label]) => (
           <button

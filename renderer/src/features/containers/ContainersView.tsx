@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Command } from '../../ui/Command';
 import { EmptyState, LoadError, Loading } from '../../ui/ListStates';
 import { SectionHeader } from '../../ui/SectionHeader';
+import { containersCount } from '../../../../shared/counts';
+import { COMPOSE_PROJECT } from './container-rows';
 import { ContainerList } from './ContainerList';
 import { ContainerPage } from './ContainerPage';
 import { CreateContainerDialog } from './CreateContainerDialog';
@@ -79,17 +81,13 @@ function ContainersBody() {
 
 export function ContainersView() {
   const route = useBerth((s) => s.route);
-  const count = useBerth((s) => (s.containersLoad === 'ready' ? s.containers.length : null));
-  const running = useBerth((s) => s.containers.filter((c) => c.state === 'running').length);
+  const ready = useBerth((s) => s.containersLoad === 'ready');
+  const containers = useBerth((s) => s.containers);
   const showAll = useBerth((s) => s.showAllContainers);
   const [creating, setCreating] = useState(false);
   if (route.id !== undefined) return <ContainerPage key={route.id} id={route.id} tab={route.tab} />;
-  const detail =
-    count === null
-      ? undefined
-      : showAll
-        ? `${count} ${count === 1 ? 'container' : 'containers'}, ${running} running`
-        : `${count} running`;
+  // Rows grouped under compose projects are still containers: the header names both, so it adds up.
+  const detail = ready ? containersCount(containers, { all: showAll, projectLabel: COMPOSE_PROJECT }) : undefined;
   return (
     <>
       <SectionHeader title="Containers" detail={detail}>

@@ -4,7 +4,7 @@ import { runAction } from '../../../../shared/cli/containers.cli';
 import { RESTART_POLICIES } from '../../../../shared/dto/containers';
 import type { BerthError } from '../../../../shared/result';
 import { Command } from '../../ui/Command';
-import { Message } from '../../ui/Message';
+import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useBerth } from '../../app/store';
 import { Dialog } from '../../ui/Dialog';
 import { emptyRunForm, readRunForm, type RunField, type RunForm } from './run-form';
@@ -228,11 +228,7 @@ export function CreateContainerDialog({ onClose, image = '' }: { onClose: () => 
           <div className="ctr-live-command" aria-live="polite">
             <span className="muted">The same from a terminal:</span> <Command>{command}</Command>
           </div>
-          {failure && (
-            <p className="ctr-form-failure" role="alert">
-              <Message text={failure.message} />
-            </p>
-          )}
+          <ErrorNotice error={failure ?? null} className="ctr-form-failure" />
           <div className="ctr-dialog-actions">
             <button type="button" className="button" onClick={onClose}>
               Cancel

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ContainerChanges, ContainerOverview } from '../../../../shared/dto/containers';
-import { explainExit } from '../../../../shared/exit-codes';
+import { exitFact, explainExit } from '../../../../shared/exit-codes';
 import { TimeAgo } from '../../ui/TimeAgo';
 import { formatBytes } from '../../ui/format-bytes';
 import { formatPorts } from './ports';
@@ -48,7 +48,9 @@ function WhatIsAContainer({ container }: { container: ContainerOverview }) {
 export function OverviewTab({ container: c }: { container: ContainerOverview }) {
   const now = useNow(30_000);
   const exit = explainExit(c.exitCode, { oomKilled: c.oomKilled });
-  const ended = c.state === 'exited' || c.state === 'dead';
+  const fact = exitFact(c);
+  // The exit card belongs to a container that has exited; a running one has no exit code, whatever the engine says.
+  const ended = (c.state === 'exited' || c.state === 'dead') && fact.exited;
   const ports = formatPorts(c.ports);
   return (
     <div className="ctr-overview">
@@ -79,7 +81,7 @@ export function OverviewTab({ container: c }: { container: ContainerOverview }) 
           <When ms={c.finished} now={now} />
         </dd>
         <dt>Exit code</dt>
-        <dd>{c.started === null ? '—' : `${c.exitCode}${c.oomKilled ? ' (out of memory)' : ''}`}</dd>
+        <dd className={fact.exited ? undefined : 'muted'}>{fact.text}</dd>
         <dt>Restarts</dt>
         <dd>
           {c.restartCount} (policy: {c.restartPolicy}

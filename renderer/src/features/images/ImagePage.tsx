@@ -5,7 +5,7 @@ import type { BerthError } from '../../../../shared/result';
 import { BuildProvenance } from '../build/BuildLayers';
 import { Command } from '../../ui/Command';
 import { LoadError, Loading } from '../../ui/ListStates';
-import { Message } from '../../ui/Message';
+import { ErrorNotice } from '../../ui/ErrorNotice';
 import { SectionHeader } from '../../ui/SectionHeader';
 import { ImageExplain } from '../learn/Explain';
 import { shortImageId } from './image-rows';
@@ -193,15 +193,9 @@ export function ImagePage({ id, tab }: { id: string; tab: string | undefined }) 
             Saved {name} to <code>{saved}</code>.
           </p>
         )}
-        {saveError !== null && (
-          <p className="load-error" role="alert">
-            <Message text={saveError.message} />
-          </p>
-        )}
+        <ErrorNotice error={saveError} className="load-error" />
         {state?.load === 'error' && state.error !== null && detail !== null && (
-          <p className="load-error" role="alert">
-            <Message text={state.error.message} />
-          </p>
+          <ErrorNotice error={state.error} className="load-error" />
         )}
         <div role="tablist" aria-label="Image page" className="tabs">
           {TABS.map(([value, label]) => (

@@ -53,8 +53,10 @@ function Row({ row, now, index, top }: { row: ListedImage; now: number; index: n
       <div role="cell" className="muted nowrap">
         <TimeAgo ms={row.created} now={now} />
       </div>
-      <div role="cell" className="nowrap" title="Containers made from this image: running / all">
-        {row.containers < 0 ? '—' : `${row.running ?? '?'} / ${row.containers}`}
+      <div role="cell" className="nowrap" title="Containers made from this image, and how many of them run">
+        {row.containers < 0
+          ? '—'
+          : `${row.containers}${row.running !== undefined && row.running > 0 ? ` (${row.running} running)` : ''}`}
       </div>
     </div>
   );

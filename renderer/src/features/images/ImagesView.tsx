@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { BuildButton } from '../build/BuildButton';
 import { SectionHeader } from '../../ui/SectionHeader';
+import { imagesCount } from '../../../../shared/counts';
 import { ImagePage } from './ImagePage';
 import { ImagesLearn } from './ImagesLearn';
 import { ImagesList } from './ImagesList';
@@ -8,7 +9,7 @@ import { LoadDialog } from './LoadDialog';
 import { PruneDialog } from './PruneDialog';
 import { TransferDialog } from './TransferDialog';
 import { useNativeLoad } from './use-native-load';
-import { Message } from '../../ui/Message';
+import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useNativeDialogs } from '../desktop/use-native-dialogs';
 import { ImagesListExplain } from '../learn/Explain';
 import { useBerth } from '../../app/store';
@@ -18,9 +19,13 @@ type ListDialog = 'pull' | 'load' | 'prune' | null;
 
 function ImagesListPage() {
   // No total size: images share layers, so adding their sizes up would overstate the disk they use.
-  const count = useBerth((s) => (s.imagesLoad === 'ready' ? s.images.length : null));
-  const [dialog, setDialog] = useState<ListDialog>(null);
-  const detail = count === null ? undefined : `${count} ${count === 1 ? 'image' : 'images'}`;
+  const ready = useBerth((s) => s.imagesLoad === 'ready');
+  const images = useBerth((s) => s.images);
+  // An error elsewhere may send the user here with a next step: the pull dialog with its image, or the prune dialog.
+  const arrival = useBerth((s) => (s.route.section === 'images' ? s.route.dialog : undefined));
+  const [dialog, setDialog] = useState<ListDialog>(arrival?.kind ?? null);
+  // The list has a row per tag: the header counts both, so "3 images" never sits above 203 rows unexplained.
+  const detail = ready ? imagesCount(images) : undefined;
   const close = () => setDialog(null);
   const native = useNativeDialogs();
   const nativeLoad = useNativeLoad();
@@ -55,16 +60,14 @@ function ImagesListPage() {
             <code>{nativeLoad.loaded.path}</code>.
           </p>
         )}
-        {nativeLoad.error !== null && (
-          <p className="load-error" role="alert">
-            <Message text={nativeLoad.error.message} />
-          </p>
-        )}
+        <ErrorNotice error={nativeLoad.error} className="load-error" />
         <ImagesLearn />
         <ImagesListExplain />
         <ImagesList />
       </main>
-      {dialog === 'pull' && <TransferDialog kind="pull" onClose={close} />}
+      {dialog === 'pull' && (
+        <TransferDialog kind="pull" initial={arrival?.kind === 'pull' ? arrival.ref : ''} onClose={close} />
+      )}
       {dialog === 'load' && <LoadDialog onClose={close} />}
       {dialog === 'prune' && <PruneDialog onClose={close} />}
     </>

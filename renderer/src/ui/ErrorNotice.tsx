@@ -25,7 +25,7 @@ function NextStepAction({ next }: { next: NextStep }) {
         <button
           type="button"
           className="button"
-          onClick={() => navigate({ section: 'images', dialog: { kind: 'prune' } })}
+          onClick={() => navigate({ section: 'disk' })}
         >
           Free space…
         </button>

@@ -22,11 +22,7 @@ function NextStepAction({ next }: { next: NextStep }) {
       );
     case 'free-space':
       return (
-        <button
-          type="button"
-          className="button"
-          onClick={() => navigate({ section: 'disk' })}
-        >
+        <button type="button" className="button" onClick={() => navigate({ section: 'disk' })}>
           Free space…
         </button>
       );

@@ -14,7 +14,7 @@ import { useBerth } from '../../app/store';
 import { ImageLayers } from './ImageLayers';
 import { ImageOverview } from './ImageOverview';
 import { RemoveDialog } from './RemoveDialog';
-import { startDownload } from './tar-transfer';
+import { startDownload } from '../../ui/transfer';
 import { TagDialog } from './TagDialog';
 import { TransferDialog } from './TransferDialog';
 

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { loadAction } from '../../../../shared/cli/images.cli';
+import type { LoadResult } from '../../../../shared/dto/images';
 import type { BerthError } from '../../../../shared/result';
 import { useBerth } from '../../app/store';
 import { CommandPreview, Dialog, DialogButtons, DialogError } from '../../ui/Dialog';
-import { upload } from './tar-transfer';
+import { upload } from '../../ui/transfer';
 
 /** Loads images from a `docker save` tar chosen here. */
 export function LoadDialog({ onClose }: { onClose: () => void }) {
@@ -18,7 +19,7 @@ export function LoadDialog({ onClose }: { onClose: () => void }) {
     setError(null);
     setFraction(0);
     const issued = await ticket('load');
-    const result = issued.ok ? await upload(issued.value, file, setFraction) : issued;
+    const result = issued.ok ? await upload<LoadResult>(issued.value, file, setFraction) : issued;
     setFraction(null);
     if (result.ok) setLoaded(result.value.loaded);
     else setError(result.error);

@@ -14,7 +14,7 @@ import { LogView } from './LogView';
 import { useLineSelection } from './use-line-selection';
 import { LogsExplain } from '../learn/Explain';
 import { useLogSearch } from './use-log-search';
-import { startDownload } from '../images/tar-transfer';
+import { startDownload } from '../../ui/transfer';
 import { useNativeDialogs } from '../desktop/use-native-dialogs';
 import './logs.css';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { BerthError } from '../../../../shared/result';
 import { useBerth } from '../../app/store';
-import { startDownload, uploadTar } from './volume-transfer';
+import { startDownload, upload } from '../../ui/transfer';
 
 /** Export: asks for a one-use address and lets the browser download the tar from it. */
 export function useVolumeExport(name: string) {
@@ -29,7 +29,7 @@ export function useVolumeImport(name: string, onDone: () => void) {
     setImported(null);
     setFraction(0);
     const issued = await ticket('import', name);
-    const result = issued.ok ? await uploadTar(issued.value, file, setFraction) : issued;
+    const result = issued.ok ? await upload<null>(issued.value, file, setFraction) : issued;
     setFraction(null);
     if (!result.ok) return setError(result.error);
     setImported(file.name);

@@ -1,10 +1,10 @@
 /**
- * Browser-mode save and load: the bridge hands out one-use /transfer/<ticket> addresses (see
- * electron/main/handlers/images.transfers.ts); the browser's own download and an XHR upload (for its progress
+ * Browser-mode downloads and uploads of tars (image save/load, volume export/import): the bridge hands out one-use
+ * addresses (electron/bridge/transfers.routes.ts); the browser's own download and an XHR upload (for its progress
  * events) move the bytes.
  */
-import type { LoadResult, TransferTicket } from '../../../../shared/dto/images';
-import type { Result } from '../../../../shared/result';
+import type { TransferTicket } from '../../../shared/dto/images';
+import type { Result } from '../../../shared/result';
 
 export function startDownload(ticket: TransferTicket): void {
   const link = document.createElement('a');
@@ -16,11 +16,12 @@ export function startDownload(ticket: TransferTicket): void {
   link.remove();
 }
 
-export function upload(
+/** POSTs the file to the ticket's address and resolves with the bridge's answer, typed by the caller. */
+export function upload<T>(
   ticket: TransferTicket,
   file: File,
   onProgress: (fraction: number) => void,
-): Promise<Result<LoadResult>> {
+): Promise<Result<T>> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', ticket.path);
@@ -30,7 +31,7 @@ export function upload(
     };
     xhr.onload = () => {
       try {
-        resolve(JSON.parse(xhr.responseText) as Result<LoadResult>);
+        resolve(JSON.parse(xhr.responseText) as Result<T>);
       } catch {
         resolve({ ok: false, error: { code: 'INTERNAL', message: `The upload failed (HTTP ${xhr.status}).` } });
       }

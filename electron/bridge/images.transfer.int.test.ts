@@ -73,7 +73,12 @@ describe('push and pull', () => {
   it('fails a pull of a missing tag with the engine reason, and refuses a bad name before asking', async () => {
     const missing = await collect<TransferEvent>(backend, 'images:pull', { ref: `${registry.address}/nothing:9` });
     expect(missing.last.type).toBe('error');
-    expect(missing.last.type === 'error' && missing.last.error.message).toMatch(/not found|unknown/i);
+    // Berth's sentence first; the engine's own words are kept in the details.
+    expect(missing.last.type === 'error' && missing.last.error.message).toMatch(/The registry has no image/);
+    expect(missing.last.type === 'error' && missing.last.error.details).toMatchObject({
+      entry: 'manifest-unknown',
+      engine: expect.stringMatching(/not found|unknown/i),
+    });
     const session = backend.dispatcher.openSession(() => undefined);
     const refused = session.subscribe('bad', 'images:pull', { ref: 'Bad Name' });
     expect(!refused.ok && refused.error.code).toBe('INVALID_INPUT');

@@ -75,10 +75,9 @@ describe('push and pull', () => {
     expect(missing.last.type).toBe('error');
     // Berth's sentence first; the engine's own words are kept in the details.
     expect(missing.last.type === 'error' && missing.last.error.message).toMatch(/The registry has no image/);
-    expect(missing.last.type === 'error' && missing.last.error.details).toMatchObject({
-      entry: 'manifest-unknown',
-      engine: expect.stringMatching(/not found|unknown/i),
-    });
+    const details = missing.last.type === 'error' ? missing.last.error.details : undefined;
+    expect(details?.entry).toBe('manifest-unknown');
+    expect(String(details?.engine)).toMatch(/not found|unknown/i);
     const session = backend.dispatcher.openSession(() => undefined);
     const refused = session.subscribe('bad', 'images:pull', { ref: 'Bad Name' });
     expect(!refused.ok && refused.error.code).toBe('INVALID_INPUT');

@@ -378,7 +378,7 @@ function explainBuild(cmd: ParsedCommand, parts: ExplainedPart[], problems: stri
     parts.push(part);
     if (!part.inForm || part.problem) notInForm.push(flag.text);
     const v = flag.value ?? '';
-    switch (flag.def?.name) {
+    switch (flag.def?.name ?? '') {
       case 'tag':
         tags.push(v);
         break;
@@ -489,8 +489,10 @@ function explainArgs(cmd: ParsedCommand, parts: ExplainedPart[], problems: strin
       else parts.push({ text: name, role: 'argument', says: `The network's name: ${name}.`, inForm: true });
       return `Makes a network${name ? ` named ${name}` : ''}: containers on it reach each other by name, and are apart from containers on other networks.`;
     }
-    case 'compose up':
-    default: {
+    case 'run':
+    case 'create':
+    case 'build':
+    case 'compose up': {
       for (const service of cmd.args)
         parts.push({
           text: service,

@@ -309,7 +309,7 @@ export function parseDockerCommand(input: string): ParseOutcome {
   }
   if (program === 'podman') notes.push('podman takes the same flags as docker here; Berth explains it as docker.');
   const globals = readFlags(words, 1, GLOBAL_FLAGS, { interspersed: true, stopAtFirstArg: true });
-  let i = globals.next;
+  const i = globals.next;
   const first = words[i];
   if (first === undefined) return { ok: false, error: 'The line has no command after docker. Try docker run IMAGE.' };
   const second = words[i + 1];

@@ -206,7 +206,7 @@ const RUNS: ReadonlyArray<readonly [string, Record<string, unknown>, { notInForm
 ];
 
 describe('docker run and docker create lines read like the CLI', () => {
-  it.each(RUNS)('%s', (line, spec, options) => {
+  it.each(RUNS.map(([line, spec, options]) => ({ line, spec, options })))('$line', ({ line, spec, options }) => {
     const e = explained(line);
     expect(e.run, line).toBeDefined();
     expect(e.run?.spec).toMatchObject(spec);

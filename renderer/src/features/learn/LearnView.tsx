@@ -1,5 +1,6 @@
 import { SectionHeader } from '../../ui/SectionHeader';
 import { LESSONS, type Lesson } from './lessons';
+import { CommandExplainer } from './CommandExplainer';
 import { RelationshipsView } from './RelationshipsView';
 import { TourView } from './TourView';
 import { useBerth } from '../../app/store';
@@ -66,6 +67,7 @@ function LessonList() {
           </button>
         </div>
       </section>
+      <CommandExplainer />
       <nav aria-label="Lessons" className="card">
         <h2>Lessons</h2>
         <ol className="lesson-list">
@@ -102,7 +104,11 @@ function LessonPage({ lesson }: { lesson: Lesson }) {
   );
 }
 
-const PAGES: Readonly<Record<string, string>> = { tour: 'Guided tour', relationships: 'How they relate' };
+const PAGES: Readonly<Record<string, string>> = {
+  tour: 'Guided tour',
+  relationships: 'How they relate',
+  explain: 'Explain a command',
+};
 
 export function LearnView() {
   const id = useBerth((s) => s.route.id);
@@ -123,6 +129,7 @@ export function LearnView() {
         {lesson !== undefined && <LessonPage lesson={lesson} />}
         {id === 'tour' && <TourView />}
         {id === 'relationships' && <RelationshipsView />}
+        {id === 'explain' && <CommandExplainer />}
       </main>
     </>
   );

@@ -91,6 +91,7 @@ function LessonList() {
 
 function LessonPage({ lesson }: { lesson: Lesson }) {
   const navigate = useBerth((s) => s.navigate);
+  const setExplainText = useBerth((s) => s.setExplainText);
   return (
     <article className="card learn-card" aria-labelledby={`lesson-${lesson.id}`}>
       <h2 id={`lesson-${lesson.id}`}>{lesson.title}</h2>
@@ -98,10 +99,28 @@ function LessonPage({ lesson }: { lesson: Lesson }) {
       <p>
         <button type="button" className="button" onClick={() => navigate(lesson.see.route)}>
           {lesson.see.label}
-        </button>
+        </button>{' '}
+        {lesson.example !== undefined && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setExplainText(lesson.example ?? '');
+              navigate({ section: 'learn', id: 'explain' });
+            }}
+          >
+            Explain an example command
+          </button>
+        )}
       </p>
     </article>
   );
+}
+
+/** The explainer on a page of its own (Help menu, run form, lessons), opened with a lesson's example if one was chosen. */
+function ExplainPage() {
+  const text = useBerth((s) => s.explainText);
+  return <CommandExplainer key={text} initial={text} />;
 }
 
 const PAGES: Readonly<Record<string, string>> = {
@@ -129,7 +148,7 @@ export function LearnView() {
         {lesson !== undefined && <LessonPage lesson={lesson} />}
         {id === 'tour' && <TourView />}
         {id === 'relationships' && <RelationshipsView />}
-        {id === 'explain' && <CommandExplainer />}
+        {id === 'explain' && <ExplainPage />}
       </main>
     </>
   );

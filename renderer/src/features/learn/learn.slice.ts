@@ -27,6 +27,9 @@ export interface LearnSlice {
   /** A pasted `docker run` on its way to the run form ("Open in the form"); the Containers screen opens it. */
   runDraft: RunForm | null;
   setRunDraft(draft: RunForm | null): void;
+  /** The command the explainer page opens with (a lesson's example). */
+  explainText: string;
+  setExplainText(text: string): void;
 }
 
 const byId = (entries: readonly TranscriptEntry[]) => {
@@ -61,6 +64,8 @@ export const createLearnSlice =
     cleanUpTour: () => api.tour.cleanup(),
     runDraft: null,
     setRunDraft: (draft) => set({ runDraft: draft }),
+    explainText: '',
+    setExplainText: (text) => set({ explainText: text }),
     relationships: null,
     relationshipsLoad: 'idle',
     relationshipsError: null,

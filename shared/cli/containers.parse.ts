@@ -132,3 +132,13 @@ export function splitWords(text: string): Parsed<readonly string[]> {
   if (inWord) words.push(word);
   return good(words);
 }
+
+const MEMORY_UNITS: Readonly<Record<string, number>> = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+/** `512m`, `1g`, `1.5g`, `67108864`: bytes, as `--memory` reads them, or null when it is not a size. */
+export function parseMemory(text: string): number | null {
+  const match = /^(\d+(?:\.\d+)?)\s*([bkmg])?b?$/i.exec(text.trim());
+  if (!match) return null;
+  const bytes = Math.floor(Number(match[1]) * (MEMORY_UNITS[(match[2] ?? 'b').toLowerCase()] ?? 1));
+  return Number.isFinite(bytes) ? bytes : null;
+}

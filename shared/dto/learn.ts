@@ -17,6 +17,8 @@ export interface ContainerNode {
   /** The image it really runs: an id, which stays the same when the name later moves to a newer image. */
   readonly imageId: string;
   readonly state: string;
+  /** Bytes in its writable layer (the engine's SizeRw), when the engine measured it. */
+  readonly sizeRw?: number;
 }
 
 export interface Relationships {

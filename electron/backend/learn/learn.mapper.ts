@@ -25,5 +25,12 @@ export function toContainerNode(info: ContainerInfo, reference?: string): Contai
     image: reference ?? info.Image,
     imageId: info.ImageID,
     state: info.State,
+    // Asked for with size=true; dockerode's typings do not list it.
+    ...sizeRw(info),
   };
+}
+
+function sizeRw(info: ContainerInfo): { sizeRw?: number } {
+  const size = (info as ContainerInfo & { SizeRw?: unknown }).SizeRw;
+  return typeof size === 'number' ? { sizeRw: size } : {};
 }

@@ -11,7 +11,10 @@ export class LearnService {
 
   async relationships(): Promise<Relationships> {
     const docker = this.engine.docker();
-    const [listed, containers] = await Promise.all([docker.listImages(), docker.listContainers({ all: true })]);
+    const [listed, containers] = await Promise.all([
+      docker.listImages(),
+      docker.listContainers({ all: true, size: true }),
+    ]);
     const images = [];
     for (let i = 0; i < listed.length; i += PARALLEL) {
       const batch = listed.slice(i, i + PARALLEL);

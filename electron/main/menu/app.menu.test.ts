@@ -69,6 +69,16 @@ describe('appMenuTemplate', () => {
   });
 });
 
+describe('Explain a Command…', () => {
+  it('opens the command explainer from the Help menu', () => {
+    for (const platform of ['linux', 'darwin'] as const) {
+      const m = menu(platform);
+      m.click(m.items.find((i) => i.label === 'Explain a Command…'));
+      expect(m.sent).toEqual([{ kind: 'navigate', section: 'learn', id: 'explain' }]);
+    }
+  });
+});
+
 describe('aboutText', () => {
   it('lists the versions of Berth, Electron and the engine', () => {
     const text = aboutText({

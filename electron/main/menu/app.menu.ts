@@ -64,7 +64,11 @@ export function appMenuTemplate({ platform, send, showAbout, packaged }: AppMenu
       ...(packaged ? [] : [{ type: 'separator' } as const, { role: 'toggleDevTools' } as const]),
     ],
   };
-  const helpMenu: MenuItemConstructorOptions = { role: 'help', submenu: mac ? [] : [about] };
+  const explain: MenuItemConstructorOptions = {
+    label: 'Explain a Command…',
+    click: () => send({ kind: 'navigate', section: 'learn', id: 'explain' }),
+  };
+  const helpMenu: MenuItemConstructorOptions = { role: 'help', submenu: mac ? [explain] : [explain, about] };
   return [
     ...(mac ? [appMenu] : [fileMenu]),
     ...(mac ? [fileMenu] : []),

@@ -85,6 +85,9 @@ export function ContainersView() {
   const containers = useBerth((s) => s.containers);
   const showAll = useBerth((s) => s.showAllContainers);
   const [creating, setCreating] = useState(false);
+  // A command pasted into the explainer and sent to the run form.
+  const runDraft = useBerth((s) => s.runDraft);
+  const setRunDraft = useBerth((s) => s.setRunDraft);
   if (route.id !== undefined) return <ContainerPage key={route.id} id={route.id} tab={route.tab} />;
   // Rows grouped under compose projects are still containers: the header names both, so it adds up.
   const detail = ready ? containersCount(containers, { all: showAll, projectLabel: COMPOSE_PROJECT }) : undefined;
@@ -102,6 +105,7 @@ export function ContainersView() {
         <ContainersBody />
       </main>
       {creating && <CreateContainerDialog onClose={() => setCreating(false)} />}
+      {runDraft && !creating && <CreateContainerDialog initial={runDraft} onClose={() => setRunDraft(null)} />}
     </>
   );
 }

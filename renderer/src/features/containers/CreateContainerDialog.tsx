@@ -41,7 +41,16 @@ function Field({
 }
 
 /** The create-and-run form, with the `docker run` line it amounts to kept up to date as it changes. */
-export function CreateContainerDialog({ onClose, image = '' }: { onClose: () => void; image?: string }) {
+export function CreateContainerDialog({
+  onClose,
+  image = '',
+  initial,
+}: {
+  onClose: () => void;
+  image?: string;
+  /** The form filled in advance (a pasted command from the explainer). */
+  initial?: RunForm;
+}) {
   const listContainers = useBerth((s) => s.listContainers);
   const runContainer = useBerth((s) => s.runContainer);
   const navigate = useBerth((s) => s.navigate);
@@ -50,8 +59,11 @@ export function CreateContainerDialog({ onClose, image = '' }: { onClose: () => 
   const networks = useBerth(useShallow((s) => s.networks));
   const refreshNetworks = useBerth((s) => s.refreshNetworks);
   const refreshVolumes = useBerth((s) => s.refreshVolumes);
-  const [form, setForm] = useState<RunForm>(() => emptyRunForm(image));
-  const [touched, setTouched] = useState<ReadonlySet<RunField>>(new Set());
+  const [form, setForm] = useState<RunForm>(() => initial ?? emptyRunForm(image));
+  // A filled-in form (from a pasted command) shows what is wrong with it at once.
+  const [touched, setTouched] = useState<ReadonlySet<RunField>>(
+    () => new Set(initial ? (Object.keys(initial) as RunField[]) : []),
+  );
   const [takenNames, setTakenNames] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<BerthError | null>(null);
@@ -230,6 +242,16 @@ export function CreateContainerDialog({ onClose, image = '' }: { onClose: () => 
           </div>
           <ErrorNotice error={failure ?? null} className="ctr-form-failure" />
           <div className="ctr-dialog-actions">
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                onClose();
+                navigate({ section: 'learn', id: 'explain' });
+              }}
+            >
+              Explain a command…
+            </button>
             <button type="button" className="button" onClick={onClose}>
               Cancel
             </button>

@@ -3,12 +3,15 @@ import {
   checkContainerName,
   parseEnvLine,
   parseLabelLine,
+  parseMemory,
   parseMountSpec,
   parsePortSpec,
   splitWords,
   type Parsed,
 } from '../../../../shared/cli/containers.parse';
 import type { MountSpec, PortSpec, RestartPolicy, RunSpec } from '../../../../shared/dto/containers';
+
+export { parseMemory };
 
 export interface RunForm {
   image: string;
@@ -58,16 +61,6 @@ export const emptyRunForm = (image = ''): RunForm => ({
   cpus: '',
   memory: '',
 });
-
-const MEMORY_UNITS: Readonly<Record<string, number>> = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
-
-/** `512m`, `1g`, `1.5g`, `67108864`: bytes, or null when it is not a size. */
-export function parseMemory(text: string): number | null {
-  const match = /^(\d+(?:\.\d+)?)\s*([bkmg])?b?$/i.exec(text.trim());
-  if (!match) return null;
-  const bytes = Math.floor(Number(match[1]) * (MEMORY_UNITS[(match[2] ?? 'b').toLowerCase()] ?? 1));
-  return Number.isFinite(bytes) ? bytes : null;
-}
 
 export interface RunFormContext {
   /** Names of every container on the engine (running or not). */

@@ -1,5 +1,6 @@
 import { SectionHeader } from '../../ui/SectionHeader';
 import { LESSONS, type Lesson } from './lessons';
+import { CommandExplainer } from './CommandExplainer';
 import { RelationshipsView } from './RelationshipsView';
 import { TourView } from './TourView';
 import { useBerth } from '../../app/store';
@@ -66,6 +67,7 @@ function LessonList() {
           </button>
         </div>
       </section>
+      <CommandExplainer />
       <nav aria-label="Lessons" className="card">
         <h2>Lessons</h2>
         <ol className="lesson-list">
@@ -89,6 +91,7 @@ function LessonList() {
 
 function LessonPage({ lesson }: { lesson: Lesson }) {
   const navigate = useBerth((s) => s.navigate);
+  const setExplainText = useBerth((s) => s.setExplainText);
   return (
     <article className="card learn-card" aria-labelledby={`lesson-${lesson.id}`}>
       <h2 id={`lesson-${lesson.id}`}>{lesson.title}</h2>
@@ -96,13 +99,35 @@ function LessonPage({ lesson }: { lesson: Lesson }) {
       <p>
         <button type="button" className="button" onClick={() => navigate(lesson.see.route)}>
           {lesson.see.label}
-        </button>
+        </button>{' '}
+        {lesson.example !== undefined && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setExplainText(lesson.example ?? '');
+              navigate({ section: 'learn', id: 'explain' });
+            }}
+          >
+            Explain an example command
+          </button>
+        )}
       </p>
     </article>
   );
 }
 
-const PAGES: Readonly<Record<string, string>> = { tour: 'Guided tour', relationships: 'How they relate' };
+/** The explainer on a page of its own (Help menu, run form, lessons), opened with a lesson's example if one was chosen. */
+function ExplainPage() {
+  const text = useBerth((s) => s.explainText);
+  return <CommandExplainer key={text} initial={text} />;
+}
+
+const PAGES: Readonly<Record<string, string>> = {
+  tour: 'Guided tour',
+  relationships: 'How they relate',
+  explain: 'Explain a command',
+};
 
 export function LearnView() {
   const id = useBerth((s) => s.route.id);
@@ -123,6 +148,7 @@ export function LearnView() {
         {lesson !== undefined && <LessonPage lesson={lesson} />}
         {id === 'tour' && <TourView />}
         {id === 'relationships' && <RelationshipsView />}
+        {id === 'explain' && <ExplainPage />}
       </main>
     </>
   );

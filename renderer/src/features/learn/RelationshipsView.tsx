@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { LoadError, Loading } from '../../ui/ListStates';
 import { useBerth } from '../../app/store';
 import { DataAndNetworks } from './DataAndNetworks';
+import { RelationshipsPicture } from './RelationshipsPicture';
 import { sharedLayers, staleContainers } from './explain-notes';
 import { Term } from './Term';
 
@@ -28,6 +29,7 @@ export function RelationshipsView() {
   if (graph === null) return <Loading what="relationships" />;
   return (
     <div className="relationships">
+      <RelationshipsPicture graph={graph} />
       <section aria-labelledby="stale-title" className="card">
         <h2 id="stale-title">Containers still on an older image</h2>
         {stale.length === 0 ? (

@@ -6,6 +6,7 @@ import type { BerthError } from '../../../../shared/result';
 import type { LoadState } from '../../ui/load-state';
 import { keepSubscribed } from '../../platform/keep-subscribed';
 import type { BerthState } from '../../app/state';
+import type { RunForm } from '../containers/run-form';
 
 /** The session transcript (kept by main, so opening the drawer late still shows everything) and the relationships view. */
 export interface LearnSlice {
@@ -23,6 +24,12 @@ export interface LearnSlice {
   runTourStep: BerthApi['tour']['run'];
   checkTourStep: BerthApi['tour']['check'];
   cleanUpTour: BerthApi['tour']['cleanup'];
+  /** A pasted `docker run` on its way to the run form ("Open in the form"); the Containers screen opens it. */
+  runDraft: RunForm | null;
+  setRunDraft(draft: RunForm | null): void;
+  /** The command the explainer page opens with (a lesson's example). */
+  explainText: string;
+  setExplainText(text: string): void;
 }
 
 const byId = (entries: readonly TranscriptEntry[]) => {
@@ -55,6 +62,10 @@ export const createLearnSlice =
     runTourStep: (input) => api.tour.run(input),
     checkTourStep: (input) => api.tour.check(input),
     cleanUpTour: () => api.tour.cleanup(),
+    runDraft: null,
+    setRunDraft: (draft) => set({ runDraft: draft }),
+    explainText: '',
+    setExplainText: (text) => set({ explainText: text }),
     relationships: null,
     relationshipsLoad: 'idle',
     relationshipsError: null,

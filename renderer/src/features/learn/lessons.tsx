@@ -11,11 +11,14 @@ export interface Lesson {
   readonly body: ReactNode;
   /** The live screen that shows the idea on the user's own engine. */
   readonly see: { readonly label: string; readonly route: Route };
+  /** A command from the lesson to take apart in the explainer. */
+  readonly example?: string;
 }
 
 export const LESSONS: readonly Lesson[] = [
   {
     id: 'image-and-container',
+    example: 'docker run --name web nginx',
     title: 'Images and containers',
     summary: 'A template, and the things made from it.',
     body: (
@@ -72,6 +75,7 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'where-data-lives',
+    example: 'docker run -d -v pgdata:/var/lib/postgresql/data -e POSTGRES_PASSWORD=example postgres',
     title: 'Where data lives',
     summary: 'The writable layer, a volume, or a folder of your own.',
     body: (
@@ -170,6 +174,7 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'making-images',
+    example: 'docker build --tag app:1.0 .',
     title: 'Two ways to make an image',
     summary: 'Commit a container, or build from a Dockerfile.',
     body: (
@@ -224,6 +229,7 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'networks-and-ports',
+    example: 'docker run -d --network shop --name api -p 8080:80 my-api',
     title: 'Networks and ports',
     summary: 'How containers reach each other, and how you reach them.',
     body: (

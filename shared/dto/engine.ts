@@ -48,6 +48,8 @@ export interface EngineSummary {
   readonly version: string;
   readonly apiVersion: string;
   readonly minApiVersion: string;
+  /** The API version Berth speaks to this engine: the lower of the engine's and Berth's own (negotiated). */
+  readonly clientApiVersion?: string;
   readonly os: string;
   readonly operatingSystem: string;
   readonly kernelVersion: string;

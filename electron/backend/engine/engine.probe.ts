@@ -8,6 +8,7 @@ import https from 'node:https';
 import Dockerode from 'dockerode';
 import type { EndpointInfo, EngineSummary, UnreachableReason } from '../../../shared/dto/engine';
 import type { EndpointCandidate } from './endpoint';
+import { negotiateApiVersion } from './api-version';
 import { classifyUnreachable } from './errors';
 import { sshAgent, type SshOptions } from './ssh';
 import { engineSeconds, toEngineSummary, type RawInfo, type RawVersion } from './engine.mapper';
@@ -129,10 +130,13 @@ export async function probeEndpoint(
         message: `${endpoint.address} answered, but not like a Docker Engine (no API version).`,
       };
     }
+    // Like the CLI: from now on every request names the negotiated version in its path.
+    const clientApiVersion = negotiateApiVersion(version.ApiVersion);
+    (client as unknown as { modem: { version?: string } }).modem.version = `v${clientApiVersion}`;
     return {
       ok: true,
       client,
-      engine: toEngineSummary(version, info ?? {}),
+      engine: { ...toEngineSummary(version, info ?? {}), clientApiVersion },
       since: engineSeconds(info ?? {}, Date.now()),
     };
   } catch (e) {

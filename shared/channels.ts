@@ -7,6 +7,8 @@ export const REQUEST_CHANNELS = [
   // engine
   'engine:status',
   'engine:retry',
+  'engine:choices',
+  'engine:use',
   // containers
   'containers:list',
   'containers:inspect',

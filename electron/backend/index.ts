@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import type { RequestChannel, StreamChannel } from '../../shared/contract';
+import type { Settings } from '../../shared/dto/settings';
 import { appDomain } from './app/app.domain';
 import { buildDomain } from './build/build.domain';
 import { containersDomain } from './containers/containers.domain';
@@ -15,7 +16,7 @@ import { Transcript } from './core/transcript';
 import { diskDomain } from './disk/disk.domain';
 import { desktopDomain } from './desktop/desktop.domain';
 import type { DesktopDialogs } from './desktop/desktop.types';
-import { resolveEndpoints } from './engine/endpoint';
+import { resolveFor, type Machine } from './engine/engine.choices';
 import { EngineConnection } from './engine/engine.connection';
 import { engineDomain } from './engine/engine.domain';
 import { toBerthError } from './engine/errors';
@@ -84,19 +85,23 @@ export interface Backend {
 
 export function createBackend(options: BackendOptions = {}): Backend {
   const settings = new SettingsStore({ file: options.settingsFile ?? null });
-  const resolve = (override: string | null | undefined) =>
-    resolveEndpoints({
-      env: options.env ?? process.env,
-      platform: options.platform ?? process.platform,
-      homedir: options.homedir ?? os.homedir(),
-      override: override ?? undefined,
-    });
-  const engine = new EngineConnection(resolve(options.endpointOverride ?? settings.get().engineEndpoint));
-  // A new engine address in the settings takes effect at once; an override given in code stays put.
+  const machine: Machine = {
+    env: options.env ?? process.env,
+    platform: options.platform ?? process.platform,
+    homedir: options.homedir ?? os.homedir(),
+  };
+  const resolve = (choice: Pick<Settings, 'engineEndpoint' | 'engineContext'>) => resolveFor(machine, choice);
+  const engine = new EngineConnection(
+    resolve(
+      options.endpointOverride !== undefined
+        ? { engineEndpoint: options.endpointOverride, engineContext: null }
+        : settings.get(),
+    ),
+  );
+  // A new engine (address or context) in the settings takes effect at once; an override given in code stays put.
   const stopWatchingSettings = settings.onChange((next, previous) => {
-    if (options.endpointOverride === undefined && next.engineEndpoint !== previous.engineEndpoint) {
-      void engine.reconnect(resolve(next.engineEndpoint));
-    }
+    const moved = next.engineEndpoint !== previous.engineEndpoint || next.engineContext !== previous.engineContext;
+    if (options.endpointOverride === undefined && moved) void engine.reconnect(resolve(next));
   });
 
   const made: Partial<Record<keyof Services, unknown>> = {};
@@ -109,6 +114,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
     settings,
     dialogs: options.desktop ?? null,
     cacheDir: options.cacheDir ?? null,
+    machine,
     service: (name) => {
       if (!(name in made)) throw new Error(`The ${making} domain needs ${name}, which is made later: reorder DOMAINS.`);
       return made[name] as Services[typeof name];

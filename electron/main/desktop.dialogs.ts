@@ -4,7 +4,14 @@
  * are modal to the window when there is one.
  */
 import { join } from 'node:path';
-import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import {
+  app,
+  dialog,
+  type BrowserWindow,
+  type MessageBoxOptions,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from 'electron';
 import type { DesktopDialogs, FileFilter } from '../backend/desktop/desktop.types';
 
 const electronFilters = (filters: readonly FileFilter[] = []) =>
@@ -32,6 +39,21 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): DesktopD
       const window = getWindow();
       const answer = await (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options));
       return answer.canceled ? null : (answer.filePaths[0] ?? null);
+    },
+    async confirmEngine({ address, message }) {
+      const options: MessageBoxOptions = {
+        type: 'warning',
+        title: 'Connect to this engine?',
+        message: `Connect Berth to ${address}?`,
+        detail: message,
+        buttons: ['Cancel', 'Connect'],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true,
+      };
+      const window = getWindow();
+      const answer = await (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
+      return answer.response === 1;
     },
   };
 }

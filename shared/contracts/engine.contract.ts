@@ -1,10 +1,24 @@
 import { z } from 'zod';
-import type { EngineEvent, EngineStatus } from '../dto/engine';
+import type { EngineChoice, EngineEvent, EngineStatus, EngineUseAnswer } from '../dto/engine';
 import { answers, request, stream } from './define';
+import { engineEndpointSchema } from './settings.contract';
+
+/** A listed engine (by id) or a new address; a token confirms a question main asked about exactly that choice. */
+export const engineUseSchema = z
+  .strictObject({
+    id: z.string().min(1).max(1100).optional(),
+    address: engineEndpointSchema.optional(),
+    token: z.string().min(1).max(100).optional(),
+  })
+  .refine((v) => (v.id === undefined) !== (v.address === undefined), {
+    message: 'Choose one engine: a listed one (id) or an address.',
+  });
 
 export const engineRequests = {
   'engine:status': request(z.undefined(), answers<EngineStatus>()),
   'engine:retry': request(z.undefined(), answers<EngineStatus>()),
+  'engine:choices': request(z.undefined(), answers<readonly EngineChoice[]>()),
+  'engine:use': request(engineUseSchema, answers<EngineUseAnswer>()),
 };
 
 export const engineStreams = {

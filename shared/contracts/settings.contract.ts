@@ -10,12 +10,13 @@ export const engineEndpointSchema = z
   .string()
   .trim()
   .max(1024, 'An engine address is at most 1024 characters long.')
-  .regex(/^(unix|tcp|npipe):\/\/[^\s\p{Cc}]+$/u, {
-    message: 'An engine address starts with unix://, tcp:// or npipe://, e.g. unix:///var/run/docker.sock.',
+  .regex(/^(unix|tcp|npipe|ssh):\/\/[^\s\p{Cc}]+$/u, {
+    message: 'An engine address starts with unix://, tcp://, ssh:// or npipe://, e.g. unix:///var/run/docker.sock.',
   });
 
 const fields = {
   engineEndpoint: engineEndpointSchema.nullable(),
+  engineContext: z.string().trim().min(1).max(200, 'A context name is at most 200 characters long.').nullable(),
   theme: z.enum(THEMES),
   logLineCap: z
     .number()

@@ -8,6 +8,8 @@ export const LOG_LINE_CAP = { min: 1_000, max: 2_000_000, default: 100_000 } as 
 export interface Settings {
   /** A DOCKER_HOST-style address that replaces DOCKER_HOST and the defaults; null to find the engine as the CLI does. */
   readonly engineEndpoint: string | null;
+  /** A Docker context (by name) that replaces DOCKER_HOST and the CLI's current context; null: none chosen. */
+  readonly engineContext: string | null;
   readonly theme: Theme;
   readonly logLineCap: number;
   /** Desktop only: a notification when a container exits unexpectedly. */
@@ -20,6 +22,7 @@ export type SettingsPatch = Partial<Settings>;
 
 export const DEFAULT_SETTINGS: Settings = {
   engineEndpoint: null,
+  engineContext: null,
   theme: 'system',
   logLineCap: LOG_LINE_CAP.default,
   notifications: true,

@@ -7,6 +7,7 @@
  */
 import type { DesktopDialogs } from '../desktop/desktop.types';
 import type { EngineConnection } from '../engine/engine.connection';
+import type { Machine } from '../engine/engine.choices';
 import type { SettingsStore } from '../settings/settings.store';
 import type { DomainHandlers } from './dispatcher.types';
 import type { Transcript } from './transcript';
@@ -24,6 +25,8 @@ export interface DomainContext {
   readonly dialogs: DesktopDialogs | null;
   /** A folder for caches that may be rebuilt (layer indexes); null: the domain picks the temporary folder. */
   readonly cacheDir: string | null;
+  /** The environment, platform and home folder the engine is looked for in (contexts, sockets). */
+  readonly machine: Machine;
   /** A service of a domain made earlier; asking for one made later is a mistake in index.ts's order, said at once. */
   readonly service: <K extends keyof Services>(name: K) => Services[K];
 }

@@ -20,4 +20,11 @@ export interface OpenDialogOptions {
 export interface DesktopDialogs {
   showSaveDialog(options: SaveDialogOptions): Promise<string | null>;
   showOpenDialog(options: OpenDialogOptions): Promise<string | null>;
+  /** Optional so that shells without it fall back to the two-step confirmation of the browser mode. */
+  confirmEngine?: EngineConfirmDialog['confirmEngine'];
+}
+
+/** A native yes/no before Berth connects to an engine address; resolves true only when the user agreed. */
+export interface EngineConfirmDialog {
+  confirmEngine(question: { readonly address: string; readonly message: string }): Promise<boolean>;
 }

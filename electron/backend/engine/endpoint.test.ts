@@ -150,7 +150,9 @@ describe('resolveEndpoints', () => {
     ['tcp://host:99999', 'not a valid tcp'],
     ['tcp://host:2375/some/path', 'more than a host and a port'],
     ['npipe://docker_engine', 'not a named pipe'],
-    ['ssh://me@host', 'uses ssh://'],
+    ['ssh://me:secret@host', 'holds a password'],
+    ['ssh://-oProxyCommand=x', 'not a usable ssh address'],
+    ['ssh://me@host/path', 'more than a user, a host and a port'],
     ['http://host:2375', 'uses http://'],
   ])('answers bad-endpoint for DOCKER_HOST=%s without throwing', (value, words) => {
     const r = resolveEndpoints(linux({ DOCKER_HOST: value }));
@@ -160,6 +162,15 @@ describe('resolveEndpoints', () => {
     expect(r.endpoint).toMatchObject({ address: value, source: 'DOCKER_HOST' });
     expect(r.message).toContain('DOCKER_HOST is not usable');
     expect(r.message).toContain(words);
+  });
+
+  it('reads ssh://user@host:port as an ssh engine, without a password', () => {
+    const r = resolveEndpoints(linux({ DOCKER_HOST: 'ssh://me@build.example:2222' }));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.candidates[0]).toMatchObject({
+      endpoint: { kind: 'ssh', address: 'ssh://me@build.example:2222', source: 'DOCKER_HOST' },
+      ssh: { user: 'me', host: 'build.example', port: 2222 },
+    });
   });
 
   it('names the settings when the override is malformed', () => {

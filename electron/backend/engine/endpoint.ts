@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type Dockerode from 'dockerode';
 import type { EndpointInfo } from '../../../shared/dto/engine';
+import { DEFAULT_CONTEXT, type ContextStore, type ContextTls } from './contexts';
 
 export interface EndpointInput {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -12,12 +13,26 @@ export interface EndpointInput {
   readonly homedir: string;
   /** An address from the settings; like DOCKER_HOST it is then the only endpoint tried. */
   readonly override?: string | undefined;
+  /** A Docker context chosen in the settings; it replaces DOCKER_HOST, DOCKER_CONTEXT and the CLI's current one. */
+  readonly contextName?: string | undefined;
+  /** The CLI's contexts (contexts.ts), read by the caller; without them only "default" exists. */
+  readonly contexts?: ContextStore | undefined;
 }
 
+/** Certificates to load at connect time; a context may carry only some of them. */
 export interface TlsFiles {
-  readonly ca: string;
-  readonly cert: string;
-  readonly key: string;
+  readonly ca?: string;
+  readonly cert?: string;
+  readonly key?: string;
+  /** Encrypt, but do not check the engine's certificate (a context's SkipTLSVerify). */
+  readonly skipVerify?: boolean;
+}
+
+/** `ssh://[user@]host[:port]`: reached through the user's own ssh client, like the docker CLI does. */
+export interface SshTarget {
+  readonly user?: string;
+  readonly host: string;
+  readonly port?: number;
 }
 
 export interface EndpointCandidate {
@@ -29,6 +44,8 @@ export interface EndpointCandidate {
   readonly options: Dockerode.DockerOptions;
   /** Present for tcp with TLS verification: the files to load into ca/cert/key. */
   readonly tls?: TlsFiles;
+  /** Present for ssh://: each request runs over `ssh ... docker system dial-stdio`. */
+  readonly ssh?: SshTarget;
 }
 
 export type Candidates = readonly [EndpointCandidate, ...EndpointCandidate[]];
@@ -71,7 +88,54 @@ function tlsVerify(env: EndpointInput['env']): boolean {
   return (env.DOCKER_TLS_VERIFY ?? '') !== '';
 }
 
-function parseTcp(rest: string, input: EndpointInput, source: Source, written: string): Parsed {
+/** The default context's address: DOCKER_HOST, else the platform's own socket or pipe. */
+export function defaultHost(input: Pick<EndpointInput, 'env' | 'platform'>): string {
+  const host = (input.env.DOCKER_HOST ?? '').trim();
+  if (host !== '') return host;
+  return input.platform === 'win32' ? `npipe://${DEFAULT_PIPE}` : 'unix:///var/run/docker.sock';
+}
+
+function parseSsh(rest: string, source: Source, written: string): Parsed {
+  const example = 'write it like ssh://user@host or ssh://user@host:2222.';
+  let url: URL;
+  try {
+    url = new URL(`ssh://${rest}`);
+  } catch {
+    return { ok: false, message: `"${written}" is not a valid ssh:// address; ${example}` };
+  }
+  if (url.hostname === '') return { ok: false, message: `"${written}" names no host; ${example}` };
+  if (url.password !== '') {
+    return { ok: false, message: `"${written}" holds a password; Berth uses your ssh keys and agent instead.` };
+  }
+  if (url.search !== '' || url.hash !== '' || (url.pathname !== '' && url.pathname !== '/')) {
+    return { ok: false, message: `"${written}" has more than a user, a host and a port; ${example}` };
+  }
+  const user = decodeURIComponent(url.username);
+  // Whatever reaches ssh's command line must not look like an option.
+  if (url.hostname.startsWith('-') || user.startsWith('-') || /[\s\p{Cc}]/u.test(user)) {
+    return { ok: false, message: `"${written}" is not a usable ssh address; ${example}` };
+  }
+  const port = url.port === '' ? undefined : Number(url.port);
+  const ssh: SshTarget = { host: url.hostname, ...(user !== '' ? { user } : {}), ...(port ? { port } : {}) };
+  const address = `ssh://${user !== '' ? `${user}@` : ''}${url.hostname}${port ? `:${port}` : ''}`;
+  return {
+    ok: true,
+    candidate: {
+      endpoint: { kind: 'ssh', address, source },
+      // The host is only the HTTP Host header: the agent opens every connection through ssh.
+      options: { socketPath: undefined, host: 'docker', port: 80, protocol: 'http', ...NO_TLS },
+      ssh,
+    },
+  };
+}
+
+function parseTcp(
+  rest: string,
+  input: EndpointInput,
+  source: Source,
+  written: string,
+  contextTls?: ContextTls,
+): Parsed {
   let url: URL;
   try {
     url = new URL(`tcp://${rest}`);
@@ -83,7 +147,7 @@ function parseTcp(rest: string, input: EndpointInput, source: Source, written: s
   if (url.username !== '' || url.search !== '' || url.hash !== '' || (url.pathname !== '' && url.pathname !== '/')) {
     return { ok: false, message: `"${written}" has more than a host and a port; write it like tcp://127.0.0.1:2375.` };
   }
-  const tls = tlsVerify(input.env);
+  const tls = contextTls !== undefined || (source !== 'context' && tlsVerify(input.env));
   const port = url.port === '' ? (tls ? 2376 : 2375) : Number(url.port);
   const host = url.hostname;
   // The address keeps IPv6 brackets; the HTTP client wants the bare address.
@@ -93,21 +157,23 @@ function parseTcp(rest: string, input: EndpointInput, source: Source, written: s
   const candidate: EndpointCandidate = {
     endpoint: { kind: 'tcp', address: `tcp://${host}:${port}`, source },
     options: { socketPath: undefined, host: bareHost, port, protocol: tls ? 'https' : 'http', ...NO_TLS },
-    ...(tls
-      ? {
-          tls: {
-            ca: paths.join(certDir, 'ca.pem'),
-            cert: paths.join(certDir, 'cert.pem'),
-            key: paths.join(certDir, 'key.pem'),
-          },
-        }
-      : {}),
+    ...(contextTls
+      ? { tls: contextTls }
+      : tls
+        ? {
+            tls: {
+              ca: paths.join(certDir, 'ca.pem'),
+              cert: paths.join(certDir, 'cert.pem'),
+              key: paths.join(certDir, 'key.pem'),
+            },
+          }
+        : {}),
   };
   return { ok: true, candidate };
 }
 
 /** Parses one address the way the docker CLI reads DOCKER_HOST; a bare host:port means tcp. */
-export function parseEndpoint(address: string, input: EndpointInput, source: Source): Parsed {
+export function parseEndpoint(address: string, input: EndpointInput, source: Source, contextTls?: ContextTls): Parsed {
   const written = address.trim();
   const at = written.indexOf('://');
   const scheme = at < 0 ? 'tcp' : written.slice(0, at).toLowerCase();
@@ -127,11 +193,13 @@ export function parseEndpoint(address: string, input: EndpointInput, source: Sou
       }
       return { ok: true, candidate: pipeCandidate(rest, source) };
     case 'tcp':
-      return parseTcp(rest, input, source, written);
+      return parseTcp(rest, input, source, written, contextTls);
+    case 'ssh':
+      return parseSsh(rest, source, written);
     default:
       return {
         ok: false,
-        message: `"${written}" uses ${scheme}://, which Berth cannot use; use unix://, tcp:// or npipe://.`,
+        message: `"${written}" uses ${scheme}://, which Berth cannot use; use unix://, tcp://, ssh:// or npipe://.`,
       };
   }
 }
@@ -156,26 +224,75 @@ function platformDefaults(input: EndpointInput): Candidates {
   return list;
 }
 
+const kindOf = (written: string): EndpointInfo['kind'] =>
+  written.startsWith('unix://')
+    ? 'unix'
+    : written.startsWith('npipe://')
+      ? 'npipe'
+      : written.startsWith('ssh://')
+        ? 'ssh'
+        : 'tcp';
+
+function badEndpoint(written: string, source: Source, message: string, context?: string): EndpointResolution {
+  return {
+    ok: false,
+    reason: 'bad-endpoint',
+    endpoint: { kind: kindOf(written), address: written, source, ...(context !== undefined ? { context } : {}) },
+    message,
+  };
+}
+
+/** One Docker context's endpoint, with the TLS material from the context store. */
+export function resolveContext(name: string, input: EndpointInput): EndpointResolution {
+  const context = input.contexts?.contexts.find((c) => c.name === name);
+  if (context === undefined) {
+    const where = input.contexts?.configDir ?? 'the docker config folder';
+    return badEndpoint(name, 'context', `The Docker context "${name}" does not exist in ${where}.`, name);
+  }
+  if (context.error !== undefined) {
+    return badEndpoint(
+      context.host || name,
+      'context',
+      `The Docker context "${name}" is not usable: ${context.error}`,
+      name,
+    );
+  }
+  const parsed = parseEndpoint(context.host, input, 'context', context.tls);
+  if (!parsed.ok) {
+    return badEndpoint(context.host, 'context', `The Docker context "${name}" is not usable: ${parsed.message}`, name);
+  }
+  const candidate = parsed.candidate;
+  return { ok: true, candidates: [{ ...candidate, endpoint: { ...candidate.endpoint, context: name } }] };
+}
+
+/**
+ * The engines to try, in the CLI's order: an address or a context chosen in Berth's settings, then DOCKER_HOST,
+ * then DOCKER_CONTEXT or config.json's current context, then the usual sockets.
+ */
 export function resolveEndpoints(input: EndpointInput): EndpointResolution {
+  const override = input.override?.trim() ?? '';
+  const chosenContext = input.contextName?.trim() ?? '';
+  const dockerHost = input.env.DOCKER_HOST?.trim() ?? '';
   const explicit: [string, Source] | null =
-    input.override && input.override.trim() !== ''
-      ? [input.override, 'settings']
-      : input.env.DOCKER_HOST && input.env.DOCKER_HOST.trim() !== ''
-        ? [input.env.DOCKER_HOST, 'DOCKER_HOST']
+    override !== ''
+      ? [override, 'settings']
+      : chosenContext === '' && dockerHost !== ''
+        ? [dockerHost, 'DOCKER_HOST']
         : null;
   if (explicit) {
     const [address, source] = explicit;
     const parsed = parseEndpoint(address, input, source);
     if (parsed.ok) return { ok: true, candidates: [parsed.candidate] };
-    const written = address.trim();
-    const kind = written.startsWith('unix://') ? 'unix' : written.startsWith('npipe://') ? 'npipe' : 'tcp';
     const where = source === 'settings' ? 'The engine address in the settings' : 'DOCKER_HOST';
-    return {
-      ok: false,
-      reason: 'bad-endpoint',
-      endpoint: { kind, address: written, source },
-      message: `${where} is not usable: ${parsed.message}`,
-    };
+    return badEndpoint(address.trim(), source, `${where} is not usable: ${parsed.message}`);
   }
+  if (chosenContext !== '' && chosenContext !== DEFAULT_CONTEXT) return resolveContext(chosenContext, input);
+  if (chosenContext === DEFAULT_CONTEXT && dockerHost !== '') {
+    const parsed = parseEndpoint(dockerHost, input, 'DOCKER_HOST');
+    if (parsed.ok) return { ok: true, candidates: [parsed.candidate] };
+    return badEndpoint(dockerHost, 'DOCKER_HOST', `DOCKER_HOST is not usable: ${parsed.message}`);
+  }
+  const current = chosenContext === '' ? input.contexts?.current : undefined;
+  if (current !== undefined && current !== DEFAULT_CONTEXT) return resolveContext(current, input);
   return { ok: true, candidates: platformDefaults(input) };
 }

@@ -31,6 +31,9 @@ const connected = (s: EngineStatus) => s.state === 'connected';
 const WITHOUT_ENGINE: readonly RequestChannel[] = [
   'engine:status',
   'engine:retry',
+  // The engines to choose from are files and sockets on this machine; going back to automatic needs no engine.
+  'engine:choices',
+  'engine:use',
   'transcript:list',
   // The tour's plan is text; it needs no engine.
   'tour:plan',
@@ -92,6 +95,7 @@ const SAMPLE_INPUT: Partial<Record<RequestChannel, unknown>> = {
   'volumes:readFile': { name: 'data', path: '/a.txt' },
   'volumes:exportTicket': { name: 'data' },
   'volumes:importTicket': { name: 'data' },
+  'engine:use': { id: 'auto' },
   'networks:inspect': { id: 'backend' },
   'networks:create': { name: 'backend', driver: 'bridge', internal: false, attachable: false, labels: {} },
   'networks:remove': { id: 'backend' },

@@ -8,7 +8,9 @@ import https from 'node:https';
 import Dockerode from 'dockerode';
 import type { EndpointInfo, EngineSummary, UnreachableReason } from '../../../shared/dto/engine';
 import type { EndpointCandidate } from './endpoint';
+import { negotiateApiVersion } from './api-version';
 import { classifyUnreachable } from './errors';
+import { sshAgent, type SshOptions } from './ssh';
 import { engineSeconds, toEngineSummary, type RawInfo, type RawVersion } from './engine.mapper';
 
 export interface Failure {
@@ -39,14 +41,38 @@ export const abortable = (client: Dockerode): AbortableCalls => client;
 /** `fresh`: every request on its own new connection (no keep-alive), as the liveness ping needs. */
 export type ClientFactory = (candidate: EndpointCandidate, options?: { readonly fresh?: boolean }) => Dockerode;
 
-export const createDockerClient: ClientFactory = (candidate, options = {}) => {
-  const files = candidate.tls;
-  const tls = files ? { ca: readFileSync(files.ca), cert: readFileSync(files.cert), key: readFileSync(files.key) } : {};
-  const agent = options.fresh
-    ? { agent: files ? new https.Agent({ keepAlive: false }) : new http.Agent({ keepAlive: false }) }
-    : {};
-  return new Dockerode({ ...candidate.options, ...tls, ...agent });
-};
+const read = (file: string | undefined) => (file === undefined ? undefined : readFileSync(file));
+
+/** A client factory; `ssh` tunes how ssh:// engines are dialled (tests give ssh their own config). */
+export const makeClientFactory =
+  (ssh: SshOptions = {}): ClientFactory =>
+  (candidate, options = {}) => {
+    if (candidate.ssh) {
+      const agent = { agent: sshAgent(candidate.ssh, candidate.endpoint.address, ssh) };
+      return new Dockerode({ ...candidate.options, ...agent });
+    }
+    const files = candidate.tls;
+    const tls = files
+      ? {
+          ca: read(files.ca),
+          cert: read(files.cert),
+          key: read(files.key),
+          ...(files.skipVerify ? { checkServerIdentity: () => undefined, rejectUnauthorized: false } : {}),
+        }
+      : {};
+    const agentOptions = files?.skipVerify ? { keepAlive: false, rejectUnauthorized: false } : { keepAlive: false };
+    const agent =
+      options.fresh || files?.skipVerify
+        ? {
+            agent: files
+              ? new https.Agent({ ...agentOptions, keepAlive: !options.fresh })
+              : new http.Agent(agentOptions),
+          }
+        : {};
+    return new Dockerode({ ...candidate.options, ...tls, ...agent });
+  };
+
+export const createDockerClient: ClientFactory = makeClientFactory();
 
 /** Runs `work` with a signal that aborts after `ms` or when `parent` aborts, and leaves no timer behind. */
 export async function withDeadline<T>(
@@ -104,10 +130,13 @@ export async function probeEndpoint(
         message: `${endpoint.address} answered, but not like a Docker Engine (no API version).`,
       };
     }
+    // Like the CLI: from now on every request names the negotiated version in its path.
+    const clientApiVersion = negotiateApiVersion(version.ApiVersion);
+    (client as unknown as { modem: { version?: string } }).modem.version = `v${clientApiVersion}`;
     return {
       ok: true,
       client,
-      engine: toEngineSummary(version, info ?? {}),
+      engine: { ...toEngineSummary(version, info ?? {}), clientApiVersion },
       since: engineSeconds(info ?? {}, Date.now()),
     };
   } catch (e) {

@@ -58,6 +58,12 @@ const HOST_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREA
 /** Why an endpoint did not answer, as a reason and a sentence naming the address. */
 export function classifyUnreachable(e: unknown, address?: string): Classified {
   const where = address ?? (typeof record(e).address === 'string' ? String(record(e).address) : 'the engine address');
+  const own = record(e);
+  // ssh.ts already said what went wrong with the ssh link, in words.
+  if (own.code === 'ESSH' && typeof own.message === 'string') {
+    const failure = own.failure as Classified | undefined;
+    return { reason: failure?.reason ?? 'unknown', message: own.message };
+  }
   const status = statusOf(e);
   if (status !== undefined) {
     return {

@@ -17,6 +17,7 @@ describe('settingsFromJson', () => {
   it('keeps every valid field', () => {
     const raw = {
       engineEndpoint: 'tcp://127.0.0.1:2375',
+      engineContext: 'lab',
       theme: 'dark',
       logLineCap: 5000,
       notifications: false,

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { EngineUseAnswer } from '../../../shared/dto/engine';
 import type { Settings } from '../../../shared/dto/settings';
 import type { Result } from '../../../shared/result';
 import { createBackend, type Backend } from '../index';
@@ -28,14 +29,26 @@ afterEach(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** engine:use as the browser mode does it: main asks, the same address goes back with its one-time token. */
+async function useAddress(b: Backend, address: string): Promise<void> {
+  const asked = (await b.dispatcher.request('engine:use', { address })) as Result<EngineUseAnswer>;
+  if (!asked.ok || asked.value.state !== 'confirm') throw new Error(`expected a question: ${JSON.stringify(asked)}`);
+  const done = await b.dispatcher.request('engine:use', { address, token: asked.value.token });
+  expect(done).toMatchObject({ ok: true, value: { state: 'switched' } });
+}
+
 describe('settings in a real backend', () => {
   it('reconnects to the engine named in the settings, and back when the override is cleared', async () => {
     expect(HOST, 'TEST_DOCKER_HOST').not.toBe('');
     const b = backend();
     await waitForStatus(b, (s) => s.state === 'unreachable', 15_000);
 
-    const update = (await b.dispatcher.request('settings:update', { engineEndpoint: HOST })) as Result<Settings>;
-    expect(update).toMatchObject({ ok: true, value: { engineEndpoint: HOST } });
+    // Not through settings:update: a new address from the window needs a yes from main first.
+    const refused = await b.dispatcher.request('settings:update', { engineEndpoint: HOST });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
+    expect(b.engine.status().state).toBe('unreachable');
+    await useAddress(b, HOST);
+    expect(await b.dispatcher.request('settings:get', undefined)).toMatchObject({ value: { engineEndpoint: HOST } });
     const status = await waitForStatus(b, (s) => s.state === 'connected', 15_000);
     expect(status.endpoint).toEqual(expect.objectContaining({ address: HOST, source: 'settings' }));
     expect(await b.dispatcher.request('containers:list', undefined)).toMatchObject({ ok: true });
@@ -47,7 +60,8 @@ describe('settings in a real backend', () => {
 
   it('starts a new backend on the saved settings, engine address included', async () => {
     const first = backend();
-    await first.dispatcher.request('settings:update', { engineEndpoint: HOST, logLineCap: 4321 });
+    await useAddress(first, HOST);
+    await first.dispatcher.request('settings:update', { logLineCap: 4321 });
     await first.dispose();
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ engineEndpoint: HOST, logLineCap: 4321 });
 

@@ -2,11 +2,15 @@ import type { EngineStatus } from '../../../shared/dto/engine';
 import { exactTime } from '../ui/relative-time';
 import { engineStateLook, type StateLook } from '../ui/state-tone';
 import { useBerth } from './store';
+import { EngineMenu } from '../features/settings/EngineMenu';
 
 function engineLine(status: Extract<EngineStatus, { state: 'connected' }>): string {
   const { engine } = status;
   const product = engine.flavor === 'podman' ? 'Podman' : 'Docker Engine';
-  return `${product} ${engine.version} · API ${engine.apiVersion}`;
+  const client = engine.clientApiVersion;
+  const api =
+    client && client !== engine.apiVersion ? `API ${engine.apiVersion} (client ${client})` : `API ${engine.apiVersion}`;
+  return `${product} ${engine.version} · ${api}`;
 }
 
 export function StatusBar() {
@@ -26,9 +30,11 @@ export function StatusBar() {
       </span>
       {status !== null && (
         <span className="status-item status-endpoint" title={`Endpoint (from ${status.endpoint.source})`}>
+          {status.endpoint.context !== undefined ? `${status.endpoint.context} · ` : ''}
           {status.endpoint.address}
         </span>
       )}
+      <EngineMenu />
       {status?.state === 'connected' && !linkLost && (
         <>
           <span className="status-item" title={`Connected since ${exactTime(status.since)}`}>

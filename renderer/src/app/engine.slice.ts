@@ -81,7 +81,14 @@ export const createEngineSlice =
     };
 
     const onStatus = (status: EngineStatus) => {
-      const wasConnected = get().engineStatus?.state === 'connected';
+      const before = get().engineStatus;
+      // A new connection (another engine after a switch, or the same one again) is a new world: batched statuses
+      // may skip the 'connecting' in between, so the connection's start time tells.
+      const wasConnected =
+        before?.state === 'connected' &&
+        status.state === 'connected' &&
+        before.since === status.since &&
+        before.endpoint.address === status.endpoint.address;
       if (status.state === 'connected') set({ engineStatus: status, lastSettled: 'connected', linkError: null });
       else if (status.state === 'unreachable')
         set({ engineStatus: status, lastSettled: 'unreachable', lastUnreachable: status, linkError: null });

@@ -13,6 +13,7 @@ import { createLearnSlice } from '../features/learn/learn.slice';
 import { createLogsSlice } from '../features/logs/logs.slice';
 import { createNetworksSlice, networksList } from '../features/networks/networks.slice';
 import { createSettingsSlice } from '../features/settings/settings.slice';
+import { createEnginesSlice } from '../features/settings/engines.slice';
 import { createVolumesSlice, volumesList } from '../features/volumes/volumes.slice';
 import { createUiSlice } from './ui.slice';
 
@@ -36,6 +37,7 @@ export function createBerthStore(api: BerthApi, engineLists: readonly EngineList
     ...createLogsSlice(api)(...a),
     ...createBuildSlice(api)(...a),
     ...createDesktopSlice(api)(...a),
+    ...createEnginesSlice(api)(...a),
   }));
 }
 

@@ -1,9 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { LOG_LINE_CAP, THEMES, type Settings, type Theme } from '../../../../shared/dto/settings';
+import { ErrorNotice } from '../../ui/ErrorNotice';
 import { FormField } from '../../ui/FormField';
 import { SectionHeader } from '../../ui/SectionHeader';
 import { useBerth } from '../../app/store';
 import { checkDraft, toDraft, type SettingsDraft } from './settings-form';
+import { EnginesTable } from './EnginesTable';
+import { useEngineSwitch } from './EngineSwitch';
 import './settings.css';
 
 const THEME_LABELS: Readonly<Record<Theme, string>> = { system: 'Same as the system', light: 'Light', dark: 'Dark' };
@@ -25,6 +28,7 @@ export function SettingsView() {
   }));
   const [saving, setSaving] = useState(false);
   const [feedback, setFeedback] = useState<Feedback>(null);
+  const addressSwitch = useEngineSwitch();
 
   const check = checkDraft(form.draft, settings);
   const dirty = !check.ok || Object.keys(check.patch).length > 0;
@@ -44,8 +48,16 @@ export function SettingsView() {
       setFeedback({ tone: 'error', text: check.message, field: check.field });
       return;
     }
+    // A new engine address is main's to confirm: it goes through engine:use, the rest is saved as usual.
+    const { engineEndpoint, ...rest } = check.patch;
+    const patch = typeof engineEndpoint === 'string' ? rest : check.patch;
+    if (typeof engineEndpoint === 'string') {
+      const shown = { kind: 'custom', name: 'Custom address', address: engineEndpoint } as const;
+      void addressSwitch.start({ address: engineEndpoint }, shown);
+    }
+    if (Object.keys(patch).length === 0) return;
     setSaving(true);
-    const error = await saveSettings(check.patch);
+    const error = await saveSettings(patch);
     setSaving(false);
     setFeedback(error ? { tone: 'error', text: error.message } : { tone: 'ok', text: 'Settings saved.' });
   };
@@ -66,10 +78,11 @@ export function SettingsView() {
         >
           <fieldset>
             <legend>Engine</legend>
+            <EnginesTable />
             <FormField
               id="settings-endpoint"
               label="Engine address"
-              hint="Leave it empty to find the engine the way the docker CLI does: DOCKER_HOST, then the usual sockets. Berth reconnects as soon as you save."
+              hint="Or type an address (unix://, tcp://, ssh://user@host). Berth asks you to confirm a new address, then reconnects. Leave it empty to find the engine the way the docker CLI does."
               hintClassName="settings-help"
               error={endpointError}
               className="input settings-input mono"
@@ -80,6 +93,8 @@ export function SettingsView() {
               value={form.draft.engineEndpoint}
               onChange={(e) => edit({ engineEndpoint: e.target.value })}
             />
+            <ErrorNotice error={addressSwitch.error} />
+            {addressSwitch.dialog}
           </fieldset>
 
           <fieldset>

@@ -33,15 +33,16 @@ export function checkDraft(draft: SettingsDraft, saved: Settings): DraftCheck {
     };
   }
   const endpoint = draft.engineEndpoint.trim();
-  if (endpoint !== '' && !/^(unix|tcp|npipe):\/\/\S+$/.test(endpoint)) {
+  if (endpoint !== '' && !/^(unix|tcp|npipe|ssh):\/\/\S+$/.test(endpoint)) {
     return {
       ok: false,
       field: 'engineEndpoint',
-      message: 'An engine address starts with unix://, tcp:// or npipe://, e.g. unix:///var/run/docker.sock.',
+      message: 'An engine address starts with unix://, tcp://, ssh:// or npipe://, e.g. unix:///var/run/docker.sock.',
     };
   }
   const next: Settings = {
     engineEndpoint: endpoint === '' ? null : endpoint,
+    engineContext: saved.engineContext,
     theme: draft.theme,
     logLineCap: cap,
     notifications: draft.notifications,

@@ -24,6 +24,7 @@ import { layersDomain } from './layers/layers.domain';
 import { learnDomain } from './learn/learn.domain';
 import { tourDomain } from './learn/tour/tour.domain';
 import { networksDomain } from './networks/networks.domain';
+import { registriesDomain } from './registries/registries.domain';
 import { logsDomain } from './logs/logs.domain';
 import { settingsDomain } from './settings/settings.domain';
 import { SettingsStore } from './settings/settings.store';
@@ -37,6 +38,7 @@ export const DOMAINS = [
   transcriptDomain,
   appDomain,
   containersDomain,
+  registriesDomain,
   imagesDomain,
   buildDomain,
   logsDomain,
@@ -109,6 +111,8 @@ export function createBackend(options: BackendOptions = {}): Backend {
     settings,
     dialogs: options.desktop ?? null,
     cacheDir: options.cacheDir ?? null,
+    env: options.env ?? process.env,
+    homedir: options.homedir ?? os.homedir(),
     service: (name) => {
       if (!(name in made)) throw new Error(`The ${making} domain needs ${name}, which is made later: reorder DOMAINS.`);
       return made[name] as Services[typeof name];

@@ -24,6 +24,9 @@ export interface DomainContext {
   readonly dialogs: DesktopDialogs | null;
   /** A folder for caches that may be rebuilt (layer indexes); null: the domain picks the temporary folder. */
   readonly cacheDir: string | null;
+  /** The environment and home folder the backend was made with (DOCKER_CONFIG, PATH for credential helpers). */
+  readonly env: NodeJS.ProcessEnv;
+  readonly homedir: string;
   /** A service of a domain made earlier; asking for one made later is a mistake in index.ts's order, said at once. */
   readonly service: <K extends keyof Services>(name: K) => Services[K];
 }

@@ -63,6 +63,13 @@ export const ENGINE_ERRORS: readonly Entry[] = [
       login(registry, 'refused Berth because you are not logged in, or not allowed to use this image'),
   },
   {
+    // A loopback registry is insecure by default: refused over HTTPS, the engine retries in plain HTTP and gets this.
+    id: 'registry-https-refused',
+    pattern: /Client sent an HTTP request to an HTTPS server/i,
+    explain: (_m, _raw, registry) =>
+      login(registry, 'speaks only HTTPS and refused the engine there, most likely because you are not logged in'),
+  },
+  {
     id: 'manifest-unknown',
     pattern: /manifest unknown|manifest for (\S+) not found/i,
     explain: (m) => ({

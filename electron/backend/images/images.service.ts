@@ -15,7 +15,7 @@ import { checkTagTarget } from '../../../shared/image-reference';
 import { registryOfImage } from '../../../shared/registry-name';
 import { BerthFailure } from '../../../shared/result';
 import type { DockerSource } from '../engine/engine.types';
-import { engineFailure, statusOf } from '../engine/errors';
+import { engineFailure, engineText, statusOf } from '../engine/errors';
 import { explainRemoveConflict } from './images.errors';
 import { buildSteps, type OtherImage, type RawHistoryEntry } from './images.layers';
 import {
@@ -149,12 +149,16 @@ export class ImagesService {
   /** Pulls, emitting the engine's progress; resolves when done. Aborting the signal cancels the pull. */
   async pull(reference: string, emit: (event: TransferEvent) => void, signal: AbortSignal): Promise<void> {
     const authconfig = await this.credentialsFor(reference);
+    const options = authconfig === null ? { abortSignal: signal } : { abortSignal: signal, authconfig };
     const stream = (await this.engine
       .docker()
-      .pull(
-        reference,
-        authconfig === null ? { abortSignal: signal } : { abortSignal: signal, authconfig },
-      )) as Readable;
+      .pull(reference, options)
+      .catch((error: unknown) => {
+        // A refusal before the stream starts names the image's registry too, not whatever the engine's words name.
+        const status = statusOf(error);
+        if (status === undefined) throw error;
+        throw engineFailure(engineText(error).trim(), status, registryOfImage(reference)?.registry);
+      })) as Readable;
     await this.follow(stream, emit, signal, reference);
   }
 

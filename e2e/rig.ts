@@ -53,6 +53,8 @@ export function startServe(dockerHost: string): Promise<Served> {
       ...process.env,
       DOCKER_HOST: dockerHost,
       BERTH_CONFIG_DIR: mkdtempSync(path.join(tmpdir(), 'berth-e2e-config-')),
+      // Registry logins too: the docker CLI's config of this run, never the user's own ~/.docker.
+      DOCKER_CONFIG: mkdtempSync(path.join(tmpdir(), 'berth-e2e-docker-config-')),
     },
     // Own group so that stop() reaches anything serve starts, and a runner's Ctrl-C is handled by our teardown.
     detached: true,

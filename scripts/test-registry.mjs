@@ -2,17 +2,21 @@
 // project's registry) with a temporary storage directory, no auth and plain HTTP on 127.0.0.1:PORT. dockerd treats
 // 127.0.0.0/8 registries as insecure by default, so a test engine can push and pull with no configuration.
 // With { auth: { user, password } } it wants a login (htpasswd, from Debian's apache2-utils), as a private registry does.
+// With { tls: true } it speaks HTTPS with a self-signed certificate for IP 127.0.0.1 (made with openssl), which the
+// engine on this host trusts through /etc/docker/certs.d/127.0.0.1:PORT/ca.crt; stop() removes that folder.
 //   import { startTestRegistry } from './test-registry.mjs'; const r = await startTestRegistry(); ... await r.stop();
 //   node scripts/test-registry.mjs     start one, print its address, stop on Ctrl-C
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const BINARY = '/usr/bin/docker-registry';
+const CERTS_D = '/etc/docker/certs.d';
 const STARTUP_TIMEOUT_MS = 15_000;
 
 export class TestRegistryError extends Error {}
@@ -29,13 +33,45 @@ function freePort() {
   });
 }
 
+/** A self-signed certificate and key for IP 127.0.0.1, good for two days. */
+function makeCertificate(dir) {
+  const cert = path.join(dir, 'registry.crt');
+  const key = path.join(dir, 'registry.key');
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '2',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  return { cert, key };
+}
+
 /** 200, or 401 from a registry that wants a login: either way it is up. */
-function answersV2(port) {
+function answersV2(port, ca) {
   return new Promise((resolve) => {
-    const req = http.get({ host: '127.0.0.1', port, path: '/v2/', timeout: 1000 }, (res) => {
-      res.resume();
-      resolve(res.statusCode === 200 || res.statusCode === 401);
-    });
+    const get = ca === undefined ? http.get : https.get;
+    const req = get(
+      { host: '127.0.0.1', port, path: '/v2/', timeout: 1000, ...(ca === undefined ? {} : { ca }) },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode === 200 || res.statusCode === 401);
+      },
+    );
     req.on('error', () => resolve(false));
     req.on('timeout', () => {
       req.destroy();
@@ -59,6 +95,17 @@ export async function startTestRegistry(options = {}) {
     fs.writeFileSync(file, line);
     auth.push('auth:', '  htpasswd:', '    realm: berth-test', `    path: ${file}`);
   }
+  const tls = [];
+  let ca;
+  let certsDir;
+  if (options.tls) {
+    const { cert, key } = makeCertificate(dir);
+    tls.push('  tls:', `    certificate: ${cert}`, `    key: ${key}`);
+    ca = fs.readFileSync(cert);
+    certsDir = path.join(CERTS_D, `127.0.0.1:${port}`);
+    fs.mkdirSync(certsDir, { recursive: true });
+    fs.copyFileSync(cert, path.join(certsDir, 'ca.crt'));
+  }
   fs.writeFileSync(
     config,
     [
@@ -72,6 +119,7 @@ export async function startTestRegistry(options = {}) {
       '    enabled: true',
       'http:',
       `  addr: 127.0.0.1:${port}`,
+      ...tls,
       ...auth,
       '',
     ].join('\n'),
@@ -89,10 +137,11 @@ export async function startTestRegistry(options = {}) {
       clearTimeout(late);
     }
     fs.rmSync(dir, { recursive: true, force: true });
+    if (certsDir !== undefined) fs.rmSync(certsDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-  while (!(await answersV2(port))) {
+  while (!(await answersV2(port, ca))) {
     if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
       const output = fs.readFileSync(path.join(dir, 'registry.log'), 'utf8').slice(-2000);
       await stop();
@@ -100,7 +149,7 @@ export async function startTestRegistry(options = {}) {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { address: `127.0.0.1:${port}`, port, dir, stop };
+  return { address: `127.0.0.1:${port}`, port, dir, stop, ...(certsDir === undefined ? {} : { certsDir }) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -94,6 +94,11 @@ export const REQUEST_CHANNELS = [
   'layers:search',
   'layers:readFile',
   'layers:waste',
+  // registries (logins kept the docker CLI's way)
+  'registries:list',
+  'registries:plan',
+  'registries:login',
+  'registries:logout',
 ] as const;
 
 export const STREAM_CHANNELS = [

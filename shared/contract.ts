@@ -20,6 +20,7 @@ import { volumesRequests } from './contracts/volumes.contract';
 import { networksRequests } from './contracts/networks.contract';
 import { diskRequests } from './contracts/disk.contract';
 import { layersRequests } from './contracts/layers.contract';
+import { registriesRequests } from './contracts/registries.contract';
 
 export const requestChannels = {
   ...engineRequests,
@@ -36,6 +37,7 @@ export const requestChannels = {
   ...networksRequests,
   ...diskRequests,
   ...layersRequests,
+  ...registriesRequests,
 } satisfies Record<RequestChannel, { input: z.ZodType; output: unknown }>;
 
 export const streamChannels = {

@@ -64,6 +64,11 @@ const SAID: readonly [string, string, number][] = [
     400,
   ],
   ['dockerfile parse error line 2: unknown instruction: FOO', 'dockerfile-parse', 400],
+  [
+    'error parsing HTTP 400 response body: invalid character \'C\' looking for beginning of value: "Client sent an HTTP request to an HTTPS server.\n"',
+    'registry-https-refused',
+    500,
+  ],
 ];
 
 describe('explainEngineError', () => {
@@ -132,5 +137,15 @@ describe('registryOf', () => {
     expect(registryOf('Get "https://reg.example.com:5000/v2/": x509: certificate')).toBe('reg.example.com:5000');
     expect(registryOf('denied: requested access to the resource is denied')).toBe('docker.io');
     expect(registryOf('pull access denied for localhost:5000/x, repository does not exist')).toBe('localhost:5000');
+  });
+});
+
+describe('the registry an action was for', () => {
+  it('names it in the login error when the engine does not', () => {
+    const explained = explainEngineError('unauthorized: authentication required', 500, '127.0.0.1:5443');
+    expect(explained).toMatchObject({ entry: 'registry-auth', next: { kind: 'login', registry: '127.0.0.1:5443' } });
+    expect(explained.message).toContain('Log in to 127.0.0.1:5443');
+    const fallback = explainEngineError(SAID.at(-1)![0], 500, '127.0.0.1:5443');
+    expect(fallback).toMatchObject({ code: 'PERMISSION_DENIED', next: { kind: 'login', registry: '127.0.0.1:5443' } });
   });
 });

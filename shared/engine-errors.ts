@@ -22,7 +22,8 @@ interface Entry {
   /** A name for tests and for the details of a reported error. */
   readonly id: string;
   readonly pattern: RegExp;
-  readonly explain: (match: RegExpExecArray, raw: string) => EngineErrorExplanation;
+  /** `registry`: the one the action was for when the caller knows it, else the one the engine's words name. */
+  readonly explain: (match: RegExpExecArray, raw: string, registry: string) => EngineErrorExplanation;
 }
 
 const short = (id: string) => (/^[0-9a-f]{64}$/.test(id) ? id.slice(0, 12) : id);
@@ -35,8 +36,7 @@ export function registryOf(raw: string): string {
   return named?.[1] !== undefined && /[.:]|^localhost$/.test(named[1]) ? named[1] : 'docker.io';
 }
 
-const login = (raw: string, what: string): EngineErrorExplanation => {
-  const registry = registryOf(raw);
+const login = (registry: string, what: string): EngineErrorExplanation => {
   return {
     code: 'PERMISSION_DENIED',
     message: `The registry ${registry} ${what}. Log in to ${registry}, then try again.`,
@@ -49,17 +49,25 @@ export const ENGINE_ERRORS: readonly Entry[] = [
   {
     id: 'pull-access-denied',
     pattern: /pull access denied for ([^,\s]+), repository does not exist or may require 'docker login'/i,
-    explain: (m, raw) => ({
+    explain: (m, _raw, registry) => ({
       code: 'NOT_FOUND',
-      message: `The image ${m[1] ?? ''} does not exist, or its registry wants you to log in first. Check the name; if it is private, log in to ${registryOf(raw)}.`,
-      next: { kind: 'login', registry: registryOf(raw) },
+      message: `The image ${m[1] ?? ''} does not exist, or its registry wants you to log in first. Check the name; if it is private, log in to ${registry}.`,
+      next: { kind: 'login', registry },
     }),
   },
   {
     id: 'registry-auth',
     pattern:
       /no basic auth credentials|unauthorized: authentication required|unauthorized: incorrect username or password|denied: requested access to the resource is denied|\bunauthorized\b/i,
-    explain: (_m, raw) => login(raw, 'refused Berth because you are not logged in, or not allowed to use this image'),
+    explain: (_m, _raw, registry) =>
+      login(registry, 'refused Berth because you are not logged in, or not allowed to use this image'),
+  },
+  {
+    // A loopback registry is insecure by default: refused over HTTPS, the engine retries in plain HTTP and gets this.
+    id: 'registry-https-refused',
+    pattern: /Client sent an HTTP request to an HTTPS server/i,
+    explain: (_m, _raw, registry) =>
+      login(registry, 'speaks only HTTPS and refused the engine there, most likely because you are not logged in'),
   },
   {
     id: 'manifest-unknown',
@@ -300,10 +308,11 @@ const quoted = (raw: string) => {
 export function explainEngineError(
   raw: string,
   status?: number,
+  registry?: string,
 ): EngineErrorExplanation & { readonly entry: string | null } {
   for (const entry of ENGINE_ERRORS) {
     const match = entry.pattern.exec(raw);
-    if (match !== null) return { ...entry.explain(match, raw), entry: entry.id };
+    if (match !== null) return { ...entry.explain(match, raw, registry ?? registryOf(raw)), entry: entry.id };
   }
   const fallback = byStatus(status);
   return { ...fallback, message: fallback.message + quoted(raw), entry: null };

@@ -25,6 +25,7 @@ import { layersDomain } from './layers/layers.domain';
 import { learnDomain } from './learn/learn.domain';
 import { tourDomain } from './learn/tour/tour.domain';
 import { networksDomain } from './networks/networks.domain';
+import { registriesDomain } from './registries/registries.domain';
 import { logsDomain } from './logs/logs.domain';
 import { settingsDomain } from './settings/settings.domain';
 import { SettingsStore } from './settings/settings.store';
@@ -38,6 +39,7 @@ export const DOMAINS = [
   transcriptDomain,
   appDomain,
   containersDomain,
+  registriesDomain,
   imagesDomain,
   buildDomain,
   logsDomain,

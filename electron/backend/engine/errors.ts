@@ -107,8 +107,8 @@ export function classifyUnreachable(e: unknown, address?: string): Classified {
  * The engine's words (and HTTP status, when there was one) as a BerthError: Berth's sentence from the one table in
  * shared/engine-errors.ts, the engine's own words kept in details for the "Details" disclosure, never instead.
  */
-export function engineError(raw: string, statusCode?: number): BerthError {
-  const explained = explainEngineError(raw, statusCode);
+export function engineError(raw: string, statusCode?: number, registry?: string): BerthError {
+  const explained = explainEngineError(raw, statusCode, registry);
   return {
     code: explained.code,
     message: explained.message,
@@ -122,8 +122,8 @@ export function engineError(raw: string, statusCode?: number): BerthError {
 }
 
 /** The same, thrown: for errors the engine reports inside a stream (pull, push, build, load), not as a status. */
-export const engineFailure = (raw: string, statusCode?: number): BerthFailure => {
-  const e = engineError(raw, statusCode);
+export const engineFailure = (raw: string, statusCode?: number, registry?: string): BerthFailure => {
+  const e = engineError(raw, statusCode, registry);
   return new BerthFailure(e.code, e.message, e.details);
 };
 

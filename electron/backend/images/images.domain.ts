@@ -13,8 +13,9 @@ declare module '../core/domain' {
 
 export const imagesDomain = defineDomain({
   name: 'images',
-  make: ({ engine, transcript }) => {
-    const images = new ImagesService(engine);
+  make: ({ engine, transcript, service }) => {
+    const registries = service('registries');
+    const images = new ImagesService(engine, (ref) => registries.authFor(ref));
     const imageTransfers = new ImageTransfers(images, transcript);
     return { services: { images, imageTransfers }, handlers: imagesHandlers(images, transcript, imageTransfers) };
   },

@@ -12,9 +12,10 @@ import type {
 import type { ImageSummary } from '../../../shared/dto/lists';
 import { splitTagTarget } from '../../../shared/cli/images.cli';
 import { checkTagTarget } from '../../../shared/image-reference';
+import { registryOfImage } from '../../../shared/registry-name';
 import { BerthFailure } from '../../../shared/result';
 import type { DockerSource } from '../engine/engine.types';
-import { engineFailure, statusOf } from '../engine/errors';
+import { engineFailure, engineText, statusOf } from '../engine/errors';
 import { explainRemoveConflict } from './images.errors';
 import { buildSteps, type OtherImage, type RawHistoryEntry } from './images.layers';
 import {
@@ -40,8 +41,14 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
   return out;
 }
 
+/** The X-Registry-Auth credential for a reference (registries/registries.service.ts), or null for none. */
+export type CredentialsFor = (reference: string) => Promise<object | null>;
+
 export class ImagesService {
-  constructor(private readonly engine: DockerSource) {}
+  constructor(
+    private readonly engine: DockerSource,
+    private readonly credentialsFor: CredentialsFor = () => Promise.resolve(null),
+  ) {}
 
   /** Throws ENGINE_UNREACHABLE at once while the engine is down, before anything is promised to the user. */
   assertReachable(): void {
@@ -141,8 +148,18 @@ export class ImagesService {
 
   /** Pulls, emitting the engine's progress; resolves when done. Aborting the signal cancels the pull. */
   async pull(reference: string, emit: (event: TransferEvent) => void, signal: AbortSignal): Promise<void> {
-    const stream = (await this.engine.docker().pull(reference, { abortSignal: signal })) as Readable;
-    await this.follow(stream, emit, signal);
+    const authconfig = await this.credentialsFor(reference);
+    const options = authconfig === null ? { abortSignal: signal } : { abortSignal: signal, authconfig };
+    const stream = (await this.engine
+      .docker()
+      .pull(reference, options)
+      .catch((error: unknown) => {
+        // A refusal before the stream starts names the image's registry too, not whatever the engine's words name.
+        const status = statusOf(error);
+        if (status === undefined) throw error;
+        throw engineFailure(engineText(error).trim(), status, registryOfImage(reference)?.registry);
+      })) as Readable;
+    await this.follow(stream, emit, signal, reference);
   }
 
   async push(reference: string, emit: (event: TransferEvent) => void, signal: AbortSignal): Promise<void> {
@@ -151,12 +168,13 @@ export class ImagesService {
     if (!(raw.RepoTags ?? []).includes(`${repo}:${tag}`)) {
       throw new BerthFailure('INVALID_INPUT', `Push needs a tag: give the image a name like ${repo}:${tag} first.`);
     }
-    // An empty credential: the engine insists on the header even for registries without login.
+    // Without a login, an empty credential: the engine insists on the header even for registries without login.
+    const authconfig = (await this.credentialsFor(reference)) ?? {};
     const stream = (await this.engine
       .docker()
       .getImage(repo)
-      .push({ tag, abortSignal: signal, authconfig: {} })) as Readable;
-    await this.follow(stream, emit, signal);
+      .push({ tag, abortSignal: signal, authconfig })) as Readable;
+    await this.follow(stream, emit, signal, reference);
   }
 
   /** The image as a `docker save` tar stream. */
@@ -200,7 +218,12 @@ export class ImagesService {
     return { unique: size - shared, shared };
   }
 
-  private async follow(stream: Readable, emit: (event: TransferEvent) => void, signal: AbortSignal): Promise<void> {
+  private async follow(
+    stream: Readable,
+    emit: (event: TransferEvent) => void,
+    signal: AbortSignal,
+    reference: string,
+  ): Promise<void> {
     let failure: string | undefined;
     const reading = this.readLines(stream, (line) => {
       const { event, error } = toTransferEvent(line as Parameters<typeof toTransferEvent>[0]);
@@ -213,7 +236,8 @@ export class ImagesService {
     });
     if (signal.aborted) throw new BerthFailure('CANCELLED', 'The transfer was cancelled.');
     // The engine answers 200 and then reports the failure in the stream (errorDetail): the same table words it.
-    if (failure !== undefined) throw engineFailure(failure.trim());
+    // The registry is named from the reference: the engine's words often do not say which one refused.
+    if (failure !== undefined) throw engineFailure(failure.trim(), undefined, registryOfImage(reference)?.registry);
   }
 
   /** JSON lines from an engine stream, one callback each, until the stream ends or breaks. */

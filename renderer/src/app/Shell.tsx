@@ -2,6 +2,7 @@
 import { SECTIONS, sectionOf } from './sections';
 import { useBerth } from './store';
 import { LearnControls } from '../features/learn/LearnControls';
+import { LoginPromptHost } from '../features/registries/LoginDialog';
 import { BerthMark } from '../ui/icons';
 
 function Sidebar() {
@@ -44,6 +45,7 @@ export function Shell() {
       <div className="workspace">
         <View />
       </div>
+      <LoginPromptHost />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { ImagesView } from '../features/images/ImagesView';
 import { LearnView } from '../features/learn/LearnView';
 import { LogsSection } from '../features/logs/LogsSection';
 import { NetworksView } from '../features/networks/NetworksView';
+import { RegistriesView } from '../features/registries/RegistriesView';
 import { SettingsView } from '../features/settings/SettingsView';
 import { VolumesView } from '../features/volumes/VolumesView';
 import {
@@ -22,6 +23,7 @@ import {
   LearnIcon,
   LogsIcon,
   NetworksIcon,
+  RegistriesIcon,
   SettingsIcon,
   VolumesIcon,
 } from '../ui/icons';
@@ -37,6 +39,7 @@ const PARTS = {
   volumes: { icon: VolumesIcon, view: VolumesView },
   networks: { icon: NetworksIcon, view: NetworksView },
   disk: { icon: DiskIcon, view: DiskView },
+  registries: { icon: RegistriesIcon, view: RegistriesView },
   build: { icon: BuildIcon, view: BuildView },
   logs: { icon: LogsIcon, view: LogsSection },
   learn: { icon: LearnIcon, view: LearnView },

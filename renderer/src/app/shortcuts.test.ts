@@ -30,7 +30,7 @@ describe('shortcutCommand', () => {
   });
 
   it('ignores other keys, bare keys and extra modifiers', () => {
-    expect(shortcutCommand(key('9', { ctrlKey: true }), false)).toBeNull();
+    expect(shortcutCommand(key('0', { ctrlKey: true }), false)).toBeNull();
     expect(shortcutCommand(key('f', {}), false)).toBeNull();
     expect(shortcutCommand(key('f', { ctrlKey: true, shiftKey: true }), false)).toBeNull();
     expect(shortcutCommand(key('r', { ctrlKey: true, altKey: true }), false)).toBeNull();
@@ -56,6 +56,7 @@ describe('SHORTCUT_SECTIONS', () => {
       'volumes',
       'networks',
       'disk',
+      'registries',
     ]);
   });
 });

@@ -12,6 +12,7 @@ import { createImagesSlice, imagesList } from '../features/images/images.slice';
 import { createLearnSlice } from '../features/learn/learn.slice';
 import { createLogsSlice } from '../features/logs/logs.slice';
 import { createNetworksSlice, networksList } from '../features/networks/networks.slice';
+import { createRegistriesSlice } from '../features/registries/registries.slice';
 import { createSettingsSlice } from '../features/settings/settings.slice';
 import { createEnginesSlice } from '../features/settings/engines.slice';
 import { createVolumesSlice, volumesList } from '../features/volumes/volumes.slice';
@@ -38,6 +39,7 @@ export function createBerthStore(api: BerthApi, engineLists: readonly EngineList
     ...createBuildSlice(api)(...a),
     ...createDesktopSlice(api)(...a),
     ...createEnginesSlice(api)(...a),
+    ...createRegistriesSlice(api)(...a),
   }));
 }
 

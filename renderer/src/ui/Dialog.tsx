@@ -95,8 +95,8 @@ export function CommandPreview({ command }: { command: string }) {
   );
 }
 
-export function DialogError({ error }: { error: BerthError | string | null }) {
-  return <ErrorNotice error={error} className="dialog-error" />;
+export function DialogError({ error, onRetry }: { error: BerthError | string | null; onRetry?: () => void }) {
+  return <ErrorNotice error={error} className="dialog-error" {...(onRetry === undefined ? {} : { onRetry })} />;
 }
 
 export function DialogButtons({ children }: { children: ReactNode }) {

@@ -6,9 +6,10 @@ import { Message } from './Message';
 const isNextStep = (v: unknown): v is NextStep =>
   typeof v === 'object' && v !== null && typeof (v as { kind?: unknown }).kind === 'string';
 
-/** The next step as a button where Berth has one; a login has no dialog yet, so it is said as the command. */
-function NextStepAction({ next }: { next: NextStep }) {
+/** The next step as a button; a login opens the login dialog, then does again what failed (`onRetry`). */
+function NextStepAction({ next, onRetry }: { next: NextStep; onRetry?: () => void }) {
   const navigate = useBerth((s) => s.navigate);
+  const askLogin = useBerth((s) => s.askLogin);
   switch (next.kind) {
     case 'open-container':
       return next.container === '' ? null : (
@@ -38,9 +39,9 @@ function NextStepAction({ next }: { next: NextStep }) {
       );
     case 'login':
       return (
-        <span className="error-notice-next">
-          <Message text={`Log in with \`docker login ${next.registry}\`, then retry.`} />
-        </span>
+        <button type="button" className="button" onClick={() => askLogin(next.registry, onRetry)}>
+          Log in to {next.registry}…
+        </button>
       );
   }
 }
@@ -49,7 +50,16 @@ function NextStepAction({ next }: { next: NextStep }) {
  * An action's error as the user reads it everywhere: Berth's sentence, the next step where there is one, and the
  * engine's own words behind a "Details" disclosure (never in place of the sentence).
  */
-export function ErrorNotice({ error, className }: { error: BerthError | string | null; className?: string }) {
+export function ErrorNotice({
+  error,
+  className,
+  onRetry,
+}: {
+  error: BerthError | string | null;
+  className?: string;
+  /** What to do again after the next step (a login) is done. */
+  onRetry?: () => void;
+}) {
   if (error === null) return null;
   const e: BerthError = typeof error === 'string' ? { code: 'INTERNAL', message: error } : error;
   const engine = typeof e.details?.engine === 'string' && e.details.engine !== '' ? e.details.engine : null;
@@ -62,7 +72,7 @@ export function ErrorNotice({ error, className }: { error: BerthError | string |
       </p>
       {next !== null && (
         <p className="error-notice-actions">
-          <NextStepAction next={next} />
+          <NextStepAction next={next} {...(onRetry === undefined ? {} : { onRetry })} />
         </p>
       )}
       {engine !== null && (

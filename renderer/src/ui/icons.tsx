@@ -109,3 +109,11 @@ export const BerthMark = () => (
     <path d="M11 12V9h10v3" fill="none" className="brand-mark-line" strokeWidth={2} />
   </svg>
 );
+
+export const RegistriesIcon = () => (
+  <Icon>
+    <rect x="4" y="10" width="16" height="11" rx="2" />
+    <path d="M8 10V7a4 4 0 0 1 8 0v3" />
+    <path d="M12 14.5v2.5" />
+  </Icon>
+);

@@ -106,7 +106,7 @@ export function TransferDialog({
             {progress.messages.length > 0 && <p className="muted small">{progress.messages.at(-1)}</p>}
           </>
         )}
-        <DialogError error={error} />
+        <DialogError error={error} onRetry={start} />
         <DialogButtons>
           {phase === 'running' ? (
             <button type="button" className="button" onClick={cancel}>

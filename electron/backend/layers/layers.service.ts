@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import {
   MAX_LAYER_ENTRIES,
   MAX_LAYER_FILE_BYTES,
+  type LayerChange,
   type LayerChanges,
   type LayerFile,
   type LayerListMode,
@@ -23,7 +24,7 @@ import { buildSteps, type RawHistoryEntry } from '../images/images.layers';
 import { asText } from '../volumes/volumes.mapper';
 import { allBut, readArchive } from './layers.archive';
 import type { LayerIndexCache } from './layers.cache';
-import { changesLevel, changesOf } from './layers.changes';
+import { changesLevel } from './layers.changes';
 import { normalizePath, page } from './layers.mapper';
 import { MergedTree, mergedFlat, mergedLevel } from './layers.merge';
 import { everyLayersChanges, searchLayers } from './layers.search';
@@ -50,8 +51,13 @@ export function stepsOfLayers(history: readonly RawHistoryEntry[], diffIds: read
   return made.map((s) => ({ index: s.index, instruction: s.instruction, createdBy: s.createdBy }));
 }
 
+/** Images whose derived views (every layer's changes, merged trees) stay in memory, most recent last. */
+const DERIVED_IMAGES = 2;
+
 export class LayersService {
   private readonly running = new Map<string, Promise<IndexedImage>>();
+  /** Per image id: every layer's changes and the merged trees asked for, so paging and search do not redo them. */
+  private readonly derived = new Map<string, { changes: LayerChange[][] | null; trees: Map<number, MergedTree> }>();
 
   constructor(
     private readonly engine: DockerSource,
@@ -119,9 +125,35 @@ export class LayersService {
     };
   }
 
+  private memo(image: IndexedImage) {
+    const key = `${image.id}:${image.layers.map((l) => l.diffId).join()}`;
+    const found = this.derived.get(key) ?? { changes: null, trees: new Map<number, MergedTree>() };
+    this.derived.delete(key);
+    this.derived.set(key, found);
+    for (const old of this.derived.keys()) if (this.derived.size > DERIVED_IMAGES) this.derived.delete(old);
+    return found;
+  }
+
+  private allChanges(image: IndexedImage): LayerChange[][] {
+    const memo = this.memo(image);
+    memo.changes ??= everyLayersChanges(image.layers);
+    return memo.changes;
+  }
+
+  private treeAt(image: IndexedImage, index: number): MergedTree {
+    const { trees } = this.memo(image);
+    const found = trees.get(index);
+    if (found) return found;
+    const tree = MergedTree.of(image.layers, index);
+    // One or two trees per image: the one on screen and the one before it.
+    if (trees.size >= 2) trees.delete(trees.keys().next().value as number);
+    trees.set(index, tree);
+    return tree;
+  }
+
   async index(name: string): Promise<LayersIndex> {
     const image = await this.indexed(name);
-    const changes = everyLayersChanges(image.layers);
+    const changes = this.allChanges(image);
     const layers = image.layers.map((layer, index): LayerSummary => {
       const mine = changes[index] ?? [];
       const count = (kind: string) => mine.filter((c) => c.kind === kind).length;
@@ -163,7 +195,7 @@ export class LayersService {
     const index = LayersService.at(image, ref);
     const layer = image.layers[index] as IndexedLayer;
     const folder = normalizePath(path ?? '');
-    const all = changesOf(MergedTree.of(image.layers, index - 1), layer);
+    const all = this.allChanges(image)[index] ?? [];
     const shown =
       mode === 'level'
         ? changesLevel(all, folder)
@@ -188,7 +220,7 @@ export class LayersService {
     const image = await this.indexed(name);
     const index = LayersService.at(image, ref);
     const folder = normalizePath(path ?? '');
-    const tree = MergedTree.of(image.layers, index);
+    const tree = this.treeAt(image, index);
     const shown = mode === 'level' ? mergedLevel(tree, folder) : mergedFlat(tree, folder);
     if (shown === null)
       throw new BerthFailure('NOT_FOUND', `There is no folder /${folder} in ${name} as of layer ${index}.`);
@@ -198,7 +230,7 @@ export class LayersService {
 
   async search(name: string, query: string, limit: number): Promise<LayerSearchResult> {
     const image = await this.indexed(name);
-    return { image: name, query, ...searchLayers(everyLayersChanges(image.layers), query, limit) };
+    return { image: name, query, ...searchLayers(this.allChanges(image), query, limit) };
   }
 
   async waste(name: string): Promise<LayerWaste> {

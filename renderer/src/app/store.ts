@@ -9,6 +9,7 @@ import { createDesktopSlice } from '../features/desktop/desktop.slice';
 import { createEngineSlice, type EngineList } from './engine.slice';
 import { createDiskSlice } from '../features/disk/disk.slice';
 import { createImagesSlice, imagesList } from '../features/images/images.slice';
+import { createLayersSlice } from '../features/layers/layers.slice';
 import { createLearnSlice } from '../features/learn/learn.slice';
 import { createLogsSlice } from '../features/logs/logs.slice';
 import { createNetworksSlice, networksList } from '../features/networks/networks.slice';
@@ -40,6 +41,7 @@ export function createBerthStore(api: BerthApi, engineLists: readonly EngineList
     ...createDesktopSlice(api)(...a),
     ...createEnginesSlice(api)(...a),
     ...createRegistriesSlice(api)(...a),
+    ...createLayersSlice(api)(...a),
   }));
 }
 

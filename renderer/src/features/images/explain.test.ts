@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageDetail, ImageStep } from '../../../../shared/dto/images';
 import type { ImageSummary } from '../../../../shared/dto/lists';
-import { explainImages, explainLayers, shortenHashes } from './explain';
+import { efficiencyText, explainImages, explainLayers, explainWaste, shortenHashes } from './explain';
 
 describe('shortenHashes', () => {
   it('keeps the first 12 hex digits of a content hash', () => {
@@ -65,5 +65,36 @@ describe('explainLayers', () => {
     expect(text).toContain('1 layer is shared with base:1');
     expect(text).toContain('only 40 kB belong to this image alone');
     expect(text).toContain('`<missing>`');
+  });
+});
+
+describe('explainWaste', () => {
+  const base = { image: 'app:1', total: 1_000_000, items: [], truncated: false };
+  it('says nothing is wasted when no step hides another’s files', () => {
+    const [only] = explainWaste({ ...base, wasted: 0, efficiency: 1, advice: [] }, 'app:1');
+    expect(only).toContain('nothing in its layers is wasted (efficiency 100 %');
+  });
+
+  it('gives the total, the share, dive’s score and the advice per pair of steps', () => {
+    const notes = explainWaste(
+      {
+        ...base,
+        wasted: 250_000,
+        efficiency: 0.7999,
+        advice: [
+          'Step 4 (RUN apt-get update) adds 250 kB that step 5 (RUN rm) deletes: they still ship in the image; do both in one RUN.',
+        ],
+      },
+      'app:1',
+    );
+    expect(notes[0]).toContain('250 kB of the 1 MB');
+    expect(notes[0]).toContain('(25 %)');
+    expect(notes[0]).toContain('efficiency 79.9 %');
+    expect(notes[1]).toContain('do both in one RUN');
+  });
+
+  it('never rounds a wasteful image up to 100 %', () => {
+    expect(efficiencyText(0.99999)).toBe('99.9 %');
+    expect(efficiencyText(1)).toBe('100 %');
   });
 });

@@ -1,5 +1,6 @@
 /** "What is an image?" and "Why these layers?", written from the user's own images. Pure; `code` in backticks. */
 import type { ImageDetail } from '../../../../shared/dto/images';
+import type { LayerWaste } from '../../../../shared/dto/layers';
 import type { ImageSummary } from '../../../../shared/dto/lists';
 import { formatBytes } from '../../ui/format-bytes';
 
@@ -77,4 +78,24 @@ export function explainLayers(detail: ImageDetail, name: string): string[] {
     );
   }
   return out;
+}
+
+/** dive's efficiency score as a percentage a reader can compare: 100 only when nothing at all is wasted. */
+export function efficiencyText(efficiency: number): string {
+  const percent = efficiency * 100;
+  return percent >= 100 ? '100 %' : `${Math.min(99.9, Math.floor(percent * 10) / 10).toFixed(1)} %`;
+}
+
+/** Wasted space in words: the total, dive's score beside it, and the biggest pairs of steps to fix first. */
+export function explainWaste(waste: LayerWaste, name: string): string[] {
+  if (waste.wasted === 0)
+    return [
+      `No step of \`${name}\` overwrites or deletes a file an earlier step wrote, so nothing in its layers is wasted (efficiency ${efficiencyText(waste.efficiency)}, dive's score).`,
+    ];
+  const share = waste.total > 0 ? Math.round((waste.wasted / waste.total) * 100) : 0;
+  return [
+    `${formatBytes(waste.wasted)} of the ${formatBytes(waste.total)} in \`${name}\`'s layers (${share} %) are files a later step overwrote or deleted: containers never see them, but every pull and every disk still carries them (efficiency ${efficiencyText(waste.efficiency)}, dive's score).`,
+    ...waste.advice.slice(0, 3),
+    'A step cannot shrink the layers below it: deleting a file only adds a marker (a whiteout) that hides it.',
+  ];
 }

@@ -51,6 +51,14 @@ export const LESSONS: readonly Lesson[] = [
           Layers are stored once. When two images start from the same base, they share those layers on disk, which is
           why adding up image sizes overstates the space they use.
         </p>
+        <p>
+          A later step cannot shrink an earlier layer. Deleting a file only adds a marker (a whiteout) that hides it,
+          and overwriting one adds a second copy: the first bytes still ship with every pull. If step 4 downloads 120 MB
+          of package lists that step 5 deletes, the image still carries those 120 MB; do both in one RUN. The Layers tab
+          of an image lists this wasted space, biggest first, with the step that wrote each file and the step that hid
+          it.
+        </p>
+        <Command>docker save nginx | tar -t</Command>
       </>
     ),
     see: { label: 'See shared layers', route: { section: 'learn', id: 'relationships' } },

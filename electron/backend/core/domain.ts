@@ -9,6 +9,7 @@ import type { DesktopDialogs } from '../desktop/desktop.types';
 import type { EngineConnection } from '../engine/engine.connection';
 import type { SettingsStore } from '../settings/settings.store';
 import type { DomainHandlers } from './dispatcher.types';
+import type { PathGuard } from './paths';
 import type { Transcript } from './transcript';
 
 // Empty here on purpose: the domains fill it in.
@@ -24,6 +25,8 @@ export interface DomainContext {
   readonly dialogs: DesktopDialogs | null;
   /** A folder for caches that may be rebuilt (layer indexes); null: the domain picks the temporary folder. */
   readonly cacheDir: string | null;
+  /** Which folders a channel that takes a path may open (core/paths.ts). */
+  readonly paths: PathGuard;
   /** A service of a domain made earlier; asking for one made later is a mistake in index.ts's order, said at once. */
   readonly service: <K extends keyof Services>(name: K) => Services[K];
 }

@@ -13,7 +13,7 @@ type Frame = { t: string; id: number; channel: string; input: unknown };
 /** Routes the page's bridge socket; desktop:* requests are answered by `answer` and recorded, the rest forwarded. */
 async function playDesktopMain(page: Page, answer: (channel: string, input: unknown) => unknown) {
   const asked: { channel: string; input: unknown }[] = [];
-  await page.routeWebSocket(/\/api\?token=/, (ws) => {
+  await page.routeWebSocket(/\/api(\?|$)/, (ws) => {
     const server = ws.connectToServer();
     ws.onMessage((message) => {
       const frame = JSON.parse(String(message)) as Frame;

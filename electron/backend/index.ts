@@ -12,6 +12,7 @@ import { containersDomain } from './containers/containers.domain';
 import { Dispatcher } from './core/dispatcher';
 import type { RequestHandlers, StreamHandlers } from './core/dispatcher.types';
 import type { DomainContext, Services } from './core/domain';
+import { defaultRoots, grantingDialogs, PathGuard } from './core/paths';
 import { Transcript } from './core/transcript';
 import { diskDomain } from './disk/disk.domain';
 import { desktopDomain } from './desktop/desktop.domain';
@@ -75,6 +76,8 @@ export interface BackendOptions {
   readonly desktop?: DesktopDialogs;
   /** The app's data folder, for caches such as the layer indexes; without it they go to the temporary folder. */
   readonly cacheDir?: string;
+  /** Browser mode: folders typed paths may be inside, beside the defaults (core/paths.ts); set outside the page. */
+  readonly allowedRoots?: readonly string[];
 }
 
 export interface Backend {
@@ -110,13 +113,20 @@ export function createBackend(options: BackendOptions = {}): Backend {
   const requests: Partial<Record<string, unknown>> = {};
   const streams: Partial<Record<string, unknown>> = {};
   let making = '';
+  // The desktop app opens only folders chosen in its dialog; the browser mode confines typed paths to roots.
+  const paths = new PathGuard(
+    options.desktop
+      ? { kind: 'grants' }
+      : { kind: 'roots', roots: [...defaultRoots(options.homedir), ...(options.allowedRoots ?? [])] },
+  );
   const context: DomainContext = {
     engine,
     transcript: new Transcript(),
     settings,
-    dialogs: options.desktop ?? null,
+    dialogs: options.desktop ? grantingDialogs(options.desktop, paths) : null,
     cacheDir: options.cacheDir ?? null,
     machine,
+    paths,
     service: (name) => {
       if (!(name in made)) throw new Error(`The ${making} domain needs ${name}, which is made later: reorder DOMAINS.`);
       return made[name] as Services[typeof name];

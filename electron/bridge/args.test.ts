@@ -14,6 +14,17 @@ describe('parseServeArgs', () => {
     });
   });
 
+  it('collects --allow folders, and refuses a relative one', () => {
+    expect(parseServeArgs(['--allow', '/srv/a', '--allow=/srv/b'])).toEqual({
+      ok: true,
+      args: { port: 0, allow: ['/srv/a', '/srv/b'] },
+    });
+    expect(parseServeArgs(['--allow', 'src'])).toEqual({
+      ok: false,
+      message: '--allow needs an absolute folder path, not "src".',
+    });
+  });
+
   it('refuses bad ports and unknown options with a sentence', () => {
     for (const argv of [['--port'], ['--port', 'x'], ['--port=70000'], ['--port', '-1'], ['--verbose']]) {
       const parsed = parseServeArgs(argv);

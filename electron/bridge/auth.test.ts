@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   apiHttpRefusal,
+  cookieToken,
   hostRefusal,
   isAllowedHost,
   isAllowedOrigin,
   isApiPath,
   newToken,
+  tokenCookie,
+  tokenLanding,
   tokenMatches,
   upgradeRefusal,
 } from './auth';
@@ -87,8 +90,44 @@ describe('plain HTTP under /api', () => {
     expect(isApiPath('/api')).toBe(true);
     expect(isApiPath('/api/x?y')).toBe(true);
     expect(isApiPath('/apix')).toBe(false);
-    expect(apiHttpRefusal('/api', token).status).toBe(401);
-    expect(apiHttpRefusal(`/api?token=${token}`, token).status).toBe(426);
-    expect(apiHttpRefusal(`/api/x?token=${token}`, token).status).toBe(404);
+    expect(apiHttpRefusal('/api', good, 4000, token).status).toBe(401);
+    expect(apiHttpRefusal(`/api?token=${token}`, good, 4000, token).status).toBe(426);
+    expect(apiHttpRefusal('/api', { ...good, cookie: `berth_token_4000=${token}` }, 4000, token).status).toBe(426);
+    expect(apiHttpRefusal(`/api/x?token=${token}`, good, 4000, token).status).toBe(404);
+  });
+});
+
+describe('the token cookie', () => {
+  it('is HttpOnly and SameSite=Strict, named after the port', () => {
+    const cookie = tokenCookie(4000, token);
+    expect(cookie).toMatch(/^berth_token_4000=a{64};/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    expect(cookie).toContain('Path=/');
+  });
+
+  it('is read from the Cookie header by its port-specific name only', () => {
+    expect(cookieToken({ cookie: `x=1; berth_token_4000=${token}; y=2` }, 4000)).toBe(token);
+    expect(cookieToken({ cookie: `berth_token_4001=${token}` }, 4000)).toBeNull();
+    expect(cookieToken({}, 4000)).toBeNull();
+  });
+
+  it('opens the WebSocket without a token in the address; a wrong address token still fails beside it', () => {
+    const withCookie = { ...good, cookie: `berth_token_4000=${token}` };
+    expect(upgradeRefusal('/api', withCookie, 4000, token)).toBeNull();
+    expect(upgradeRefusal('/api', { ...good, cookie: 'berth_token_4000=wrong' }, 4000, token)?.status).toBe(401);
+    expect(upgradeRefusal('/api', { ...good, cookie: `berth_token_4001=${token}` }, 4000, token)?.status).toBe(401);
+    expect(upgradeRefusal('/api?token=wrong', withCookie, 4000, token)?.status).toBe(401);
+    // The cookie does not lift the Origin check: another page on 127.0.0.1 is same-site and would send it.
+    expect(upgradeRefusal('/api', { ...withCookie, origin: 'http://127.0.0.1:5000' }, 4000, token)?.status).toBe(403);
+  });
+
+  it('is set on the first load, which is sent on to the address without the token', () => {
+    expect(tokenLanding(`/?token=${token}&x=1`, 4000, token)).toEqual({
+      location: '/?x=1',
+      cookie: tokenCookie(4000, token),
+    });
+    expect(tokenLanding('/?token=wrong', 4000, token)).toEqual({ location: '/', cookie: null });
+    expect(tokenLanding('/?x=1', 4000, token)).toBeNull();
   });
 });

@@ -60,10 +60,60 @@ export function splitTarget(target: string | undefined): { path: string; query: 
   };
 }
 
+/**
+ * The cookie the token is traded for on first load. Cookies ignore ports, so the name carries the port: two Berth
+ * servers on 127.0.0.1 (or a test rig's several) do not overwrite each other's.
+ */
+export const tokenCookieName = (port: number): string => `berth_token_${port}`;
+
+/** HttpOnly: no script (an injected one included) can read it; SameSite=Strict: no other site's request carries it. */
+export const tokenCookie = (port: number, token: string): string =>
+  `${tokenCookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`;
+
+/** The token from the request's Cookie header, or null. */
+export function cookieToken(headers: IncomingHttpHeaders, port: number): string | null {
+  const name = tokenCookieName(port);
+  for (const part of (headers.cookie ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return null;
+}
+
+/**
+ * A token in the address must be right; without one, the cookie must be. (A wrong token in the address is refused
+ * even beside a good cookie, so a test of the address token means what it says.)
+ */
+function authorised(query: URLSearchParams, headers: IncomingHttpHeaders, port: number, token: string): boolean {
+  const given = query.get('token');
+  return given !== null ? tokenMatches(given, token) : tokenMatches(cookieToken(headers, port), token);
+}
+
+/**
+ * The first load, `/?token=T`: the answer trades the token for the cookie and sends the browser to the same address
+ * without it (303), so the token never stays in the address bar, the history or a bookmark. A wrong token gets the
+ * clean address without a cookie, and the page then says it could not sign in. Null when the address has no token.
+ */
+export function tokenLanding(
+  target: string | undefined,
+  port: number,
+  token: string,
+): { readonly location: string; readonly cookie: string | null } | null {
+  const split = splitTarget(target);
+  if (split === null || !split.query.has('token')) return null;
+  const given = split.query.get('token');
+  split.query.delete('token');
+  const rest = split.query.toString();
+  return {
+    location: `${split.path}${rest === '' ? '' : `?${rest}`}`,
+    cookie: tokenMatches(given, token) ? tokenCookie(port, token) : null,
+  };
+}
+
 const tokenRefusal: Refusal = {
   status: 401,
   code: 'PERMISSION_DENIED',
-  message: 'This request needs the token from the address that `npm run serve` printed.',
+  message: 'This request needs the token from the address that `npm run serve` printed (open that address once).',
 };
 
 /** Checks a WebSocket upgrade (Host is checked before this, for every request). */
@@ -88,12 +138,17 @@ export function upgradeRefusal(
       message: `Berth only accepts WebSockets from its own page at http://127.0.0.1:${port}.`,
     };
   }
-  if (!tokenMatches(split.query.get('token'), token)) return tokenRefusal;
+  if (!authorised(split.query, headers, port, token)) return tokenRefusal;
   return null;
 }
 
 /** Plain HTTP under /api: the API is WebSocket only, but a wrong token is still reported as such first. */
-export function apiHttpRefusal(target: string | undefined, token: string): Refusal {
+export function apiHttpRefusal(
+  target: string | undefined,
+  headers: IncomingHttpHeaders,
+  port: number,
+  token: string,
+): Refusal {
   const split = splitTarget(target);
   if (split === null || split.path !== BRIDGE_API_PATH) {
     return {
@@ -102,7 +157,7 @@ export function apiHttpRefusal(target: string | undefined, token: string): Refus
       message: `There is nothing at ${split?.path ?? 'this address'}.`,
     };
   }
-  if (!tokenMatches(split.query.get('token'), token)) return tokenRefusal;
+  if (!authorised(split.query, headers, port, token)) return tokenRefusal;
   return {
     status: 426,
     code: 'INVALID_INPUT',

@@ -45,8 +45,7 @@ async function serve(options: { port?: number; token?: string } = {}): Promise<B
 }
 
 /** A page at the bridge's address; its WebSocket is `ws`, sending the Origin a browser would send. */
-function page(href: string) {
-  const stored = new Map<string, string>();
+function page(href: string, cookie?: string) {
   const addressBar: string[] = [];
   const opened: string[] = [];
   const env: BridgeEnvironment = {
@@ -55,34 +54,30 @@ function page(href: string) {
       state: null,
       replaceState: (_data, _unused, url) => void addressBar.push(String(url)),
     },
-    storage: {
-      getItem: (key) => stored.get(key) ?? null,
-      setItem: (key, value) => void stored.set(key, value),
-    },
     openSocket: (url) => {
       opened.push(url);
-      const ws = new WebSocket(url, { origin: new URL(href).origin });
+      const ws = new WebSocket(url, { origin: new URL(href).origin, ...(cookie ? { headers: { cookie } } : {}) });
       ws.on('error', () => undefined);
       sockets.push(ws);
       return ws as unknown as SocketLike;
     },
   };
-  return { env, stored, addressBar, opened };
+  return { env, addressBar, opened };
 }
 
 describe('takeToken and apiUrl', () => {
-  it('moves the token from the address into session storage', () => {
-    const { env, stored, addressBar } = page('http://127.0.0.1:9/?token=abc&x=1#top');
+  it('takes a token left in the address out of it and keeps it in memory only', () => {
+    const { env, addressBar } = page('http://127.0.0.1:9/?token=abc&x=1#top');
     expect(takeToken(env)).toBe('abc');
-    expect([...stored.values()]).toEqual(['abc']);
     expect(addressBar).toEqual(['/?x=1#top']);
     const later = { ...env, location: { href: 'http://127.0.0.1:9/' } };
-    expect(takeToken(later)).toBe('abc');
+    expect(takeToken(later)).toBeNull();
   });
 
-  it('builds the WebSocket address from the page address', () => {
+  it('builds the WebSocket address from the page address, with no token when the cookie carries it', () => {
     expect(apiUrl('http://127.0.0.1:9/?a', 't/k')).toBe('ws://127.0.0.1:9/api?token=t%2Fk');
     expect(apiUrl('https://localhost:9/', 't')).toBe('wss://localhost:9/api?token=t');
+    expect(apiUrl('http://127.0.0.1:9/', null)).toBe('ws://127.0.0.1:9/api');
   });
 });
 
@@ -106,17 +101,24 @@ describe('createBridgeTransport', () => {
     expect(transport.state).toBe('connected');
   });
 
-  it('without a token, answers BRIDGE_DISCONNECTED and does not connect', async () => {
-    const tokenless = page('http://127.0.0.1:9/');
+  it('signs in with the cookie alone, the token nowhere in the socket address', async () => {
+    const bridge = await serve();
+    const clean = `http://127.0.0.1:${bridge.port}/`;
+    const withCookie = page(clean, `berth_token_${bridge.port}=${bridge.token}`);
+    const transport = createBridgeTransport(withCookie.env);
+    expect(await transport.request('engine:status', undefined)).toMatchObject({ ok: true });
+    expect(transport.signedIn).toBe(true);
+    expect(withCookie.opened).toEqual([`ws://127.0.0.1:${bridge.port}/api`]);
+  });
+
+  it('without a token or cookie, answers BRIDGE_DISCONNECTED saying it could not sign in', async () => {
+    const bridge = await serve();
+    const tokenless = page(`http://127.0.0.1:${bridge.port}/`);
     const transport = createBridgeTransport(tokenless.env);
-    expect(transport.state).toBe('disconnected');
     const answer = await transport.request('engine:status', undefined);
-    expect(answer).toMatchObject({
-      ok: false,
-      error: { code: 'BRIDGE_DISCONNECTED' },
-    });
-    expect(answer.ok ? '' : answer.error.message).toContain('without its access token');
-    expect(tokenless.opened).toEqual([]);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'BRIDGE_DISCONNECTED' } });
+    expect(answer.ok ? '' : answer.error.message).toContain('could not sign in');
+    expect(transport.signedIn).toBe(false);
   });
 
   it('while the server is gone, resolves with BRIDGE_DISCONNECTED; after it is back, re-subscribes', async () => {

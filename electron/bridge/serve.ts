@@ -26,10 +26,14 @@ async function main(): Promise<void> {
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     quit(`There is no built renderer in ${rendererDir}; run \`npm run build\` first.`, 1);
   }
-  const { port, maxUploadBytes } = parsed.args;
+  const { port, maxUploadBytes, allow } = parsed.args;
 
   const settings = settingsFile({ env: process.env, platform: process.platform, homedir: os.homedir() });
-  const backend = createBackend({ settingsFile: settings, cacheDir: path.dirname(settings) });
+  const backend = createBackend({
+    settingsFile: settings,
+    cacheDir: path.dirname(settings),
+    ...(allow ? { allowedRoots: allow } : {}),
+  });
   let bridge: Bridge;
   try {
     bridge = await startBridge({

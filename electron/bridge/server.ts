@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { BRIDGE_MAX_FRAME_BYTES } from '../../shared/wire';
 import type { Dispatcher } from '../backend/core/dispatcher';
-import { apiHttpRefusal, hostRefusal, isApiPath, newToken, upgradeRefusal, type Refusal } from './auth';
+import { apiHttpRefusal, hostRefusal, isApiPath, newToken, tokenLanding, upgradeRefusal, type Refusal } from './auth';
 import { securityHeaders, serveStatic } from './static';
 import { attachSocket } from './socket';
 
@@ -126,10 +126,22 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     (req, res) => {
       const refusal =
         hostRefusal(req.headers, port) ??
-        (isApiPath(req.url) ? apiHttpRefusal(req.url, token) : null) ??
+        (isApiPath(req.url) ? apiHttpRefusal(req.url, req.headers, port, token) : null) ??
         uploadRefusal(req, maxUpload);
       if (refusal) {
         sendRefusal(res, refusal);
+        return;
+      }
+      const landing = req.method === 'GET' || req.method === 'HEAD' ? tokenLanding(req.url, port, token) : null;
+      if (landing) {
+        res.writeHead(303, {
+          ...securityHeaders(),
+          Location: landing.location,
+          'Cache-Control': 'no-store',
+          'Content-Length': '0',
+          ...(landing.cookie === null ? {} : { 'Set-Cookie': landing.cookie }),
+        });
+        res.end();
         return;
       }
       if (options.routes?.some((route) => route(req, res, port))) return;

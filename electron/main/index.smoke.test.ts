@@ -4,7 +4,7 @@
  * a socket that does not exist, so no engine is needed).
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,8 @@ let record: {
   calls: string[];
   windows: { webPreferences: Record<string, unknown>; show: boolean }[];
   loaded: string;
+  privilegedSchemes: unknown;
+  served: { url: string; status: number; csp: string; body: string }[];
   handlers: string[];
   handlersAfterQuit: string[];
   answers: {
@@ -40,6 +42,9 @@ let record: {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'berth-main-'));
   const outfile = join(dir, 'out/main/index.cjs');
+  await mkdir(join(dir, 'out/renderer'), { recursive: true });
+  await writeFile(join(dir, 'out/renderer/index.html'), '<!doctype html><title>Berth</title>');
+  await writeFile(join(dir, 'package.json'), '{"secret": true}');
   await build({
     absWorkingDir: root,
     entryPoints: ['electron/main/index.ts'],
@@ -79,8 +84,21 @@ describe('electron/main/index.ts', () => {
     expect(record.windows).toHaveLength(1);
     expect(record.windows[0]?.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true });
     expect(record.windows[0]?.webPreferences.preload).toBe(join(dir, 'out/preload/index.cjs'));
-    expect(record.loaded).toBe(`file://${join(dir, 'out/renderer/index.html')}`);
+    expect(record.loaded).toBe('app://berth/index.html');
     expect(record.calls).toContain('window.show');
+  });
+
+  it('serves the renderer through its own app: scheme, standard and secure, with the CSP header and nothing else', () => {
+    expect(record.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    const [page, climb, otherHost] = record.served;
+    expect(page).toMatchObject({ status: 200, body: '<!doctype html><title>Berth</title>' });
+    expect(page?.csp).toContain("default-src 'none'");
+    expect(page?.csp).toContain("script-src 'self'");
+    expect(climb).toMatchObject({ status: 404 });
+    expect(climb?.body).not.toContain('secret');
+    expect(otherHost).toMatchObject({ status: 404 });
   });
 
   it('answers the app page over IPC from the real backend and refuses a foreign page', () => {

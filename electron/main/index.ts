@@ -3,12 +3,12 @@
  * (window options, security checks, IPC, window placement) lives in unit-tested modules beside this one.
  */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, nativeTheme, screen, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, nativeTheme, protocol, screen, session, shell } from 'electron';
 import { createBackend, type Backend } from '../backend';
 import { startDesktop, type Desktop } from './desktop';
 import { electronDialogs } from './desktop.dialogs';
 import { registerIpc } from './ipc.registrar';
+import { APP_SCHEME_PRIVILEGES, APP_URL as RENDERER_URL, registerAppProtocol } from './security/app-protocol';
 import { guardWebContents } from './security/contents';
 import { decideWindowOpen } from './security/navigation';
 import { isTrustedSender } from './security/sender';
@@ -19,15 +19,12 @@ import { createStateSaver, loadWindowState, placeWindow, saveWindowState, trackW
 
 // Built layout: out/main/index.cjs, out/preload/index.cjs, out/renderer/index.html.
 const PRELOAD_PATH = join(__dirname, '../preload/index.cjs');
-const RENDERER_INDEX = join(__dirname, '../renderer/index.html');
+const RENDERER_DIR = join(__dirname, '../renderer');
 // electron-builder.yml packs assets/tray beside out/.
 const TRAY_ICONS = join(__dirname, '../../assets/tray');
 
 /** A dev server is honoured only in an unpackaged build, so a shipped app cannot be pointed elsewhere. */
-const APP_URL =
-  !app.isPackaged && process.env.BERTH_DEV_SERVER_URL
-    ? process.env.BERTH_DEV_SERVER_URL
-    : pathToFileURL(RENDERER_INDEX).href;
+const APP_URL = !app.isPackaged && process.env.BERTH_DEV_SERVER_URL ? process.env.BERTH_DEV_SERVER_URL : RENDERER_URL;
 
 let mainWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
@@ -78,6 +75,7 @@ function focusMainWindow(): void {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
+  registerAppProtocol(protocol, RENDERER_DIR);
   backend = createBackend({
     settingsFile: electronSettingsFile(process.env, app.getPath('userData')),
     desktop: electronDialogs(() => mainWindow),
@@ -99,6 +97,9 @@ async function start(): Promise<void> {
   );
   await createWindow();
 }
+
+// The renderer's own scheme (security/app-protocol.ts) must be declared before the app is ready.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

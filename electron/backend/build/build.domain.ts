@@ -10,8 +10,8 @@ declare module '../core/domain' {
 
 export const buildDomain = defineDomain({
   name: 'build',
-  make: ({ engine, transcript }) => {
+  make: ({ engine, transcript, paths }) => {
     const build = new BuildService(engine);
-    return { services: { build }, handlers: buildHandlers(build, transcript) };
+    return { services: { build }, handlers: buildHandlers(build, transcript, paths) };
   },
 });

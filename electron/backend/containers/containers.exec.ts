@@ -1,6 +1,8 @@
 /**
  * Interactive exec sessions: a TTY process in a running container, attached over a hijacked connection. Each
- * session belongs to the stream subscription that opened it and is ended when that subscription goes away.
+ * session belongs to the stream subscription that opened it and is ended when that subscription goes away (so when
+ * its window closes or its bridge socket drops); only that subscription's session (window or socket) may type into,
+ * resize or inspect it.
  */
 import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
@@ -31,6 +33,8 @@ async function hangUp(container: Dockerode.Container, exec: Dockerode.Exec, sess
 interface Session {
   readonly exec: Dockerode.Exec;
   readonly socket: Duplex;
+  /** The dispatcher session (Caller.session) that opened it. */
+  readonly owner: object;
 }
 
 export interface ExecRequest {
@@ -53,7 +57,12 @@ export class ExecSessions {
    * Starts the process and pipes its terminal to `emit`; resolves with the session id. `signal` ends it: the
    * connection is closed, which hangs up the TTY, and the shell exits.
    */
-  async open(request: ExecRequest, emit: (chunk: ExecChunk) => void, signal: AbortSignal): Promise<string> {
+  async open(
+    request: ExecRequest,
+    emit: (chunk: ExecChunk) => void,
+    signal: AbortSignal,
+    owner: object,
+  ): Promise<string> {
     const container = this.engine.docker().getContainer(request.id);
     const sessionId = randomUUID();
     let exec: Dockerode.Exec;
@@ -83,7 +92,7 @@ export class ExecSessions {
       await hangUp(container, exec, sessionId);
       return sessionId;
     }
-    this.sessions.set(sessionId, { exec, socket });
+    this.sessions.set(sessionId, { exec, socket, owner });
     emit({ type: 'session', sessionId });
     socket.on('data', (data: Buffer) => emit({ type: 'output', data: data.toString('base64') }));
     const close = () => {
@@ -101,31 +110,38 @@ export class ExecSessions {
     });
     socket.once('error', () => socket.destroy());
     signal.addEventListener('abort', close, { once: true });
-    await this.resize(sessionId, request.cols, request.rows).catch(() => undefined);
+    await this.resize(sessionId, request.cols, request.rows, owner).catch(() => undefined);
     return sessionId;
   }
 
-  private session(sessionId: string): Session {
+  private session(sessionId: string, caller: object): Session {
     // With the engine gone every session is gone too; say that rather than "ended".
     this.engine.docker();
     const session = this.sessions.get(sessionId);
     if (!session) throw new BerthFailure('NOT_FOUND', 'That terminal session has ended.');
+    if (session.owner !== caller)
+      throw new BerthFailure(
+        'PERMISSION_DENIED',
+        'That terminal belongs to another window or page; only the one that opened it may type into it.',
+      );
     return session;
   }
 
-  input(sessionId: string, data: string): null {
-    this.session(sessionId).socket.write(data);
+  input(sessionId: string, data: string, caller: object): null {
+    this.session(sessionId, caller).socket.write(data);
     return null;
   }
 
-  async resize(sessionId: string, cols: number, rows: number): Promise<null> {
-    await this.session(sessionId).exec.resize({ w: cols, h: rows });
+  async resize(sessionId: string, cols: number, rows: number, caller: object): Promise<null> {
+    await this.session(sessionId, caller).exec.resize({ w: cols, h: rows });
     return null;
   }
 
   /** The engine's own view of the session's process, for tests: is it still running? */
   async running(sessionId: string): Promise<boolean> {
-    const info = await this.session(sessionId).exec.inspect();
+    const session = this.sessions.get(sessionId);
+    if (!session) throw new BerthFailure('NOT_FOUND', 'That terminal session has ended.');
+    const info = await session.exec.inspect();
     return info.Running;
   }
 }

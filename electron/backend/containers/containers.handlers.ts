@@ -64,8 +64,10 @@ export function containersHandlers(
           (n) => text.commitAction(n, options),
           () => containers.commit(id, options),
         ),
-      'containers:execInput': ({ sessionId, data }) => exec.input(sessionId, data),
-      'containers:execResize': ({ sessionId, cols, rows }) => exec.resize(sessionId, cols, rows),
+      // Only the session (window or socket) that opened a terminal may use it.
+      'containers:execInput': ({ sessionId, data }, caller) => exec.input(sessionId, data, caller.session),
+      'containers:execResize': ({ sessionId, cols, rows }, caller) =>
+        exec.resize(sessionId, cols, rows, caller.session),
     },
     streams: {
       'containers:stats': ({ ids }, sink) =>
@@ -78,7 +80,7 @@ export function containersHandlers(
         void act(
           id,
           (n) => text.execAction(n, command),
-          () => exec.open(request, (c) => sink.emit(c), sink.signal),
+          () => exec.open(request, (c) => sink.emit(c), sink.signal, sink.caller.session),
         ).catch((error: unknown) => sink.fail(toBerthError(error)));
       },
     },

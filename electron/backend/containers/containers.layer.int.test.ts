@@ -42,7 +42,13 @@ function recordingSession() {
   });
   const items = <T>(id: string): T[] =>
     (received.get(id) ?? []).flatMap((m) => (m.type === 'data' ? ([...m.items] as T[]) : []));
-  return { session, received, items };
+  /** A request from this session (as its window or socket would send it), failing on an error. */
+  const ask = async (channel: string, input: unknown): Promise<unknown> => {
+    const result = await session.request(channel, input);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+    return result.value;
+  };
+  return { session, received, items, ask };
 }
 
 const runContainer = (name: string) =>
@@ -172,17 +178,17 @@ describe('exec terminal', () => {
   it('runs a TTY shell: input, output, resize; unsubscribing ends the shell', async () => {
     const name = `${RUN}-exec`;
     const id = runContainer(name);
-    const { session, items } = recordingSession();
+    const { session, items, ask } = recordingSession();
     session.subscribe('term-1', 'containers:exec', { id, cols: 80, rows: 24 });
     const sessionId = await until(() => {
       const first = items<ExecChunk>('term-1').find((c) => c.type === 'session');
       return first?.type === 'session' ? first.sessionId : undefined;
     });
-    await value('containers:execInput', { sessionId, data: 'echo "hel""lo"\n' });
+    await ask('containers:execInput', { sessionId, data: 'echo "hel""lo"\n' });
     await until(() => (/^hello\r?$/m.test(decode(items('term-1'))) ? true : undefined));
 
-    await value('containers:execResize', { sessionId, cols: 100, rows: 40 });
-    await value('containers:execInput', { sessionId, data: 'stty size\n' });
+    await ask('containers:execResize', { sessionId, cols: 100, rows: 40 });
+    await ask('containers:execInput', { sessionId, data: 'stty size\n' });
     await until(() => (/^40 100\r?$/m.test(decode(items('term-1'))) ? true : undefined));
 
     const shells = () =>
@@ -196,6 +202,46 @@ describe('exec terminal', () => {
     expect(ended).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND', message: 'That terminal session has ended.' },
+    });
+  });
+
+  it('is tied to the session that opened it: another cannot type or resize, and closing the session ends the shell', async () => {
+    const name = `${RUN}-exec-owner`;
+    const id = runContainer(name);
+    const owner = recordingSession();
+    const stranger = recordingSession();
+    owner.session.subscribe('term-o', 'containers:exec', { id, cols: 80, rows: 24 });
+    const sessionId = await until(() => {
+      const first = owner.items<ExecChunk>('term-o').find((c) => c.type === 'session');
+      return first?.type === 'session' ? first.sessionId : undefined;
+    });
+    const denied = { ok: false, error: { code: 'PERMISSION_DENIED' } };
+    expect(
+      await stranger.session.request('containers:execInput', { sessionId, data: 'echo stranger-$((1+1))\n' }),
+    ).toMatchObject(denied);
+    expect(
+      await backend.dispatcher.request('containers:execInput', { sessionId, data: 'echo main-$((2+2))\n' }),
+    ).toMatchObject(denied);
+    expect(await stranger.session.request('containers:execResize', { sessionId, cols: 10, rows: 10 })).toMatchObject(
+      denied,
+    );
+    await owner.ask('containers:execInput', { sessionId, data: 'echo done-$((6*7))\n' });
+    await until(() => (/done-42/.test(decode(owner.items('term-o'))) ? true : undefined));
+    const screen = decode(owner.items('term-o'));
+    expect(screen).not.toContain('stranger');
+    expect(screen).not.toContain('main-4');
+
+    const shells = () =>
+      cli('top', name)
+        .split('\n')
+        .filter((l) => /\/bin\/sh\s*$/.test(l)).length;
+    expect(shells()).toBe(1);
+    // The window closes or the socket drops: the session's streams end, and with them the shell.
+    owner.session.close();
+    await until(() => (shells() === 0 ? true : undefined));
+    expect(await owner.session.request('containers:execInput', { sessionId, data: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
     });
   });
 

@@ -3,7 +3,7 @@ import { REQUEST_CHANNELS, STREAM_CHANNELS } from '../../../shared/channels';
 import type { EngineEvent, EngineStatus } from '../../../shared/dto/engine';
 import { BerthFailure, type BerthError } from '../../../shared/result';
 import type { StreamMessage } from '../../../shared/stream';
-import { Dispatcher, MAX_IN_FLIGHT_PER_SESSION, MAX_SUBSCRIPTIONS_PER_SESSION } from './dispatcher';
+import { Dispatcher, MAIN_CALLER, MAX_IN_FLIGHT_PER_SESSION, MAX_SUBSCRIPTIONS_PER_SESSION } from './dispatcher';
 import type { RequestHandlers, StreamHandlers, StreamSink } from './dispatcher.types';
 
 const status: EngineStatus = {
@@ -63,7 +63,27 @@ describe('Dispatcher.request', () => {
     const list = vi.fn(() => []);
     const result = await makeDispatcher({ 'containers:list': list }).request('containers:list', { all: true });
     expect(result).toEqual({ ok: true, value: [] });
-    expect(list).toHaveBeenCalledWith({ all: true });
+    expect(list).toHaveBeenCalledWith({ all: true }, MAIN_CALLER);
+  });
+
+  it('tells handlers which session asked: one identity per session, another for main', async () => {
+    const callers: unknown[] = [];
+    const list = vi.fn((_input: unknown, caller: unknown) => {
+      callers.push(caller);
+      return [];
+    });
+    const dispatcher = makeDispatcher({ 'containers:list': list });
+    const a = dispatcher.openSession(() => undefined);
+    const b = dispatcher.openSession(() => undefined);
+    await a.request('containers:list', {});
+    await a.request('containers:list', {});
+    await b.request('containers:list', {});
+    await dispatcher.request('containers:list', {});
+    const [a1, a2, b1, main] = callers as { session: object }[];
+    expect(a1?.session).toBe(a2?.session);
+    expect(a1?.session).not.toBe(b1?.session);
+    expect(main).toBe(MAIN_CALLER);
+    expect(main?.session).not.toBe(a1?.session);
   });
 
   it('turns a thrown error into an error result through mapError', async () => {

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/contract';
 import { fail, ok, type BerthError, type Result } from '../../../shared/result';
 import type { StreamMessage } from '../../../shared/stream';
-import type { RequestHandlers, StreamHandlers, StreamSink } from './dispatcher.types';
+import type { Caller, RequestHandlers, StreamHandlers, StreamSink } from './dispatcher.types';
 
 /** Open subscriptions one session (a window, a bridge socket) may hold; the app itself needs a few dozen. */
 export const MAX_SUBSCRIPTIONS_PER_SESSION = 256;
@@ -52,6 +52,9 @@ function invalidInput(channel: string, error: z.ZodError): Result<never> {
   );
 }
 
+/** Requests made by main itself (the tray, the menu, tests), outside any window's or socket's session. */
+export const MAIN_CALLER: Caller = { session: {} };
+
 export class Dispatcher {
   constructor(
     private readonly requests: RequestHandlers,
@@ -59,7 +62,7 @@ export class Dispatcher {
     private readonly options: DispatcherOptions,
   ) {}
 
-  async request(channel: unknown, input: unknown): Promise<Result<unknown>> {
+  async request(channel: unknown, input: unknown, caller: Caller = MAIN_CALLER): Promise<Result<unknown>> {
     if (!isRequestChannel(channel)) {
       return fail(
         'UNKNOWN_CHANNEL',
@@ -69,8 +72,8 @@ export class Dispatcher {
     const parsed = requestChannels[channel].input.safeParse(input);
     if (!parsed.success) return invalidInput(channel, parsed.error);
     try {
-      const handler = this.requests[channel] as (input: unknown) => unknown;
-      return ok(await handler(parsed.data));
+      const handler = this.requests[channel] as (input: unknown, caller: Caller) => unknown;
+      return ok(await handler(parsed.data, caller));
     } catch (error) {
       return { ok: false, error: this.options.mapError(error) };
     }
@@ -82,6 +85,7 @@ export class Dispatcher {
     const maxItems = this.options.batchMaxItems ?? 1000;
     const { mapError } = this.options;
     const streams = this.streams;
+    const caller: Caller = { session: {} };
 
     const subscribe = (id: unknown, channel: unknown, input: unknown): Result<null> => {
       if (!isStreamChannel(channel)) {
@@ -136,6 +140,7 @@ export class Dispatcher {
         end: (reason) => finish(reason === undefined ? { type: 'end' } : { type: 'end', reason }),
         fail: (error) => finish({ type: 'error', error }),
         signal: controller.signal,
+        caller,
       };
       subscriptions.set(subId, () => finish(null));
       try {
@@ -158,7 +163,7 @@ export class Dispatcher {
         );
       inFlight++;
       try {
-        return await this.request(channel, input);
+        return await this.request(channel, input, caller);
       } finally {
         inFlight--;
       }

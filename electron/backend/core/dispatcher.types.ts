@@ -13,8 +13,19 @@ import type { BerthError } from '../../../shared/result';
 type ParsedRequest<C extends RequestChannel> = z.output<(typeof requestChannels)[C]['input']>;
 type ParsedStream<C extends StreamChannel> = z.output<(typeof streamChannels)[C]['input']>;
 
+/**
+ * Who asked: one per session (a window, a bridge socket), so a handler can keep what one session opened (an exec
+ * terminal) out of another's reach. Compared by identity; calls from main itself share one.
+ */
+export interface Caller {
+  readonly session: object;
+}
+
 export type RequestHandlers = {
-  readonly [C in RequestChannel]: (input: ParsedRequest<C>) => Promise<RequestOutput<C>> | RequestOutput<C>;
+  readonly [C in RequestChannel]: (
+    input: ParsedRequest<C>,
+    caller: Caller,
+  ) => Promise<RequestOutput<C>> | RequestOutput<C>;
 };
 
 export interface StreamSink<T> {
@@ -23,6 +34,8 @@ export interface StreamSink<T> {
   fail(error: BerthError): void;
   /** Aborted when the subscriber goes away. */
   readonly signal: AbortSignal;
+  /** The session that subscribed. */
+  readonly caller: Caller;
 }
 
 /** Starts a stream; returns its cleanup, which runs once on unsubscribe, end, error or session close. */

@@ -10,6 +10,7 @@ import type { EngineConnection } from '../engine/engine.connection';
 import type { Machine } from '../engine/engine.choices';
 import type { SettingsStore } from '../settings/settings.store';
 import type { DomainHandlers } from './dispatcher.types';
+import type { PathGuard } from './paths';
 import type { Transcript } from './transcript';
 
 // Empty here on purpose: the domains fill it in.
@@ -27,6 +28,8 @@ export interface DomainContext {
   readonly cacheDir: string | null;
   /** The environment, platform and home folder the engine is looked for in (contexts, sockets). */
   readonly machine: Machine;
+  /** Which folders a channel that takes a path may open (core/paths.ts). */
+  readonly paths: PathGuard;
   /** A service of a domain made earlier; asking for one made later is a mistake in index.ts's order, said at once. */
   readonly service: <K extends keyof Services>(name: K) => Services[K];
 }

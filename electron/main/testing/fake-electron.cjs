@@ -122,7 +122,12 @@ module.exports = {
     },
   },
   shell: { openExternal: (url) => Promise.resolve(void record.opened.push(url)) },
+  protocol: {
+    registerSchemesAsPrivileged: (schemes) => (record.privilegedSchemes = schemes),
+    handle: (scheme, handler) => protocolHandlers.set(scheme, handler),
+  },
 };
+const protocolHandlers = new Map();
 
 async function play() {
   const [window] = BrowserWindow.all;
@@ -130,6 +135,18 @@ async function play() {
   const contents = window.webContents;
   const ask = (url) => handlers.get('engine:status')({ sender: contents, senderFrame: { url, parent: null } });
   record.answers.app = await ask(record.loaded);
+  // What the app: scheme answers: the page with its CSP header, and nothing outside the renderer folder.
+  record.served = [];
+  for (const url of [record.loaded, 'app://berth/%2e%2e/%2e%2e/package.json', 'app://elsewhere/index.html']) {
+    const handler = protocolHandlers.get(new URL(url).protocol.slice(0, -1));
+    const response = handler ? await handler({ url }) : null;
+    record.served.push({
+      url,
+      status: response?.status ?? 0,
+      csp: response?.headers.get('content-security-policy') ?? '',
+      body: response ? (await response.text()).slice(0, 40) : '',
+    });
+  }
   record.answers.foreign = await ask('https://evil.example/');
   const frame = { url: record.loaded, parent: null };
   const request = (channel, input) => handlers.get(channel)({ sender: contents, senderFrame: frame }, input);

@@ -13,6 +13,8 @@ export type BridgeState = 'connecting' | 'connected' | 'disconnected';
 
 export interface BridgeTransport extends Transport {
   readonly state: BridgeState;
+  /** A socket has opened at least once (the page's token or cookie was accepted). */
+  readonly signedIn: boolean;
   /** Called with every change of the connection state; returns its removal. */
   onState(listener: (state: BridgeState) => void): Unsubscribe;
 }
@@ -32,52 +34,38 @@ export interface BridgeEnvironment {
     readonly state: unknown;
     replaceState(data: unknown, unused: string, url?: string): void;
   };
-  readonly storage: {
-    getItem(key: string): string | null;
-    setItem(key: string, value: string): void;
-  };
   openSocket(url: string): SocketLike;
 }
 
-const TOKEN_KEY = 'berth.bridgeToken';
 const MIN_RETRY_MS = 250;
 const MAX_RETRY_MS = 5000;
 
 const browserEnvironment = (): BridgeEnvironment => ({
   location: window.location,
   history: window.history,
-  storage: window.sessionStorage,
   openSocket: (url) => new WebSocket(url) as unknown as SocketLike,
 });
 
 /**
- * The token arrives once in the address; it is kept for this tab only and removed from the address bar so
- * it does not end up in bookmarks, history or screenshots.
+ * The server trades the token in the printed address for an HttpOnly cookie on the first load and sends the browser
+ * on to the clean address, so the page normally never sees the token and no script (an injected one included) can
+ * read it. Should an address still carry one (a server that did not redirect), it is taken from the address bar at
+ * once and kept in memory only, never in storage.
  */
-export function takeToken(env: Pick<BridgeEnvironment, 'location' | 'history' | 'storage'>): string | null {
+export function takeToken(env: Pick<BridgeEnvironment, 'location' | 'history'>): string | null {
   const url = new URL(env.location.href);
   const fromUrl = url.searchParams.get('token');
-  if (fromUrl === null || fromUrl === '') {
-    try {
-      return env.storage.getItem(TOKEN_KEY);
-    } catch {
-      return null;
-    }
-  }
-  try {
-    env.storage.setItem(TOKEN_KEY, fromUrl);
-  } catch {
-    // Storage may be disabled; the token still works until the page is reloaded.
-  }
+  if (fromUrl === null) return null;
   url.searchParams.delete('token');
   env.history.replaceState(env.history.state, '', `${url.pathname}${url.search}${url.hash}`);
-  return fromUrl;
+  return fromUrl === '' ? null : fromUrl;
 }
 
-export function apiUrl(href: string, token: string): string {
+/** The API address; without a token the browser's cookie signs the socket in. */
+export function apiUrl(href: string, token: string | null): string {
   const page = new URL(href);
   const scheme = page.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${page.host}${BRIDGE_API_PATH}?token=${encodeURIComponent(token)}`;
+  return `${scheme}//${page.host}${BRIDGE_API_PATH}${token === null ? '' : `?token=${encodeURIComponent(token)}`}`;
 }
 
 const disconnected = (): Result<never> =>
@@ -85,11 +73,9 @@ const disconnected = (): Result<never> =>
     'BRIDGE_DISCONNECTED',
     'Lost the connection to the Berth server. If it was stopped, start it again with `npm run serve` and open the address it prints.',
   );
-const noToken = (): Result<never> =>
-  fail(
-    'BRIDGE_DISCONNECTED',
-    'This page was opened without its access token. Open the address that `npm run serve` printed.',
-  );
+export const NOT_SIGNED_IN =
+  'This page could not sign in to the Berth server. Open the full address that `npm run serve` printed, token included; if the server was stopped, start it again.';
+const notSignedIn = (): Result<never> => fail('BRIDGE_DISCONNECTED', NOT_SIGNED_IN);
 
 interface LiveSubscription {
   readonly channel: string;
@@ -104,7 +90,9 @@ export function createBridgeTransport(env: BridgeEnvironment = browserEnvironmen
   const queued: string[] = [];
   const subscriptions = new Map<string, LiveSubscription>();
   const stateListeners = new Set<(state: BridgeState) => void>();
-  let state: BridgeState = token === null ? 'disconnected' : 'connecting';
+  let state: BridgeState = 'connecting';
+  /** Whether a socket ever opened: until one has, a refusal most likely means the page has no valid token. */
+  let signedIn = false;
   let socket: SocketLike | null = null;
   let nextRequestId = 1;
   let nextSubscriptionId = 1;
@@ -141,11 +129,12 @@ export function createBridgeTransport(env: BridgeEnvironment = browserEnvironmen
     }
   };
 
-  const connect = (currentToken: string) => {
+  const connect = (currentToken: string | null) => {
     const ws = env.openSocket(apiUrl(env.location.href, currentToken));
     socket = ws;
     ws.onopen = () => {
       retryMs = MIN_RETRY_MS;
+      signedIn = true;
       setState('connected');
       for (const [id, { channel, input }] of subscriptions) send({ t: 'sub', id, channel, input });
       for (const frame of queued.splice(0)) ws.send(frame);
@@ -159,25 +148,27 @@ export function createBridgeTransport(env: BridgeEnvironment = browserEnvironmen
       setState('disconnected');
       const waiting = [...pending.values()];
       pending.clear();
-      for (const resolve of waiting) resolve(disconnected());
+      for (const resolve of waiting) resolve(signedIn ? disconnected() : notSignedIn());
       setTimeout(() => connect(currentToken), retryMs);
       retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
     };
   };
 
-  if (token !== null) connect(token);
+  connect(token);
 
   return {
     get state() {
       return state;
+    },
+    get signedIn() {
+      return signedIn;
     },
     onState(listener) {
       stateListeners.add(listener);
       return () => void stateListeners.delete(listener);
     },
     request(channel, input) {
-      if (token === null) return Promise.resolve(noToken());
-      if (state === 'disconnected') return Promise.resolve(disconnected());
+      if (state === 'disconnected') return Promise.resolve(signedIn ? disconnected() : notSignedIn());
       const id = nextRequestId++;
       let text: string;
       try {

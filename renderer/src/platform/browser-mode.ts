@@ -1,9 +1,7 @@
 import { buildBerthApi } from '../../../shared/api';
 import type { BerthError } from '../../../shared/result';
-import { createBridgeTransport } from './bridge.transport';
+import { createBridgeTransport, NOT_SIGNED_IN } from './bridge.transport';
 
-const NO_TOKEN =
-  'This page was opened without its access token. Open the full address that `npm run serve` printed, token included.';
 const BRIDGE_LOST =
   'The page lost its connection to the Berth server. Berth keeps trying to reconnect; if you stopped the server, start it again with `npm run serve` and open the address it prints.';
 
@@ -22,10 +20,10 @@ export function connectBrowserMode(): ((link: LinkListener) => void) | null {
   const transport = createBridgeTransport();
   window.berth = buildBerthApi(transport);
   return (link) => {
-    // Without a token the transport never connects and never changes state: say so at once.
-    if (transport.state === 'disconnected') link.linkDown({ code: 'BRIDGE_DISCONNECTED', message: NO_TOKEN });
     transport.onState((state) => {
-      if (state === 'disconnected') link.linkDown({ code: 'BRIDGE_DISCONNECTED', message: BRIDGE_LOST });
+      // Refused before any socket opened: most likely no (or a stale) token rather than a lost server.
+      if (state === 'disconnected')
+        link.linkDown({ code: 'BRIDGE_DISCONNECTED', message: transport.signedIn ? BRIDGE_LOST : NOT_SIGNED_IN });
       else if (state === 'connected') link.linkUp();
     });
   };

@@ -54,6 +54,9 @@ export function Dialog({
     const wanted = dialog.contains(document.activeElement) ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
     if (wanted instanceof HTMLElement) wanted.focus();
+    // Nothing to focus yet (its controls wait for a measurement): the dialog itself takes focus, so a screen reader
+    // reads its title and description and Tab starts inside it.
+    if (!dialog.contains(document.activeElement)) dialog.focus();
     return () => {
       dialog.close();
       opener?.focus();
@@ -105,6 +108,7 @@ export function Dialog({
       aria-labelledby={titleId}
       aria-describedby={description === undefined ? undefined : descriptionId}
       aria-modal="true"
+      tabIndex={-1}
       onKeyDown={onKeyDown}
       onCancel={(event) => {
         event.preventDefault();

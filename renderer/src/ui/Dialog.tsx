@@ -57,7 +57,14 @@ export function Dialog({
     // Nothing to focus yet (its controls wait for a measurement): the dialog itself takes focus, so a screen reader
     // reads its title and description and Tab starts inside it.
     if (!dialog.contains(document.activeElement)) dialog.focus();
+    // A focused control that goes away (a choice that only applies before a measurement) would drop focus onto the
+    // page behind: keep it in the dialog.
+    const keep = new MutationObserver(() => {
+      if (dialog.open && !dialog.contains(document.activeElement)) dialog.focus();
+    });
+    keep.observe(dialog, { childList: true, subtree: true });
     return () => {
+      keep.disconnect();
       dialog.close();
       opener?.focus();
     };

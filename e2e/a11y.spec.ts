@@ -180,3 +180,30 @@ for (const theme of THEMES) {
     });
   });
 }
+
+test('text scales to 200 % on every section without spilling out of its controls', async ({ page, berth }, info) => {
+  test.setTimeout(60_000);
+  await openBerth(page, berth.url, 'light');
+  const h1Size = async () =>
+    page
+      .getByRole('heading', { level: 1 })
+      .first()
+      .evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
+  await showSection(page, 'Containers');
+  const normal = await h1Size();
+  await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+  for (const { title } of SECTIONS) {
+    await showSection(page, title);
+    expect(await h1Size(), `the ${title} heading doubles`).toBeCloseTo(normal * 2, 0);
+    // A control whose text is taller or wider than its box has lost part of its text; a name cut short on purpose
+    // with an ellipsis in a narrow column (its whole text in the title and accessible name) is not lost.
+    const clipped = await page.locator('button:visible').evaluateAll((buttons) =>
+      buttons
+        .filter((b) => b.scrollHeight > b.clientHeight + 2 || b.scrollWidth > b.clientWidth + 2)
+        .filter((b) => ![b, b.parentElement].some((e) => e && getComputedStyle(e).textOverflow === 'ellipsis'))
+        .map((b) => b.textContent?.trim() ?? ''),
+    );
+    expect(clipped, `buttons with clipped text on ${title} at 200 %`).toEqual([]);
+    await info.attach(`${title} at 200 %`, { body: await page.screenshot(), contentType: 'image/png' });
+  }
+});

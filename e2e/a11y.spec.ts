@@ -4,7 +4,7 @@
 // those screens open. Each dialog is also checked for a title, a description, focus moving in and coming back.
 import type { Locator, Page } from '@playwright/test';
 import { SECTIONS } from '../shared/dto/app';
-import { expectNoAxeViolations } from './axe';
+import { expectNoAxeViolations, runAxe, unnamedControls } from './axe';
 import { FIXTURE, expect, startScript, test } from './fixtures';
 
 const THEMES = ['light', 'dark'] as const;
@@ -80,6 +80,7 @@ for (const theme of THEMES) {
       for (const { title } of SECTIONS) {
         await showSection(page, title);
         await expectNoAxeViolations(page, `the ${title} section (${theme})`);
+        expect.soft(await unnamedControls(page), `controls without a name on the ${title} section`).toEqual([]);
         dialogs += await checkEllipsisDialogs(page, page.locator('body'), `the ${title} section (${theme})`);
       }
       await showSection(page, 'Containers');
@@ -206,4 +207,14 @@ test('text scales to 200 % on every section without spilling out of its controls
     expect(clipped, `buttons with clipped text on ${title} at 200 %`).toEqual([]);
     await info.attach(`${title} at 200 %`, { body: await page.screenshot(), contentType: 'image/png' });
   }
+});
+
+test('the checks themselves catch what they look for', async ({ page }) => {
+  await page.setContent(
+    '<!doctype html><html lang="en"><title>Probe</title><main><h1>Probe</h1><p style="color:#aaa;background:#fff">faint text</p>' +
+      '<button><svg width="8" height="8"></svg></button><button aria-label="Named"></button></main>',
+  );
+  const { violations } = await runAxe(page);
+  expect(violations.map((v) => v.id).sort()).toEqual(['button-name', 'color-contrast']);
+  expect(await unnamedControls(page)).toHaveLength(1);
 });

@@ -47,3 +47,40 @@ export async function expectNoAxeViolations(page: Page, where: string, include?:
   // run lists the violations of every screen the test visits (the test still fails).
   expect.soft(formatViolations(violations), `axe-core found WCAG 2.1 A/AA violations on ${where}`).toBe('');
 }
+
+/**
+ * The buttons, links and form fields on screen that have no accessible name (aria-label, aria-labelledby, a label,
+ * their text, a title or an image's alt), described so a person can find them. axe's name rules check the same;
+ * this says it in one line per control.
+ */
+export async function unnamedControls(page: Page): Promise<string[]> {
+  return page
+    .locator('button, a[href], input:not([type="hidden"]), select, textarea, [role="button"], [role="tab"]')
+    .evaluateAll((controls) =>
+      controls
+        .filter((c) => c.getClientRects().length > 0)
+        .filter((c) => {
+          const byIds = (c.getAttribute('aria-labelledby') ?? '')
+            .split(/\s+/)
+            .map((id) => (id ? document.getElementById(id)?.textContent : '') ?? '')
+            .join('');
+          const labels =
+            'labels' in c && c.labels ? [...(c.labels as NodeListOf<HTMLLabelElement>)].map((l) => l.textContent) : [];
+          const alt = [...c.querySelectorAll('img[alt], svg[aria-label]')].map(
+            (i) => i.getAttribute('alt') ?? i.getAttribute('aria-label'),
+          );
+          const text = [
+            c.getAttribute('aria-label'),
+            byIds,
+            ...labels,
+            c instanceof HTMLInputElement && ['submit', 'button', 'reset'].includes(c.type) ? c.value : '',
+            c instanceof HTMLInputElement ? c.placeholder : '',
+            c.textContent,
+            c.getAttribute('title'),
+            ...alt,
+          ].join('');
+          return text.trim() === '';
+        })
+        .map((c) => c.outerHTML.slice(0, 160)),
+    );
+}

@@ -4,6 +4,7 @@ import { Shell } from './Shell';
 import { StatusBar } from './StatusBar';
 import { UnreachableScreen } from './UnreachableScreen';
 import { TranscriptPanel } from '../features/learn/TranscriptPanel';
+import { Announcer } from '../ui/Announcer';
 import { selectScreen } from './selectors';
 import { useBerth } from './store';
 
@@ -19,6 +20,7 @@ export function App() {
       </div>
       <StatusBar />
       <TranscriptPanel />
+      <Announcer />
     </div>
   );
 }

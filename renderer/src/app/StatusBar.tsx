@@ -23,7 +23,8 @@ export function StatusBar() {
       : engineStateLook(status.state);
 
   return (
-    <footer className="status-bar" role="status" aria-label="Engine status">
+    // Not live: the announcer (ui/announce.ts) says a state change in one sentence instead of the whole bar.
+    <footer className="status-bar" role="status" aria-live="off" aria-label="Engine status">
       <span className="status-item status-state">
         <span className={`dot tone-${look.tone}`} aria-hidden="true" />
         {look.label}

@@ -4,6 +4,8 @@ import type { EngineEvent, EngineStatus } from '../../../shared/dto/engine';
 import type { BerthError } from '../../../shared/result';
 import type { UnreachableStatus } from './explain-unreachable';
 import { keepSubscribed } from '../platform/keep-subscribed';
+import { announce } from '../ui/announce';
+import { eventAnnouncement, statusAnnouncement } from './engine-announcements';
 import type { BerthState } from './state';
 
 /** A transport's own link to main is gone (the bridge socket closed), as opposed to the engine being down. */
@@ -80,6 +82,8 @@ export const createEngineSlice =
       debounce = setTimeout(flush, wait);
     };
 
+    // Compared with the last settled status, so a retry's 'connecting' in between does not repeat the sentence.
+    let settled: EngineStatus | null = null;
     const onStatus = (status: EngineStatus) => {
       const before = get().engineStatus;
       // A new connection (another engine after a switch, or the same one again) is a new world: batched statuses
@@ -89,6 +93,9 @@ export const createEngineSlice =
         status.state === 'connected' &&
         before.since === status.since &&
         before.endpoint.address === status.endpoint.address;
+      const sentence = statusAnnouncement(settled, status);
+      if (status.state !== 'connecting') settled = status;
+      if (sentence !== null) announce(sentence);
       if (status.state === 'connected') set({ engineStatus: status, lastSettled: 'connected', linkError: null });
       else if (status.state === 'unreachable')
         set({ engineStatus: status, lastSettled: 'unreachable', lastUnreachable: status, linkError: null });
@@ -122,7 +129,13 @@ export const createEngineSlice =
         });
         const events = keepSubscribed<EngineEvent>({
           open: (listener) => api.engine.events(undefined, listener),
-          onData: (items) => invalidate(items.flatMap((event) => staleLists(event, lists))),
+          onData: (items) => {
+            for (const event of items) {
+              const sentence = eventAnnouncement(event);
+              if (sentence !== null) announce(sentence);
+            }
+            invalidate(items.flatMap((event) => staleLists(event, lists)));
+          },
           onLost: () => {
             missedEvents = true;
           },

@@ -5,6 +5,7 @@ import type { BuildEvent, BuildOptions, ContextPreview, HistoryLayer } from '../
 import type { BerthError } from '../../../../shared/result';
 import type { Unsubscribe } from '../../../../shared/stream';
 import type { LoadState } from '../../ui/load-state';
+import { progressMilestones } from '../../ui/announce';
 import type { BerthState } from '../../app/state';
 
 export interface BuildArgRow {
@@ -168,6 +169,8 @@ export const createBuildSlice =
   (set, get) => {
     let latestPreview = 0;
     let stop: Unsubscribe | null = null;
+    // The announcer hears the build start, pass half its steps and end (ui/announce.ts), not every line.
+    let said: ReturnType<typeof progressMilestones> | null = null;
     return {
       buildForm: EMPTY_FORM,
       buildPreview: null,
@@ -194,12 +197,18 @@ export const createBuildSlice =
         if (get().buildRun.status === 'running') return;
         const options = buildOptionsFromForm(get().buildForm);
         set({ buildRun: { ...IDLE_RUN, status: 'running', options } });
+        said = progressMilestones('Build');
+        said.start();
         stop = api.build.run(options, (message) => {
           const run = get().buildRun;
           if (run.status !== 'running') return;
           if (message.type === 'data') {
             const next = applyBuildEvents(run, message.items);
             set({ buildRun: next });
+            const step = next.steps.at(-1);
+            if (step !== undefined && step.total > 0) said?.report(step.step / step.total);
+            if (next.status === 'succeeded') said?.done('finished.');
+            else if (next.status === 'failed') said?.done(`failed: ${next.error?.message ?? 'see the steps.'}`);
             if (next.status === 'succeeded' && next.imageId && next.source) {
               set({ builtImages: { ...get().builtImages, [next.imageId]: next.source } });
               void get().refreshImages();
@@ -207,6 +216,7 @@ export const createBuildSlice =
           } else if (message.type === 'error') {
             stop = null;
             set({ buildRun: { ...run, status: 'failed', error: message.error } });
+            said?.done(`failed: ${message.error.message}`);
           } else {
             stop = null;
           }
@@ -218,6 +228,7 @@ export const createBuildSlice =
         // Unsubscribing closes the build's request; the engine stops and tags nothing.
         stop?.();
         stop = null;
+        said?.done('cancelled. Nothing was tagged.');
         set({
           buildRun: {
             ...run,

@@ -6,6 +6,7 @@ import type { Unsubscribe } from '../../../../shared/stream';
 import { formatBytes } from '../../ui/format-bytes';
 import { useBerth } from '../../app/store';
 import { CommandPreview, Dialog, DialogButtons, DialogError } from '../../ui/Dialog';
+import { progressMilestones } from '../../ui/announce';
 import { applyTransferEvents, EMPTY_PROGRESS, overallFraction, type TransferProgress } from './transfer-progress';
 
 type Phase = 'form' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -31,18 +32,31 @@ export function TransferDialog({
   const verb = kind === 'pull' ? 'Pull' : 'Push';
   const action = (kind === 'pull' ? pullAction : pushAction)(reference.trim() || 'NAME:TAG');
 
+  // Screen readers hear the milestones (started, half done, the outcome), not every progress event.
+  const milestones = useRef<ReturnType<typeof progressMilestones> | null>(null);
   const start = () => {
     const check = parseReference(reference);
     if (!check.ok) return setError(check.message);
     setError(null);
     setProgress(EMPTY_PROGRESS);
     setPhase('running');
+    const said = progressMilestones(`${verb} of ${reference.trim()}`);
+    milestones.current = said;
+    said.start();
     stop.current = transfer(kind, reference.trim(), (message) => {
-      if (message.type === 'data') setProgress((p) => applyTransferEvents(p, message.items));
-      else if (message.type === 'end') setPhase('done');
-      else {
+      if (message.type === 'data')
+        setProgress((p) => {
+          const next = applyTransferEvents(p, message.items);
+          said.report(overallFraction(next, kind));
+          return next;
+        });
+      else if (message.type === 'end') {
+        setPhase('done');
+        said.done('finished.');
+      } else {
         setError(message.error);
         setPhase('failed');
+        said.done(`failed: ${typeof message.error === 'string' ? message.error : message.error.message}`);
       }
     });
   };
@@ -51,6 +65,7 @@ export function TransferDialog({
     stop.current?.();
     stop.current = null;
     setPhase('cancelled');
+    milestones.current?.done('cancelled.');
   };
 
   const fraction = overallFraction(progress, kind);

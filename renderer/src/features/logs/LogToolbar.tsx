@@ -1,4 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { useBerth } from '../../app/store';
+import { announce } from '../../ui/announce';
 import type { SearchState } from './use-log-search';
 
 function Toggle(props: { label: string; name?: string; on: boolean; onChange: (on: boolean) => void }) {
@@ -15,6 +17,25 @@ function Toggle(props: { label: string; name?: string; on: boolean; onChange: (o
       {label}
     </button>
   );
+}
+
+/** What a screen reader hears about a search: "Match 3 of 120" when the current match moves, not every count. */
+export function searchAnnouncement(search: Pick<SearchState, 'error' | 'count' | 'done' | 'index'>): string | null {
+  if (search.error) return search.error;
+  if (search.count === 0) return search.done ? 'No matches.' : null;
+  return `Match ${search.index + 1} of ${search.count.toLocaleString('en-US')}${search.done ? '' : ' so far'}.`;
+}
+
+function useSearchAnnouncement(search: SearchState) {
+  const last = useRef('');
+  const sentence = search.query.text === '' ? null : searchAnnouncement(search);
+  // Said again only when the query, the current match or the end of the search changes.
+  const key = `${search.query.text}|${search.query.caseSensitive}|${search.query.regex}|${search.index}|${search.done}|${search.error}`;
+  useEffect(() => {
+    if (sentence === null || last.current === key) return;
+    last.current = key;
+    announce(sentence);
+  }, [key, sentence]);
 }
 
 export function LogToolbar({
@@ -46,6 +67,7 @@ export function LogToolbar({
             ? 'No matches'
             : 'Searching…'
           : `${search.index + 1} of ${search.count.toLocaleString()}${search.done ? '' : '…'}`;
+  useSearchAnnouncement(search);
   return (
     <div className="logs-toolbar" role="toolbar" aria-label="Log tools">
       <div className="logs-search" role="search">
@@ -77,7 +99,8 @@ export function LogToolbar({
         <button type="button" className="logs-toggle" aria-label="Next match" onClick={search.next}>
           ↓
         </button>
-        <output className={search.error ? 'logs-problem' : 'muted'} aria-live="polite" aria-label="Matches">
+        {/* Not live itself: its count grows as lines arrive; the announcer says the match moves instead. */}
+        <output className={search.error ? 'logs-problem' : 'muted'} aria-live="off" aria-label="Matches">
           {status}
         </output>
       </div>

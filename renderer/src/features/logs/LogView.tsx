@@ -18,6 +18,7 @@ import {
 } from 'react';
 import { markRanges, stripAnsi, toSegments } from './ansi';
 import { fixedWindow, scrollTopFor } from './fixed-rows';
+import { CURSOR_KEYS, moveCursor, positionOf } from './log-cursor';
 import { isSelected, type LineSelection } from './line-selection';
 import type { LogBuffer } from './log-buffer';
 import { flagsOf, NOTICE, sourceOf, STDERR, textOf, timeOf } from './log-chunk';
@@ -41,7 +42,7 @@ export interface LogViewProps {
   readonly onFollowingChange: (following: boolean) => void;
   readonly version: number;
   readonly selection: LineSelection | null;
-  /** A line was clicked: select it, or extend the selection to it (Shift). */
+  /** A line was clicked or reached with the keyboard: select it, or extend the selection to it (Shift). */
   readonly onSelectLine: (abs: number, extend: boolean) => void;
   readonly onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
 }
@@ -112,6 +113,7 @@ export function LogView(props: LogViewProps) {
   const { buffer, rows, names, timestamps, wrap, pattern, current, following, onFollowingChange, selection } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = rows ? rows.length : buffer.length;
+  const cursorAbs = selection?.focus ?? null;
   // eslint-disable-next-line react-hooks/incompatible-library -- the rows read the virtualizer fresh on each render.
   const virtualizer = useVirtualizer({
     count: wrap ? count : 0,
@@ -178,6 +180,8 @@ export function LogView(props: LogViewProps) {
         data-stream={flags & STDERR ? 'stderr' : flags & NOTICE ? 'notice' : 'stdout'}
         data-abs={abs}
         data-selected={isSelected(selection, abs) || undefined}
+        aria-current={abs === cursorAbs || undefined}
+        tabIndex={abs === cursorAbs ? -1 : undefined}
         ref={wrap ? virtualizer.measureElement : undefined}
         className="log-row"
         style={{ transform: `translateY(${top}px)`, minHeight: ROW_HEIGHT }}
@@ -204,6 +208,41 @@ export function LogView(props: LogViewProps) {
   } else for (const item of virtualizer.getVirtualItems()) drawn.push(row(item.index, item.key, item.start));
 
   // Shift+click extends the line selection, not the browser's text selection.
+  // The row cursor is the selection's moving end. Keys move it (log-cursor.ts); the row it lands on is scrolled
+  // into view and takes focus, so a screen reader reads that line, and following stops unless it is the last one.
+  const focusWanted = useRef(false);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (CURSOR_KEYS.has(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      const at = cursorAbs === null ? -1 : positionOf(cursorAbs, rows, buffer.offset, buffer.length);
+      const page = Math.max(1, Math.floor(view.height / ROW_HEIGHT));
+      const to = moveCursor(e.key, at, count, page);
+      if (to === null) return;
+      e.preventDefault();
+      const abs = rows ? (rows[to] ?? 0) : buffer.offset + to;
+      props.onSelectLine(abs, e.shiftKey);
+      onFollowingChange(to === count - 1);
+      if (wrap) virtualizer.scrollToIndex(to, { align: 'auto' });
+      else if (scrollRef.current) {
+        const el = scrollRef.current;
+        const rowTop = to * ROW_HEIGHT;
+        if (rowTop < el.scrollTop || rowTop + ROW_HEIGHT > el.scrollTop + el.clientHeight)
+          el.scrollTop = scrollTopFor(to, count, ROW_HEIGHT, view.height, 'center');
+      }
+      focusWanted.current = true;
+      return;
+    }
+    props.onKeyDown(e);
+  };
+  // After every render: the row may be drawn only once the scroll it asked for has been handled.
+  useEffect(() => {
+    if (!focusWanted.current || cursorAbs === null) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-abs="${cursorAbs}"]`);
+    if (row) {
+      row.focus({ preventScroll: true });
+      focusWanted.current = false;
+    }
+  });
+
   const onMouseDown = (e: MouseEvent<HTMLDivElement>) => {
     if (e.shiftKey && e.button === 0) e.preventDefault();
   };
@@ -223,11 +262,11 @@ export function LogView(props: LogViewProps) {
       onScroll={onScroll}
       onMouseDown={onMouseDown}
       onClick={onClick}
-      onKeyDown={props.onKeyDown}
+      onKeyDown={onKeyDown}
       role="log"
       aria-label="Log lines"
       aria-live="off"
-      aria-keyshortcuts="Control+A Escape Control+C"
+      aria-keyshortcuts="ArrowUp ArrowDown PageUp PageDown Home End Shift+ArrowUp Shift+ArrowDown Control+A Escape Control+C"
       tabIndex={0}
     >
       <div role="list" style={{ height: fixed ? fixed.height : virtualizer.getTotalSize(), position: 'relative' }}>

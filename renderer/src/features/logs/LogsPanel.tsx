@@ -3,7 +3,7 @@
  * and offers search, a stderr filter, timestamps, wrapping, copy, save and clear. Lines live in a LogBuffer
  * owned by this panel; React hears about them at most once per animation frame, less often while they flood in.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { useBerth } from '../../app/store';
 import { selectLogLineCap } from './logs.slice';
 import { FramePacer } from './frame-pacer';
@@ -15,8 +15,40 @@ import { useLineSelection } from './use-line-selection';
 import { LogsExplain } from '../learn/Explain';
 import { useLogSearch } from './use-log-search';
 import { startDownload } from '../../ui/transfer';
+import { announce } from '../../ui/announce';
+import { newLinesSummary } from './log-cursor';
 import { useNativeDialogs } from '../desktop/use-native-dialogs';
 import './logs.css';
+
+/** How often, at most, a screen reader hears how many lines arrived (never each line). */
+export const NEW_LINES_SUMMARY_MS = 5000;
+
+/**
+ * While focus is in the panel, says every few seconds how many lines arrived since it last said so; says when
+ * following pauses or resumes.
+ */
+function useLogAnnouncements(buffer: LogBuffer, following: boolean, panel: RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    let seen = buffer.received;
+    const timer = setInterval(() => {
+      const n = buffer.received - seen;
+      seen = buffer.received;
+      const summary = newLinesSummary(n);
+      if (summary !== null && panel.current?.contains(document.activeElement)) announce(summary);
+    }, NEW_LINES_SUMMARY_MS);
+    return () => clearInterval(timer);
+  }, [buffer, panel]);
+  const said = useRef(following);
+  useEffect(() => {
+    if (said.current === following) return;
+    said.current = following;
+    announce(
+      following
+        ? 'Following the log: new lines show as they arrive.'
+        : 'Log paused: new lines wait below. Press Resume log, or End in the log, to follow again.',
+    );
+  }, [following]);
+}
 
 /** A counter that moves when the view should be drawn again (frame-pacer.ts), while the buffer changes. */
 function useFrameVersion(buffer: LogBuffer): number {
@@ -81,6 +113,8 @@ export function LogsPanel({ containerIds }: { containerIds: readonly string[] })
     failed: false,
   });
   const search = useLogSearch(buffer, version);
+  const panel = useRef<HTMLElement>(null);
+  useLogAnnouncements(buffer, following, panel);
 
   const rows = stderrOnly ? buffer.stderrRows() : null;
   const lines = useLineSelection(
@@ -119,6 +153,7 @@ export function LogsPanel({ containerIds }: { containerIds: readonly string[] })
 
   return (
     <section
+      ref={panel}
       className="logs"
       aria-label="Logs"
       data-received={buffer.received}
@@ -152,6 +187,14 @@ export function LogsPanel({ containerIds }: { containerIds: readonly string[] })
             {olderState.busy ? 'Loading older lines…' : 'Load older'}
           </button>
         )}
+        <button
+          type="button"
+          className="logs-toggle"
+          onClick={() => setFollowing(!following)}
+          title={following ? 'Stop following new lines' : 'Follow new lines again'}
+        >
+          {following ? 'Pause log' : 'Resume log'}
+        </button>
         {tail !== 'all' && !source.atStart && (
           <button type="button" className="logs-toggle" onClick={() => setTail('all')}>
             Read whole log

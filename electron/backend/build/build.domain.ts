@@ -11,7 +11,7 @@ declare module '../core/domain' {
 export const buildDomain = defineDomain({
   name: 'build',
   make: ({ engine, transcript }) => {
-    const build = new BuildService(engine);
+    const build = new BuildService(engine, { env: process.env });
     return { services: { build }, handlers: buildHandlers(build, transcript) };
   },
 });

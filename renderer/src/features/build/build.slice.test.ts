@@ -6,7 +6,15 @@ import type { StreamMessage } from '../../../../shared/stream';
 import { applyBuildEvents, buildOptionsFromForm, EMPTY_FORM, STEP_LINE_LIMIT, type BuildRun } from './build.slice';
 import { createBerthStore } from '../../app/store';
 
-const RUNNING: BuildRun = { status: 'running', options: null, steps: [], tags: [], history: [], error: null };
+const RUNNING: BuildRun = {
+  status: 'running',
+  options: null,
+  steps: [],
+  vertices: [],
+  tags: [],
+  history: [],
+  error: null,
+};
 
 describe('buildOptionsFromForm', () => {
   it('leaves empty fields out and splits tags on spaces and commas', () => {

@@ -1,7 +1,14 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { BerthApi } from '../../../../shared/api';
 import type { StreamInput } from '../../../../shared/contract';
-import type { BuildEvent, BuildOptions, ContextPreview, HistoryLayer } from '../../../../shared/dto/build';
+import type {
+  BuildEvent,
+  BuilderKind,
+  BuildOptions,
+  BuildVertex,
+  ContextPreview,
+  HistoryLayer,
+} from '../../../../shared/dto/build';
 import type { BerthError } from '../../../../shared/result';
 import type { Unsubscribe } from '../../../../shared/stream';
 import type { LoadState } from '../../ui/load-state';
@@ -36,6 +43,13 @@ export interface BuildStepView {
   readonly droppedLines: number;
 }
 
+/** A BuildKit step as shown: the latest state of its vertex and its output. */
+export interface BuildVertexView extends BuildVertex {
+  /** The step's output, at most STEP_LINE_LIMIT lines (the latest). */
+  readonly lines: readonly string[];
+  readonly droppedLines: number;
+}
+
 /** Where an image built in this session came from, so its page can map layers to Dockerfile lines. */
 export interface BuiltImageSource {
   readonly contextPath: string;
@@ -50,6 +64,11 @@ export interface BuildRun {
   readonly contextFiles?: number;
   readonly contextSize?: number;
   readonly steps: readonly BuildStepView[];
+  /** BuildKit's steps, in the order they first appeared. */
+  readonly vertices: readonly BuildVertexView[];
+  readonly builder?: { readonly builder: BuilderKind; readonly reason: string };
+  readonly durationMs?: number;
+  readonly cachedSteps?: number;
   readonly imageId?: string;
   readonly tags: readonly string[];
   readonly history: readonly HistoryLayer[];
@@ -59,7 +78,30 @@ export interface BuildRun {
 
 export const STEP_LINE_LIMIT = 400;
 
-const IDLE_RUN: BuildRun = { status: 'idle', options: null, steps: [], tags: [], history: [], error: null };
+const IDLE_RUN: BuildRun = {
+  status: 'idle',
+  options: null,
+  steps: [],
+  vertices: [],
+  tags: [],
+  history: [],
+  error: null,
+};
+
+const withLines = <T extends { lines: readonly string[]; droppedLines: number }>(
+  item: T,
+  added: readonly string[],
+): T => {
+  const lines = [...item.lines, ...added];
+  const drop = Math.max(0, lines.length - STEP_LINE_LIMIT);
+  return { ...item, lines: drop > 0 ? lines.slice(drop) : lines, droppedLines: item.droppedLines + drop };
+};
+
+function withVertex(run: BuildRun, vertex: BuildVertex): BuildRun {
+  const at = run.vertices.findIndex((v) => v.id === vertex.id);
+  if (at < 0) return { ...run, vertices: [...run.vertices, { ...vertex, lines: [], droppedLines: 0 }] };
+  return { ...run, vertices: run.vertices.map((v, i) => (i === at ? { ...v, ...vertex } : v)) };
+}
 
 export const EMPTY_FORM: BuildForm = {
   contextPath: '',
@@ -100,6 +142,18 @@ export function applyBuildEvents(run: BuildRun, events: readonly BuildEvent[]): 
       case 'context':
         next = { ...next, contextFiles: event.files, contextSize: event.size };
         break;
+      case 'builder':
+        next = { ...next, builder: { builder: event.builder, reason: event.reason } };
+        break;
+      case 'vertex':
+        next = withVertex(next, event.vertex);
+        break;
+      case 'vertex-output':
+        next = {
+          ...next,
+          vertices: next.vertices.map((v) => (v.id === event.id ? withLines(v, event.lines) : v)),
+        };
+        break;
       case 'step': {
         const view: BuildStepView = {
           step: event.step,
@@ -134,6 +188,8 @@ export function applyBuildEvents(run: BuildRun, events: readonly BuildEvent[]): 
           status: 'succeeded',
           imageId: event.imageId,
           tags: event.tags,
+          ...(event.durationMs === undefined ? {} : { durationMs: event.durationMs }),
+          ...(event.cachedSteps === undefined ? {} : { cachedSteps: event.cachedSteps }),
           history: event.history,
           source: {
             contextPath: next.options?.contextPath ?? '',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BuildEvent, ContextPreview } from '../dto/build';
+import type { BuildEvent, BuildHistoryEntry, BuildHistoryLog, ContextPreview } from '../dto/build';
 import { answers, request, stream } from './define';
 
 /** An absolute folder on the machine running main; main checks it exists. */
@@ -81,6 +81,8 @@ export const buildInput = z.strictObject({
 
 export const buildRequests = {
   'build:preview': request(previewInput, answers<ContextPreview>()),
+  'build:history': request(z.undefined(), answers<readonly BuildHistoryEntry[]>()),
+  'build:historyLog': request(z.strictObject({ id: z.uuid() }), answers<BuildHistoryLog>()),
 };
 
 export const buildStreams = {

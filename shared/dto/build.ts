@@ -120,3 +120,30 @@ export interface HistoryLayer {
   /** Epoch ms. */
   readonly created: number;
 }
+
+/** A build Berth ran, as the history keeps it: its settings (secret sources, never values), outcome and timings. */
+export interface BuildHistoryEntry {
+  readonly id: string;
+  /** Epoch ms. */
+  readonly startedAt: number;
+  readonly durationMs: number;
+  readonly options: BuildOptions;
+  readonly dockerfile: string;
+  readonly builder: BuilderKind | null;
+  readonly outcome: 'succeeded' | 'failed' | 'cancelled';
+  readonly imageId: string | null;
+  readonly steps: number;
+  readonly cachedSteps: number;
+  readonly error: string | null;
+  /** Lines in the kept log (it is cut to BUILD_LOG_LINE_LIMIT, the latest lines). */
+  readonly logLines: number;
+}
+
+export interface BuildHistoryLog {
+  readonly id: string;
+  readonly lines: readonly string[];
+  readonly droppedLines: number;
+}
+
+export const BUILD_HISTORY_LIMIT = 50;
+export const BUILD_LOG_LINE_LIMIT = 5000;

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BuildEvent, BuildVertex } from '../../../shared/dto/build';
+import type { BuildEvent, BuildHistoryEntry, BuildVertex } from '../../../shared/dto/build';
 import {
   build,
   cli,
@@ -153,6 +153,8 @@ describe('BuildKit through the session', () => {
       contextPath: root,
       tags: [tag],
       network: 'none',
+      // Secrets do not change the cache key: an earlier run of this file would otherwise skip the steps.
+      noCache: true,
       secrets: [
         { id: 'tok', source: 'file', from: file },
         { id: 'envtok', source: 'env', from: 'BERTH_TEST_SECRET' },
@@ -169,6 +171,18 @@ describe('BuildKit through the session', () => {
     const saved = execFileSync('docker', ['-H', HOST, 'save', tag], { maxBuffer: 64 * 1024 * 1024 });
     expect(saved.includes(Buffer.from(value))).toBe(false);
     expect(JSON.stringify(testBackend().services.transcript.list())).not.toContain(value);
+    // The history keeps where the secrets came from and the log, never the values.
+    const history = await testBackend().dispatcher.request('build:history', undefined);
+    expect(history.ok).toBe(true);
+    if (!history.ok) return;
+    const entries = history.value as readonly BuildHistoryEntry[];
+    const entry = entries[0];
+    expect(entry).toMatchObject({ outcome: 'succeeded', builder: 'buildkit', options: { tags: [tag] } });
+    expect(entry?.options.secrets?.map((x) => x.id)).toEqual(['tok', 'envtok']);
+    const log = await testBackend().dispatcher.request('build:historyLog', { id: entry?.id });
+    expect(log.ok).toBe(true);
+    expect(JSON.stringify(log)).toContain('/run/secrets/tok');
+    expect(JSON.stringify([entries, log])).not.toContain(value);
   });
 
   it('a missing secret source is refused before anything is sent', async () => {
@@ -231,5 +245,8 @@ describe('BuildKit through the session', () => {
     expect(Date.now() - started).toBeLessThan(25_000);
     const entry = testBackend().services.transcript.list().at(-1);
     expect(entry).toMatchObject({ outcome: 'failed', error: 'The build was cancelled. Nothing was tagged.' });
+    const history = await testBackend().dispatcher.request('build:history', undefined);
+    const latest = history.ok ? (history.value as readonly BuildHistoryEntry[])[0] : undefined;
+    expect(latest).toMatchObject({ outcome: 'cancelled', imageId: null, options: { tags: [tag] } });
   });
 });

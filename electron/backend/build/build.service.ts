@@ -12,6 +12,7 @@ import { BerthFailure } from '../../../shared/result';
 import { packContext, planContext, toPreview } from './build.context';
 import { BuildOutputReader, toHistoryLayer } from './build.mapper';
 import type { DockerSource } from '../engine/engine.types';
+import { BuildLogRecorder, type BuildHistory } from './build.history';
 import { messages } from './build.stream';
 import { chooseBuilder } from './buildkit/builder.choice';
 import { runBuildKit } from './buildkit/buildkit.run';
@@ -22,6 +23,8 @@ export interface BuildServiceOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Registry credentials for BuildKit's pulls; a registry-login feature plugs in here. */
   readonly credentials?: CredentialsProvider;
+  /** Where finished builds are remembered; without it they are not. */
+  readonly history?: BuildHistory;
 }
 
 export interface BuildResult {
@@ -42,6 +45,62 @@ export class BuildService {
 
   async preview(contextPath: string, dockerfile?: string): Promise<ContextPreview> {
     return toPreview(await planContext(contextPath, dockerfile));
+  }
+
+  /** Runs a build and adds it to the history, whatever its outcome. */
+  async runAndRecord(
+    options: BuildOptions,
+    emit: (event: BuildEvent) => void,
+    signal: AbortSignal,
+  ): Promise<BuildResult> {
+    const history = this.options.history;
+    if (!history) return this.run(options, emit, signal);
+    const recorder = new BuildLogRecorder();
+    const startedAt = Date.now();
+    let dockerfile = options.dockerfile ?? 'Dockerfile';
+    const record = (event: BuildEvent): void => {
+      recorder.add(event);
+      if (event.type === 'done') dockerfile = event.dockerfile;
+      emit(event);
+    };
+    const base = { startedAt, options, dockerfile };
+    try {
+      const result = await this.run(options, record, signal);
+      await history.add(
+        {
+          ...base,
+          durationMs: result.durationMs,
+          builder: result.builder,
+          outcome: 'succeeded',
+          imageId: result.imageId,
+          steps: recorder.steps,
+          cachedSteps: result.cachedSteps,
+          error: null,
+        },
+        recorder,
+      );
+      return result;
+    } catch (error) {
+      const failure = error instanceof BerthFailure ? error.error : null;
+      const message = failure?.message ?? (error instanceof Error ? error.message : 'The build failed.');
+      recorder.fail(message);
+      await history
+        .add(
+          {
+            ...base,
+            durationMs: Date.now() - startedAt,
+            builder: recorder.builder,
+            outcome: failure?.code === 'CANCELLED' ? 'cancelled' : 'failed',
+            imageId: null,
+            steps: recorder.steps,
+            cachedSteps: 0,
+            error: message,
+          },
+          recorder,
+        )
+        .catch(() => undefined);
+      throw error;
+    }
   }
 
   async run(options: BuildOptions, emit: (event: BuildEvent) => void, signal: AbortSignal): Promise<BuildResult> {

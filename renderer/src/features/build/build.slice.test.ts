@@ -21,6 +21,7 @@ describe('buildOptionsFromForm', () => {
     expect(buildOptionsFromForm({ ...EMPTY_FORM, contextPath: ' /src/app ' })).toEqual({ contextPath: '/src/app' });
     expect(
       buildOptionsFromForm({
+        ...EMPTY_FORM,
         contextPath: '/src/app',
         dockerfile: 'docker/Dockerfile.dev',
         tags: 'app:1, app:latest  registry.local/app',
@@ -39,6 +40,31 @@ describe('buildOptionsFromForm', () => {
       buildArgs: { GREETING: 'hi there' },
       target: 'final',
       noCache: true,
+    });
+  });
+
+  it('reads BuildKit options, labels and secrets as the docker CLI writes them', () => {
+    expect(
+      buildOptionsFromForm({
+        ...EMPTY_FORM,
+        contextPath: '/src/app',
+        network: 'none',
+        platform: 'linux/arm64',
+        labels: 'team=core\n\nnote=a=b',
+        secrets: 'id=npm,src=/home/me/.npmrc\nid=tok,env=TOKEN\nnonsense',
+        builder: 'classic',
+      }),
+    ).toEqual({
+      contextPath: '/src/app',
+      network: 'none',
+      platform: 'linux/arm64',
+      labels: { team: 'core', note: 'a=b' },
+      secrets: [
+        { id: 'npm', source: 'file', from: '/home/me/.npmrc' },
+        { id: 'tok', source: 'env', from: 'TOKEN' },
+        { id: 'nonsense', source: 'file', from: '' },
+      ],
+      builder: 'classic',
     });
   });
 });

@@ -4,7 +4,9 @@ import type { StreamInput } from '../../../../shared/contract';
 import type {
   BuildEvent,
   BuilderKind,
+  BuildNetwork,
   BuildOptions,
+  BuildSecret,
   BuildVertex,
   ContextPreview,
   HistoryLayer,
@@ -28,6 +30,13 @@ export interface BuildForm {
   readonly target: string;
   readonly noCache: boolean;
   readonly pull: boolean;
+  readonly network: BuildNetwork;
+  readonly platform: string;
+  /** One `key=value` per line. */
+  readonly labels: string;
+  /** One secret per line, as the docker CLI writes them: `id=npm,src=/path/file` or `id=token,env=VAR`. */
+  readonly secrets: string;
+  readonly builder: 'auto' | BuilderKind;
 }
 
 export type BuildStatus = 'idle' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -111,7 +120,33 @@ export const EMPTY_FORM: BuildForm = {
   target: '',
   noCache: false,
   pull: false,
+  network: 'default',
+  platform: '',
+  labels: '',
+  secrets: '',
+  builder: 'auto',
 };
+
+const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+
+/** `id=npm,src=/path` or `id=token,env=VAR`; a line in neither form is kept whole so the check names it. */
+export function parseSecret(line: string): BuildSecret {
+  const fields = Object.fromEntries(
+    line.split(',').map((part) => {
+      const at = part.indexOf('=');
+      return at < 0 ? [part.trim(), ''] : [part.slice(0, at).trim(), part.slice(at + 1).trim()];
+    }),
+  ) as Record<string, string | undefined>;
+  const id = fields.id ?? '';
+  if (fields.env !== undefined) return { id, source: 'env', from: fields.env };
+  const file = fields.src ?? fields.source;
+  if (file !== undefined) return { id, source: 'file', from: file };
+  return { id: line, source: 'file', from: '' };
+}
 
 /** The form as build options: empty fields left out, tags split on spaces or commas. */
 export function buildOptionsFromForm(form: BuildForm): StreamInput<'build:run'> {
@@ -127,6 +162,17 @@ export function buildOptionsFromForm(form: BuildForm): StreamInput<'build:run'> 
     ...(form.target.trim() !== '' ? { target: form.target.trim() } : {}),
     ...(form.noCache ? { noCache: true } : {}),
     ...(form.pull ? { pull: true } : {}),
+    ...(form.network !== 'default' ? { network: form.network } : {}),
+    ...(form.platform.trim() !== '' ? { platform: form.platform.trim() } : {}),
+    ...(lines(form.labels).length > 0
+      ? {
+          labels: Object.fromEntries(
+            lines(form.labels).map((l) => [l.split('=')[0] ?? l, l.includes('=') ? l.slice(l.indexOf('=') + 1) : '']),
+          ),
+        }
+      : {}),
+    ...(lines(form.secrets).length > 0 ? { secrets: lines(form.secrets).map(parseSecret) } : {}),
+    ...(form.builder !== 'auto' ? { builder: form.builder } : {}),
   };
 }
 

@@ -3,6 +3,8 @@ import type { BerthApi } from '../../../../shared/api';
 import type { StreamInput } from '../../../../shared/contract';
 import type {
   BuildEvent,
+  BuildHistoryEntry,
+  BuildHistoryLog,
   BuilderKind,
   BuildNetwork,
   BuildOptions,
@@ -263,6 +265,38 @@ export interface BuildSlice {
   startBuild(): void;
   cancelBuild(): void;
   clearBuildRun(): void;
+  /** Every build Berth ran, newest first (from main's history file). */
+  buildHistory: readonly BuildHistoryEntry[];
+  buildHistoryError: BerthError | null;
+  buildHistoryLog: BuildHistoryLog | null;
+  loadBuildHistory(): Promise<void>;
+  openBuildHistoryLog(id: string): Promise<void>;
+  closeBuildHistoryLog(): void;
+  /** Fills the form with a past build's settings and starts it again. */
+  rerunBuild(entry: BuildHistoryEntry): void;
+}
+
+/** A past build's options back in the form's shape. */
+export function formFromOptions(options: BuildOptions): BuildForm {
+  return {
+    ...EMPTY_FORM,
+    contextPath: options.contextPath,
+    dockerfile: options.dockerfile ?? 'Dockerfile',
+    tags: (options.tags ?? []).join(' '),
+    buildArgs: Object.entries(options.buildArgs ?? {}).map(([name, value]) => ({ name, value })),
+    target: options.target ?? '',
+    noCache: options.noCache === true,
+    pull: options.pull === true,
+    network: options.network ?? 'default',
+    platform: options.platform ?? '',
+    labels: Object.entries(options.labels ?? {})
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n'),
+    secrets: (options.secrets ?? [])
+      .map((x) => `id=${x.id},${x.source === 'env' ? 'env' : 'src'}=${x.from}`)
+      .join('\n'),
+    builder: options.builder ?? 'auto',
+  };
 }
 
 export const createBuildSlice =
@@ -277,6 +311,28 @@ export const createBuildSlice =
       buildPreviewError: null,
       buildRun: IDLE_RUN,
       builtImages: {},
+      buildHistory: [],
+      buildHistoryError: null,
+      buildHistoryLog: null,
+      async loadBuildHistory() {
+        const result = await api.build.history(undefined);
+        if (result.ok) set({ buildHistory: result.value, buildHistoryError: null });
+        else set({ buildHistoryError: result.error });
+      },
+      async openBuildHistoryLog(id) {
+        const result = await api.build.historyLog({ id });
+        if (result.ok) set({ buildHistoryLog: result.value, buildHistoryError: null });
+        else set({ buildHistoryError: result.error });
+      },
+      closeBuildHistoryLog() {
+        set({ buildHistoryLog: null });
+      },
+      rerunBuild(entry) {
+        if (get().buildRun.status === 'running') return;
+        set({ buildForm: formFromOptions(entry.options) });
+        void get().previewBuildContext();
+        get().startBuild();
+      },
       setBuildForm(patch) {
         set({ buildForm: { ...get().buildForm, ...patch } });
       },
@@ -309,8 +365,10 @@ export const createBuildSlice =
           } else if (message.type === 'error') {
             stop = null;
             set({ buildRun: { ...run, status: 'failed', error: message.error } });
+            void get().loadBuildHistory();
           } else {
             stop = null;
+            void get().loadBuildHistory();
           }
         });
       },
@@ -327,6 +385,8 @@ export const createBuildSlice =
             error: { code: 'CANCELLED', message: 'The build was cancelled. Nothing was tagged.' },
           },
         });
+        // Main records the cancelled build once the engine has stopped it.
+        setTimeout(() => void get().loadBuildHistory(), 1500);
       },
       clearBuildRun() {
         if (get().buildRun.status !== 'running') set({ buildRun: IDLE_RUN });

@@ -53,6 +53,8 @@ export const REQUEST_CHANNELS = [
   'logs:saveTicket',
   // build
   'build:preview',
+  'build:history',
+  'build:historyLog',
   // desktop (native dialogs; the browser mode answers NOT_SUPPORTED)
   'desktop:capabilities',
   'desktop:saveImage',

@@ -14,8 +14,15 @@ export function buildCommand(options: BuildOptions): string {
   if (options.target) args.push('--target', options.target);
   if (options.noCache) args.push('--no-cache');
   if (options.pull) args.push('--pull');
+  if (options.network && options.network !== 'default') args.push('--network', options.network);
+  if (options.platform) args.push('--platform', options.platform);
+  for (const [key, value] of Object.entries(options.labels ?? {})) args.push('--label', `${key}=${value}`);
+  // Where each secret comes from, never its value.
+  for (const s of options.secrets ?? [])
+    args.push('--secret', `id=${s.id},${s.source === 'env' ? 'env' : 'src'}=${s.from}`);
   args.push(options.contextPath);
-  return dockerCommand(...args);
+  const command = dockerCommand(...args);
+  return options.builder === 'classic' ? `DOCKER_BUILDKIT=0 ${command}` : command;
 }
 
 /** `POST /build?dockerfile=Dockerfile&t=app:1&...`: the query the engine receives, in a readable form. */
@@ -27,7 +34,12 @@ export function buildApiCall(options: BuildOptions): string {
   if (options.target) query.push(`target=${options.target}`);
   if (options.noCache) query.push('nocache=1');
   if (options.pull) query.push('pull=1');
+  if (options.network && options.network !== 'default') query.push(`networkmode=${options.network}`);
+  if (options.platform) query.push(`platform=${options.platform}`);
+  if (Object.keys(options.labels ?? {}).length > 0) query.push(`labels=${JSON.stringify(options.labels)}`);
   query.push('rm=1', 'forcerm=1');
+  // BuildKit reads the context and the secrets through a session instead of a tar in the request body.
+  if (options.builder !== 'classic') query.push('version=2', 'session=…', 'remote=client-session');
   return `POST /build?${query.join('&')}`;
 }
 

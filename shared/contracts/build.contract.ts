@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BuildEvent, ContextPreview } from '../dto/build';
+import type { BuildEvent, BuildHistoryEntry, BuildHistoryLog, ContextPreview } from '../dto/build';
 import { answers, request, stream } from './define';
 
 /** An absolute folder on the machine running main; main checks it exists. */
@@ -45,10 +45,44 @@ export const buildInput = z.strictObject({
   target: buildStage.optional(),
   noCache: z.boolean().optional(),
   pull: z.boolean().optional(),
+  network: z.enum(['default', 'none', 'host']).optional(),
+  builder: z.enum(['auto', 'buildkit', 'classic']).optional(),
+  platform: z
+    .string()
+    .regex(/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/, 'A platform looks like linux/amd64 or linux/arm64/v8.')
+    .optional(),
+  labels: z
+    .record(
+      z
+        .string()
+        .min(1)
+        .max(256)
+        .regex(/^[^\s=]+$/, 'A label key has no spaces or =.'),
+      z.string().max(4096),
+    )
+    .refine((r) => Object.keys(r).length <= 64, 'At most 64 labels.')
+    .optional(),
+  secrets: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[A-Za-z0-9_.-]{1,128}$/, 'A secret id is letters, digits, _ . -.'),
+        source: z.enum(['file', 'env']),
+        from: z
+          .string()
+          .min(1)
+          .max(4096)
+          .refine((p) => !p.includes('\0'), 'A path cannot contain a NUL character.'),
+      }),
+    )
+    .max(16)
+    .refine((list) => new Set(list.map((s) => s.id)).size === list.length, 'Each secret id may be given once.')
+    .optional(),
 });
 
 export const buildRequests = {
   'build:preview': request(previewInput, answers<ContextPreview>()),
+  'build:history': request(z.undefined(), answers<readonly BuildHistoryEntry[]>()),
+  'build:historyLog': request(z.strictObject({ id: z.uuid() }), answers<BuildHistoryLog>()),
 };
 
 export const buildStreams = {

@@ -48,11 +48,51 @@ export interface BuildOptions {
   readonly target?: string;
   readonly noCache?: boolean;
   readonly pull?: boolean;
+  /** `--network`: the network RUN steps get; the engine's default when absent. */
+  readonly network?: BuildNetwork;
+  /** `--platform`, e.g. linux/amd64. */
+  readonly platform?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  /** `--secret`: where each secret's value is read from when the build starts; values never leave main. */
+  readonly secrets?: readonly BuildSecret[];
+  /** `auto` (or absent): the builder the engine offers; the other two force one. */
+  readonly builder?: 'auto' | BuilderKind;
+}
+
+export type BuildNetwork = 'default' | 'none' | 'host';
+
+export interface BuildSecret {
+  /** The id a `RUN --mount=type=secret,id=...` names. */
+  readonly id: string;
+  /** A file on the machine running main, or the name of an environment variable of main's process. */
+  readonly source: 'file' | 'env';
+  readonly from: string;
+}
+
+export type BuilderKind = 'buildkit' | 'classic';
+
+/** One BuildKit step (vertex) as it stands; later events for the same id replace earlier ones. */
+export interface BuildVertex {
+  /** BuildKit's digest of the step. */
+  readonly id: string;
+  readonly name: string;
+  /** 1-based Dockerfile line, when the step comes from one. */
+  readonly line: number | null;
+  readonly cached: boolean;
+  /** Epoch ms, on the engine's clock. */
+  readonly started: number | null;
+  readonly completed: number | null;
+  readonly error: string | null;
+  /** The steps it waits for. */
+  readonly inputs: readonly string[];
 }
 
 /** One build event; the renderer appends them to the step they name. */
 export type BuildEvent =
   | { readonly type: 'context'; readonly files: number; readonly size: number }
+  | { readonly type: 'builder'; readonly builder: BuilderKind; readonly reason: string }
+  | { readonly type: 'vertex'; readonly vertex: BuildVertex }
+  | { readonly type: 'vertex-output'; readonly id: string; readonly lines: readonly string[] }
   | { readonly type: 'step'; readonly step: number; readonly total: number; readonly instruction: string }
   | { readonly type: 'output'; readonly step: number; readonly text: string }
   | { readonly type: 'cached'; readonly step: number }
@@ -65,6 +105,10 @@ export type BuildEvent =
       readonly dockerfile: string;
       readonly dockerfileText: string;
       readonly history: readonly HistoryLayer[];
+      readonly builder?: BuilderKind;
+      readonly durationMs?: number;
+      /** Steps BuildKit took from its cache. */
+      readonly cachedSteps?: number;
     };
 
 /** A row of `docker history`: what the mapping to Dockerfile lines needs. */
@@ -76,3 +120,30 @@ export interface HistoryLayer {
   /** Epoch ms. */
   readonly created: number;
 }
+
+/** A build Berth ran, as the history keeps it: its settings (secret sources, never values), outcome and timings. */
+export interface BuildHistoryEntry {
+  readonly id: string;
+  /** Epoch ms. */
+  readonly startedAt: number;
+  readonly durationMs: number;
+  readonly options: BuildOptions;
+  readonly dockerfile: string;
+  readonly builder: BuilderKind | null;
+  readonly outcome: 'succeeded' | 'failed' | 'cancelled';
+  readonly imageId: string | null;
+  readonly steps: number;
+  readonly cachedSteps: number;
+  readonly error: string | null;
+  /** Lines in the kept log (it is cut to BUILD_LOG_LINE_LIMIT, the latest lines). */
+  readonly logLines: number;
+}
+
+export interface BuildHistoryLog {
+  readonly id: string;
+  readonly lines: readonly string[];
+  readonly droppedLines: number;
+}
+
+export const BUILD_HISTORY_LIMIT = 50;
+export const BUILD_LOG_LINE_LIMIT = 5000;

@@ -1,17 +1,22 @@
+import path from 'node:path';
 import { defineDomain } from '../core/domain';
+import { BuildHistory } from './build.history';
 import { buildHandlers } from './build.handlers';
 import { BuildService } from './build.service';
 
 declare module '../core/domain' {
   interface Services {
     readonly build: BuildService;
+    readonly buildHistory: BuildHistory;
   }
 }
 
 export const buildDomain = defineDomain({
   name: 'build',
-  make: ({ engine, transcript, paths }) => {
-    const build = new BuildService(engine);
-    return { services: { build }, handlers: buildHandlers(build, transcript, paths) };
+  make: ({ engine, transcript, cacheDir, paths }) => {
+    // The app's data folder keeps the history across restarts; without one (tests) it lives in memory.
+    const history = new BuildHistory(cacheDir === null ? null : path.join(cacheDir, 'build-history.json'));
+    const build = new BuildService(engine, { env: process.env, history });
+    return { services: { build, buildHistory: history }, handlers: buildHandlers(build, history, transcript, paths) };
   },
 });

@@ -32,6 +32,8 @@ export class BuildOutputReader {
   /** The id from `aux.ID`, or the short one from "Successfully built". */
   imageId: string | undefined;
   failure: BuildFailure | undefined;
+  /** Steps the classic builder took from its cache. */
+  cachedSteps = 0;
 
   read(message: unknown): BuildEvent[] {
     const m = record(message);
@@ -89,7 +91,10 @@ export class BuildOutputReader {
       this.instruction = step[3] ?? '';
       return [{ type: 'step', step: this.step, total: this.total, instruction: this.instruction }];
     }
-    if (line === ' ---> Using cache') return [{ type: 'cached', step: this.step }];
+    if (line === ' ---> Using cache') {
+      this.cachedSteps += 1;
+      return [{ type: 'cached', step: this.step }];
+    }
     const layer = LAYER.exec(line);
     if (layer?.[1]) return [{ type: 'layer', step: this.step, id: layer[1] }];
     const built = BUILT.exec(line);

@@ -25,11 +25,17 @@ describe('always pull', () => {
       const label = (tag: string) => cli('image', 'inspect', '--format', '{{index .Config.Labels "base"}}', tag);
 
       const local = tagFor('nopull');
-      expect((await build({ contextPath: root, tags: [local] })).error).toBeUndefined();
+      expect((await build({ builder: 'classic', contextPath: root, tags: [local] })).error).toBeUndefined();
       expect(label(local)).toBe('');
 
       const pulled = tagFor('pull');
-      const { error, events } = await build({ contextPath: root, tags: [pulled], pull: true, noCache: true });
+      const { error, events } = await build({
+        builder: 'classic',
+        contextPath: root,
+        tags: [pulled],
+        pull: true,
+        noCache: true,
+      });
       expect(error).toBeUndefined();
       expect(events.some((e) => e.type === 'output' && e.text.includes('Downloaded newer image'))).toBe(true);
       expect(label(pulled)).toBe('newer');

@@ -83,12 +83,13 @@ describe('a multi-step Dockerfile with a .dockerignore', () => {
     expect(shown.excluded).toEqual(['a/b/c.log', 'cache/', 'docs/', 'secret/key.pem', 'src/debug.log', 'top.txt']);
     expect(shown.buildFilesIgnored).toEqual(['.dockerignore', 'Dockerfile']);
 
-    const { events, error } = await build({ contextPath: root, tags: [tag] });
+    const { events, error } = await build({ builder: 'classic', contextPath: root, tags: [tag] });
     expect(error).toBeUndefined();
     const steps = events.filter((e) => e.type === 'step');
     expect(steps.map((s) => `${s.step}/${s.total}`)).toEqual(['1/8', '2/8', '3/8', '4/8', '5/8', '6/8', '7/8', '8/8']);
     expect(events).toContainEqual({ type: 'output', step: 7, text: 'greeted: hello' });
-    expect(events[0]).toEqual({ type: 'context', files: shown.sentCount, size: shown.sentSize });
+    expect(events[0]).toMatchObject({ type: 'builder', builder: 'classic' });
+    expect(events[1]).toEqual({ type: 'context', files: shown.sentCount, size: shown.sentSize });
     const done = events.at(-1);
     expect(done?.type).toBe('done');
     if (done?.type !== 'done') return;
@@ -118,7 +119,7 @@ describe('a multi-step Dockerfile with a .dockerignore', () => {
   });
 
   it('a second build of the same context is served from the cache, step by step', async () => {
-    const { events, error } = await build({ contextPath: root, tags: [tag] });
+    const { events, error } = await build({ builder: 'classic', contextPath: root, tags: [tag] });
     expect(error).toBeUndefined();
     expect(events.filter((e) => e.type === 'cached').map((e) => e.step)).toEqual([2, 3, 4, 5, 6, 7, 8]);
     expect(events.some((e) => e.type === 'output' && e.text.startsWith('greeted'))).toBe(false);
@@ -127,6 +128,7 @@ describe('a multi-step Dockerfile with a .dockerignore', () => {
   it('build args take effect, and no-cache runs every step again', async () => {
     const argTag = tagFor('args');
     const { error, events } = await build({
+      builder: 'classic',
       contextPath: root,
       tags: [argTag],
       buildArgs: { GREETING: 'hi from berth' },
@@ -150,7 +152,7 @@ describe('targets and failures', () => {
       ].join('\n'),
     });
     const tag = tagFor('target');
-    const { error } = await build({ contextPath: root, tags: [tag], target: 'base' });
+    const { error } = await build({ builder: 'classic', contextPath: root, tags: [tag], target: 'base' });
     expect(error).toBeUndefined();
     expect(runIn(tag, 'cat', '/stage')).toBe('base');
   });
@@ -160,7 +162,7 @@ describe('targets and failures', () => {
       Dockerfile: 'FROM berth-fixture/busybox:1\nLABEL berth.test=1\nRUN echo before && exit 3\nCMD ["true"]\n',
     });
     const tag = tagFor('failing');
-    const { events, error } = await build({ contextPath: root, tags: [tag] });
+    const { events, error } = await build({ builder: 'classic', contextPath: root, tags: [tag] });
     expect(error?.code).toBe('ENGINE_ERROR');
     expect(error?.message).toBe(
       "Step 3/4 (RUN echo before && exit 3) failed: The command '/bin/sh -c echo before && exit 3' returned a non-zero code: 3",
@@ -179,7 +181,7 @@ describe('targets and failures', () => {
     const tag = tagFor('cancel');
     const containersBefore = cli('ps', '-aq').split('\n').filter(Boolean);
     const started = Date.now();
-    const { error } = await build({ contextPath: root, tags: [tag] }, (event, cancel) => {
+    const { error } = await build({ builder: 'classic', contextPath: root, tags: [tag] }, (event, cancel) => {
       if (event.type === 'output' && event.text === 'started') cancel();
     });
     expect(error?.code).toBe('CANCELLED');
@@ -203,15 +205,15 @@ describe('targets and failures', () => {
 describe('clear errors before and during the build', () => {
   it('a missing folder, a file, and a missing Dockerfile are named plainly', async () => {
     const missing = path.join(scratch, 'does-not-exist');
-    expect((await build({ contextPath: missing })).error).toEqual({
+    expect((await build({ builder: 'classic', contextPath: missing })).error).toEqual({
       code: 'NOT_FOUND',
       message: `There is no folder at ${missing}.`,
     });
     const file = path.join(makeContext('file', { 'f.txt': 'x' }), 'f.txt');
     expect((await testBackend().dispatcher.request('build:preview', { contextPath: file })).ok).toBe(false);
-    expect((await build({ contextPath: file })).error?.code).toBe('INVALID_INPUT');
+    expect((await build({ builder: 'classic', contextPath: file })).error?.code).toBe('INVALID_INPUT');
     const empty = makeContext('nodockerfile', { 'app.js': '' });
-    expect((await build({ contextPath: empty })).error).toEqual({
+    expect((await build({ builder: 'classic', contextPath: empty })).error).toEqual({
       code: 'NOT_FOUND',
       message: `There is no Dockerfile in ${empty}. Choose the Dockerfile to build from, or write one.`,
     });
@@ -219,7 +221,7 @@ describe('clear errors before and during the build', () => {
 
   it('a Dockerfile the engine cannot parse comes back as its own sentence', async () => {
     const root = makeContext('bad', { Dockerfile: 'FROM berth-fixture/busybox:1\nFOO bar\n' });
-    const { error } = await build({ contextPath: root });
+    const { error } = await build({ builder: 'classic', contextPath: root });
     expect(error?.code).toBe('INVALID_INPUT');
     expect(error?.message).toBe(
       'The Dockerfile has a mistake on line 2: unknown instruction: FOO. Fix that line, then build again.',

@@ -1,51 +1,106 @@
 /**
- * Builds an image from a folder through the engine's classic build API: the context is the tar of the same plan the
- * preview showed, progress is read into step events, and cancelling aborts the HTTP request, which makes the engine
- * stop the build before it tags anything (the classic builder tags only after its last step).
+ * Builds an image from a folder with the builder the engine offers: BuildKit through a session (buildkit/), or the
+ * classic build API, whose context is the tar of the same plan the preview showed and whose progress is read into
+ * step events. Cancelling aborts the HTTP request, which makes the engine stop the build before it tags anything
+ * (both builders tag only at the end).
  */
 import type { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
-import type { BuildEvent, BuildOptions, ContextPreview } from '../../../shared/dto/build';
+import type { BuildEvent, BuilderKind, BuildOptions, ContextPreview } from '../../../shared/dto/build';
 import { explainEngineError } from '../../../shared/engine-errors';
 import { BerthFailure } from '../../../shared/result';
 import { packContext, planContext, toPreview } from './build.context';
 import { BuildOutputReader, toHistoryLayer } from './build.mapper';
 import type { DockerSource } from '../engine/engine.types';
+import { BuildLogRecorder, type BuildHistory } from './build.history';
+import { messages } from './build.stream';
+import { chooseBuilder } from './buildkit/builder.choice';
+import { runBuildKit } from './buildkit/buildkit.run';
+import type { CredentialsProvider } from './buildkit/session';
+
+export interface BuildServiceOptions {
+  /** Where `env` secrets are read from: main's own environment. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Registry credentials for BuildKit's pulls; a registry-login feature plugs in here. */
+  readonly credentials?: CredentialsProvider;
+  /** Where finished builds are remembered; without it they are not. */
+  readonly history?: BuildHistory;
+}
 
 export interface BuildResult {
   readonly imageId: string;
   readonly tags: readonly string[];
-}
-
-/** Splits the engine's newline-delimited JSON into messages; a line that is not JSON is passed on as text. */
-async function* messages(body: Readable): AsyncGenerator<unknown> {
-  // Decoding on the stream keeps a character split across two chunks whole.
-  body.setEncoding('utf8');
-  let rest = '';
-  for await (const chunk of body) {
-    rest += String(chunk);
-    const lines = rest.split('\n');
-    rest = lines.pop() ?? '';
-    for (const line of lines) if (line.trim() !== '') yield parse(line);
-  }
-  if (rest.trim() !== '') yield parse(rest);
-}
-
-function parse(line: string): unknown {
-  try {
-    return JSON.parse(line);
-  } catch {
-    return { stream: `${line}\n` };
-  }
+  readonly builder: BuilderKind;
+  readonly durationMs: number;
+  readonly cachedSteps: number;
 }
 
 const cancelled = () => new BerthFailure('CANCELLED', 'The build was cancelled. Nothing was tagged.');
 
 export class BuildService {
-  constructor(private readonly engine: DockerSource) {}
+  constructor(
+    private readonly engine: DockerSource,
+    private readonly options: BuildServiceOptions = {},
+  ) {}
 
   async preview(contextPath: string, dockerfile?: string): Promise<ContextPreview> {
     return toPreview(await planContext(contextPath, dockerfile));
+  }
+
+  /** Runs a build and adds it to the history, whatever its outcome. */
+  async runAndRecord(
+    options: BuildOptions,
+    emit: (event: BuildEvent) => void,
+    signal: AbortSignal,
+  ): Promise<BuildResult> {
+    const history = this.options.history;
+    if (!history) return this.run(options, emit, signal);
+    const recorder = new BuildLogRecorder();
+    const startedAt = Date.now();
+    let dockerfile = options.dockerfile ?? 'Dockerfile';
+    const record = (event: BuildEvent): void => {
+      recorder.add(event);
+      if (event.type === 'done') dockerfile = event.dockerfile;
+      emit(event);
+    };
+    const base = { startedAt, options, dockerfile };
+    try {
+      const result = await this.run(options, record, signal);
+      await history.add(
+        {
+          ...base,
+          durationMs: result.durationMs,
+          builder: result.builder,
+          outcome: 'succeeded',
+          imageId: result.imageId,
+          steps: recorder.steps,
+          cachedSteps: result.cachedSteps,
+          error: null,
+        },
+        recorder,
+      );
+      return result;
+    } catch (error) {
+      const failure = error instanceof BerthFailure ? error.error : null;
+      const message = failure?.message ?? (error instanceof Error ? error.message : 'The build failed.');
+      recorder.fail(message);
+      await history
+        .add(
+          {
+            ...base,
+            durationMs: Date.now() - startedAt,
+            builder: recorder.builder,
+            outcome: failure?.code === 'CANCELLED' ? 'cancelled' : 'failed',
+            imageId: null,
+            steps: recorder.steps,
+            cachedSteps: 0,
+            error: message,
+          },
+          recorder,
+        )
+        .catch(() => undefined);
+      throw error;
+    }
   }
 
   async run(options: BuildOptions, emit: (event: BuildEvent) => void, signal: AbortSignal): Promise<BuildResult> {
@@ -57,9 +112,29 @@ export class BuildService {
       );
     }
     const docker = this.engine.docker();
+    const started = Date.now();
+    const choice = await chooseBuilder(docker, options.builder);
+    emit({ type: 'builder', ...choice });
     const files = plan.entries.filter((e) => e.kind !== 'dir');
     emit({ type: 'context', files: files.length, size: files.reduce((sum, e) => sum + e.size, 0) });
     const tags = options.tags ?? [];
+    if (choice.builder === 'buildkit') {
+      const env = this.options.env ?? {};
+      const credentials = this.options.credentials;
+      const { imageId, reader } = await runBuildKit(docker, plan, options, emit, signal, {
+        env,
+        ...(credentials ? { credentials } : {}),
+      });
+      const cachedSteps = reader.steps.filter((v) => v.cached).length;
+      return this.finish(docker, imageId, tags, plan.dockerfile, plan.dockerfileText, emit, {
+        builder: 'buildkit',
+        durationMs: Date.now() - started,
+        cachedSteps,
+      });
+    }
+    if ((options.secrets ?? []).length > 0) {
+      throw new BerthFailure('INVALID_INPUT', `Build secrets need BuildKit. ${choice.reason}`);
+    }
     const request: Dockerode.ImageBuildOptions = {
       dockerfile: plan.dockerfile,
       // The engine takes one `t` per tag; docker-modem repeats array values, the typings only know one string.
@@ -73,6 +148,9 @@ export class BuildService {
       abortSignal: signal,
     };
     if (options.target) request.target = options.target;
+    if (options.network && options.network !== 'default') request.networkmode = options.network;
+    if (options.platform) request.platform = options.platform;
+    if (options.labels) request.labels = { ...options.labels };
     if (signal.aborted) throw cancelled();
     const context = packContext(plan);
     let body: Readable;
@@ -117,16 +195,34 @@ export class BuildService {
     if (reader.imageId === undefined) {
       throw new BerthFailure('ENGINE_ERROR', 'The engine ended the build without naming an image.');
     }
-    const image = docker.getImage(reader.imageId);
+    const cachedSteps = reader.cachedSteps;
+    return this.finish(docker, reader.imageId, tags, plan.dockerfile, plan.dockerfileText, emit, {
+      builder: 'classic',
+      durationMs: Date.now() - started,
+      cachedSteps,
+    });
+  }
+
+  private async finish(
+    docker: Dockerode,
+    imageId: string,
+    tags: readonly string[],
+    dockerfile: string,
+    dockerfileText: string,
+    emit: (event: BuildEvent) => void,
+    facts: { builder: BuilderKind; durationMs: number; cachedSteps: number },
+  ): Promise<BuildResult> {
+    const image = docker.getImage(imageId);
     const [inspect, rows] = await Promise.all([image.inspect(), image.history() as Promise<unknown[]>]);
     emit({
       type: 'done',
       imageId: inspect.Id,
       tags,
-      dockerfile: plan.dockerfile,
-      dockerfileText: plan.dockerfileText,
+      dockerfile,
+      dockerfileText,
       history: rows.map(toHistoryLayer),
+      ...facts,
     });
-    return { imageId: inspect.Id, tags };
+    return { imageId: inspect.Id, tags, ...facts };
   }
 }

@@ -6,7 +6,7 @@ import { Command } from '../../ui/Command';
 import { FormField } from '../../ui/FormField';
 import { Message } from '../../ui/Message';
 import { useNativeDialogs } from '../desktop/use-native-dialogs';
-import { buildOptionsFromForm, type BuildArgRow } from './build.slice';
+import { buildOptionsFromForm, type BuildArgRow, type BuildForm as BuildFormState } from './build.slice';
 import { useBerth } from '../../app/store';
 import { CONTEXT_EXPLAINER } from './explain';
 
@@ -50,6 +50,80 @@ function BuildArgs() {
       >
         Add build arg
       </button>
+    </fieldset>
+  );
+}
+
+/** Builder, network, platform, labels and secrets: the options most builds leave alone. */
+function BuildMoreOptions() {
+  const form = useBerth((s) => s.buildForm);
+  const setForm = useBerth((s) => s.setBuildForm);
+  return (
+    <fieldset className="build-more build-wide">
+      <legend>More options</legend>
+      <div className="build-field">
+        <label htmlFor="build-builder">Builder</label>
+        <select
+          id="build-builder"
+          value={form.builder}
+          onChange={(e) => setForm({ builder: e.target.value as BuildFormState['builder'] })}
+        >
+          <option value="auto">Automatic (BuildKit where the engine has it)</option>
+          <option value="buildkit">BuildKit</option>
+          <option value="classic">Classic builder</option>
+        </select>
+      </div>
+      <div className="build-field">
+        <label htmlFor="build-network">Network for RUN steps</label>
+        <select
+          id="build-network"
+          value={form.network}
+          onChange={(e) => setForm({ network: e.target.value as BuildFormState['network'] })}
+        >
+          <option value="default">Default</option>
+          <option value="none">None (no network)</option>
+          <option value="host">Host</option>
+        </select>
+      </div>
+      <div className="build-field">
+        <FormField
+          id="build-platform"
+          label="Platform"
+          className="mono"
+          placeholder="the engine's own, e.g. linux/amd64"
+          spellCheck={false}
+          value={form.platform}
+          onChange={(e) => setForm({ platform: e.target.value })}
+        />
+      </div>
+      <div className="build-field">
+        <label htmlFor="build-labels">Labels (one key=value per line)</label>
+        <textarea
+          id="build-labels"
+          className="mono"
+          rows={2}
+          spellCheck={false}
+          value={form.labels}
+          onChange={(e) => setForm({ labels: e.target.value })}
+        />
+      </div>
+      <div className="build-field build-wide">
+        <label htmlFor="build-secrets">Secrets (one per line: id=NAME,src=/path/to/file or id=NAME,env=VARIABLE)</label>
+        <textarea
+          id="build-secrets"
+          className="mono"
+          rows={2}
+          spellCheck={false}
+          aria-describedby="build-secrets-help"
+          value={form.secrets}
+          onChange={(e) => setForm({ secrets: e.target.value })}
+        />
+        <p id="build-secrets-help" className="build-help">
+          A RUN step reads a secret with <code>RUN --mount=type=secret,id=NAME</code> at /run/secrets/NAME. Berth reads
+          the value when the build starts and hands it to BuildKit only: it is not stored in the image, the history, the
+          log or the build history. Secrets need BuildKit.
+        </p>
+      </div>
     </fieldset>
   );
 }
@@ -182,6 +256,7 @@ export function BuildForm() {
           Pull a newer base image first
         </label>
       </div>
+      <BuildMoreOptions />
       <div className="build-field build-wide">
         <span className="build-label">Same as</span>
         <Command>{hasPath ? buildCommand(options) : 'docker build PATH'}</Command>

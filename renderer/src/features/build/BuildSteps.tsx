@@ -3,6 +3,7 @@ import { parseDockerfile } from '../../../../shared/dockerfile';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatBytes } from '../../ui/format-bytes';
 import type { BuildRun, BuildStepView } from './build.slice';
+import { BuildKitSteps, FailedStepContext } from './BuildKitSteps';
 import { useBerth } from '../../app/store';
 
 type StepState = 'cached' | 'done' | 'running' | 'failed' | 'stopped';
@@ -67,12 +68,18 @@ export function BuildSteps() {
   useEffect(() => {
     // Follow the newest step, and keep the failure in view when the build stops on one.
     if (run.status === 'running' || run.status === 'failed') end.current?.scrollIntoView({ block: 'nearest' });
-  }, [run.steps, run.status]);
+  }, [run.steps, run.vertices, run.status]);
   if (run.status === 'idle') return null;
   const total = run.steps.at(-1)?.total;
+  const buildkit = run.builder?.builder === 'buildkit';
+  const running = buildkit
+    ? `${run.vertices.filter((v) => v.completed !== null).length} of ${run.vertices.length} steps done`
+    : total
+      ? `step ${run.steps.length} of ${total}`
+      : 'sending the context';
   const headline =
     run.status === 'running'
-      ? `Building… ${total ? `step ${run.steps.length} of ${total}` : 'sending the context'}`
+      ? `Building… ${running}`
       : run.status === 'succeeded'
         ? 'Build finished'
         : run.status === 'cancelled'
@@ -87,17 +94,32 @@ export function BuildSteps() {
           the engine.
         </p>
       )}
-      <ol className="build-steps" aria-label="Build steps">
-        {run.steps.map((step, i) => (
-          <Step
-            key={step.step}
-            step={step}
-            state={stateOf(step, run, i === run.steps.length - 1)}
-            {...(lines[step.step - 1] !== undefined ? { line: lines[step.step - 1] } : {})}
-          />
-        ))}
-      </ol>
+      {run.builder && (
+        <p className="muted">
+          Built with {run.builder.builder === 'buildkit' ? 'BuildKit' : 'the classic builder'}. {run.builder.reason}
+        </p>
+      )}
+      {run.status === 'succeeded' && run.durationMs !== undefined && (
+        <p className="muted">
+          Took {(run.durationMs / 1000).toFixed(1)} s; {run.cachedSteps ?? 0} steps came from the cache.
+        </p>
+      )}
+      {buildkit ? (
+        <BuildKitSteps run={run} />
+      ) : (
+        <ol className="build-steps" aria-label="Build steps">
+          {run.steps.map((step, i) => (
+            <Step
+              key={step.step}
+              step={step}
+              state={stateOf(step, run, i === run.steps.length - 1)}
+              {...(lines[step.step - 1] !== undefined ? { line: lines[step.step - 1] } : {})}
+            />
+          ))}
+        </ol>
+      )}
       {run.error && <ErrorNotice error={run.error} className={run.status === 'failed' ? 'build-failure' : 'caution'} />}
+      {buildkit && <FailedStepContext run={run} dockerfileText={dockerfileText} />}
       <div ref={end} />
     </section>
   );

@@ -1,5 +1,6 @@
 import { SectionHeader } from '../../ui/SectionHeader';
 import { BuildForm } from './BuildForm';
+import { BuildHistoryPanel } from './BuildHistoryPanel';
 import { BuildResult } from './BuildResult';
 import { BuildSteps } from './BuildSteps';
 import { ContextPreviewPanel } from './ContextPreviewPanel';
@@ -15,6 +16,7 @@ export function BuildView() {
         <ContextPreviewPanel />
         <BuildSteps />
         <BuildResult />
+        <BuildHistoryPanel />
       </main>
     </>
   );

@@ -6,13 +6,22 @@ import type { StreamMessage } from '../../../../shared/stream';
 import { applyBuildEvents, buildOptionsFromForm, EMPTY_FORM, STEP_LINE_LIMIT, type BuildRun } from './build.slice';
 import { createBerthStore } from '../../app/store';
 
-const RUNNING: BuildRun = { status: 'running', options: null, steps: [], tags: [], history: [], error: null };
+const RUNNING: BuildRun = {
+  status: 'running',
+  options: null,
+  steps: [],
+  vertices: [],
+  tags: [],
+  history: [],
+  error: null,
+};
 
 describe('buildOptionsFromForm', () => {
   it('leaves empty fields out and splits tags on spaces and commas', () => {
     expect(buildOptionsFromForm({ ...EMPTY_FORM, contextPath: ' /src/app ' })).toEqual({ contextPath: '/src/app' });
     expect(
       buildOptionsFromForm({
+        ...EMPTY_FORM,
         contextPath: '/src/app',
         dockerfile: 'docker/Dockerfile.dev',
         tags: 'app:1, app:latest  registry.local/app',
@@ -31,6 +40,31 @@ describe('buildOptionsFromForm', () => {
       buildArgs: { GREETING: 'hi there' },
       target: 'final',
       noCache: true,
+    });
+  });
+
+  it('reads BuildKit options, labels and secrets as the docker CLI writes them', () => {
+    expect(
+      buildOptionsFromForm({
+        ...EMPTY_FORM,
+        contextPath: '/src/app',
+        network: 'none',
+        platform: 'linux/arm64',
+        labels: 'team=core\n\nnote=a=b',
+        secrets: 'id=npm,src=/home/me/.npmrc\nid=tok,env=TOKEN\nnonsense',
+        builder: 'classic',
+      }),
+    ).toEqual({
+      contextPath: '/src/app',
+      network: 'none',
+      platform: 'linux/arm64',
+      labels: { team: 'core', note: 'a=b' },
+      secrets: [
+        { id: 'npm', source: 'file', from: '/home/me/.npmrc' },
+        { id: 'tok', source: 'env', from: 'TOKEN' },
+        { id: 'nonsense', source: 'file', from: '' },
+      ],
+      builder: 'classic',
     });
   });
 });

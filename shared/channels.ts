@@ -59,6 +59,7 @@ export const REQUEST_CHANNELS = [
   'desktop:exportVolume',
   'desktop:importVolume',
   'desktop:pickFolder',
+  'desktop:pickComposeFile',
   // volumes
   'volumes:list',
   'volumes:usage',
@@ -92,6 +93,17 @@ export const REQUEST_CHANNELS = [
   'layers:search',
   'layers:readFile',
   'layers:waste',
+  // projects (compose projects from labels, compose files through the Compose CLI)
+  'projects:list',
+  'projects:start',
+  'projects:stop',
+  'projects:restart',
+  'projects:pause',
+  'projects:unpause',
+  'projects:removePreview',
+  'projects:remove',
+  'projects:readFile',
+  'projects:cli',
 ] as const;
 
 export const STREAM_CHANNELS = [
@@ -114,6 +126,8 @@ export const STREAM_CHANNELS = [
   'logs:follow',
   // build
   'build:run',
+  // projects
+  'projects:compose',
 ] as const;
 
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];

@@ -20,6 +20,7 @@ import { volumesRequests } from './contracts/volumes.contract';
 import { networksRequests } from './contracts/networks.contract';
 import { diskRequests } from './contracts/disk.contract';
 import { layersRequests } from './contracts/layers.contract';
+import { projectsRequests, projectsStreams } from './contracts/projects.contract';
 
 export const requestChannels = {
   ...engineRequests,
@@ -36,6 +37,7 @@ export const requestChannels = {
   ...networksRequests,
   ...diskRequests,
   ...layersRequests,
+  ...projectsRequests,
 } satisfies Record<RequestChannel, { input: z.ZodType; output: unknown }>;
 
 export const streamChannels = {
@@ -49,6 +51,7 @@ export const streamChannels = {
   ...appStreams,
   ...logsStreams,
   ...buildStreams,
+  ...projectsStreams,
 } satisfies Record<StreamChannel, { input: z.ZodType; chunk: unknown }>;
 
 export { REQUEST_CHANNELS, STREAM_CHANNELS, type RequestChannel, type StreamChannel } from './channels';

@@ -29,6 +29,7 @@ import { settingsDomain } from './settings/settings.domain';
 import { SettingsStore } from './settings/settings.store';
 import { transcriptDomain } from './transcript/transcript.domain';
 import { volumesDomain } from './volumes/volumes.domain';
+import { projectsDomain } from './projects/projects.domain';
 
 /** Every domain, one line each, made in this order (a domain that uses another's service comes after it). */
 export const DOMAINS = [
@@ -47,6 +48,7 @@ export const DOMAINS = [
   diskDomain,
   desktopDomain,
   layersDomain,
+  projectsDomain,
 ] as const;
 
 /**

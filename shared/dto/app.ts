@@ -24,6 +24,7 @@ export const SECTIONS = [
   { id: 'volumes', title: 'Volumes', key: '6' },
   { id: 'networks', title: 'Networks', key: '7' },
   { id: 'disk', title: 'Disk', key: '8' },
+  { id: 'projects', title: 'Projects', key: '9' },
   { id: 'settings', title: 'Settings', key: ',' },
 ] as const satisfies readonly { readonly id: string; readonly title: string; readonly key: string }[];
 

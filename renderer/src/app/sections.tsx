@@ -12,6 +12,7 @@ import { ImagesView } from '../features/images/ImagesView';
 import { LearnView } from '../features/learn/LearnView';
 import { LogsSection } from '../features/logs/LogsSection';
 import { NetworksView } from '../features/networks/NetworksView';
+import { ProjectsView } from '../features/projects/ProjectsView';
 import { SettingsView } from '../features/settings/SettingsView';
 import { VolumesView } from '../features/volumes/VolumesView';
 import {
@@ -22,6 +23,7 @@ import {
   LearnIcon,
   LogsIcon,
   NetworksIcon,
+  ProjectsIcon,
   SettingsIcon,
   VolumesIcon,
 } from '../ui/icons';
@@ -41,6 +43,7 @@ const PARTS = {
   logs: { icon: LogsIcon, view: LogsSection },
   learn: { icon: LearnIcon, view: LearnView },
   settings: { icon: SettingsIcon, view: SettingsView },
+  projects: { icon: ProjectsIcon, view: ProjectsView },
 } satisfies Record<SectionId, SectionParts>;
 
 export interface Section extends SectionParts {

@@ -109,3 +109,12 @@ export const BerthMark = () => (
     <path d="M11 12V9h10v3" fill="none" className="brand-mark-line" strokeWidth={2} />
   </svg>
 );
+
+/** Stacked boxes: several containers run as one compose project. */
+export const ProjectsIcon = () => (
+  <Icon>
+    <rect x="3.5" y="4" width="9" height="7" rx="1.5" />
+    <rect x="11.5" y="13" width="9" height="7" rx="1.5" />
+    <path d="M8 11v4.5h3.5" />
+  </Icon>
+);

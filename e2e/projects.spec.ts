@@ -142,3 +142,13 @@ test('a compose error is shown against its line, and a bad path is refused in wo
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('the compose projects lesson leads to the Projects screen', async ({ page, berth }) => {
+  await page.goto(berth.url);
+  await show(page, 'Learn');
+  await page.getByRole('navigation', { name: 'Lessons' }).getByRole('button', { name: 'Compose projects' }).click();
+  await expect(page.getByRole('article', { name: 'Compose projects' })).toContainText('docker compose down');
+  await page.getByRole('button', { name: 'See your compose projects' }).click();
+  await expect(page.getByRole('heading', { name: 'Projects', level: 1 })).toBeVisible();
+  await expect(page.getByLabel('Compose file path')).toBeVisible();
+});

@@ -20,7 +20,12 @@ import type { LoadState } from '../../ui/load-state';
 /** Engine events that change the projects: their containers, networks and volumes come, go, start and stop. */
 export const projectsList: EngineList = {
   name: 'projects',
-  staleOn: { container: true, network: ['create', 'destroy'], volume: ['create', 'destroy'], daemon: true },
+  staleOn: {
+    container: ['create', 'start', 'die', 'pause', 'unpause', 'destroy', 'rename'],
+    network: ['create', 'destroy'],
+    volume: ['create', 'destroy'],
+    daemon: true,
+  },
   refresh: (state) => state.refreshProjects(),
 };
 

@@ -7,7 +7,9 @@ import { composeEnv, findComposeCli, INSTALL_HINT, runCompose } from './compose.
 /** Running or sleeping; a zombie waiting for its reaper has ended. */
 const alive = (pid: number) => {
   try {
-    return !execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).trim().startsWith('Z');
+    return !execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' })
+      .trim()
+      .startsWith('Z');
   } catch {
     return false;
   }

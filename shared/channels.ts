@@ -63,6 +63,7 @@ export const REQUEST_CHANNELS = [
   'desktop:exportVolume',
   'desktop:importVolume',
   'desktop:pickFolder',
+  'desktop:pickComposeFile',
   // volumes
   'volumes:list',
   'volumes:usage',
@@ -101,6 +102,17 @@ export const REQUEST_CHANNELS = [
   'registries:plan',
   'registries:login',
   'registries:logout',
+  // projects (compose projects from labels, compose files through the Compose CLI)
+  'projects:list',
+  'projects:start',
+  'projects:stop',
+  'projects:restart',
+  'projects:pause',
+  'projects:unpause',
+  'projects:removePreview',
+  'projects:remove',
+  'projects:readFile',
+  'projects:cli',
 ] as const;
 
 export const STREAM_CHANNELS = [
@@ -123,6 +135,8 @@ export const STREAM_CHANNELS = [
   'logs:follow',
   // build
   'build:run',
+  // projects
+  'projects:compose',
 ] as const;
 
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];

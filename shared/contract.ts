@@ -21,6 +21,7 @@ import { networksRequests } from './contracts/networks.contract';
 import { diskRequests } from './contracts/disk.contract';
 import { layersRequests } from './contracts/layers.contract';
 import { registriesRequests } from './contracts/registries.contract';
+import { projectsRequests, projectsStreams } from './contracts/projects.contract';
 
 export const requestChannels = {
   ...engineRequests,
@@ -38,6 +39,7 @@ export const requestChannels = {
   ...diskRequests,
   ...layersRequests,
   ...registriesRequests,
+  ...projectsRequests,
 } satisfies Record<RequestChannel, { input: z.ZodType; output: unknown }>;
 
 export const streamChannels = {
@@ -51,6 +53,7 @@ export const streamChannels = {
   ...appStreams,
   ...logsStreams,
   ...buildStreams,
+  ...projectsStreams,
 } satisfies Record<StreamChannel, { input: z.ZodType; chunk: unknown }>;
 
 export { REQUEST_CHANNELS, STREAM_CHANNELS, type RequestChannel, type StreamChannel } from './channels';

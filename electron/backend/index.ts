@@ -32,6 +32,7 @@ import { settingsDomain } from './settings/settings.domain';
 import { SettingsStore } from './settings/settings.store';
 import { transcriptDomain } from './transcript/transcript.domain';
 import { volumesDomain } from './volumes/volumes.domain';
+import { projectsDomain } from './projects/projects.domain';
 
 /** Every domain, one line each, made in this order (a domain that uses another's service comes after it). */
 export const DOMAINS = [
@@ -51,6 +52,7 @@ export const DOMAINS = [
   diskDomain,
   desktopDomain,
   layersDomain,
+  projectsDomain,
 ] as const;
 
 /**

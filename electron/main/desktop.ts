@@ -72,6 +72,7 @@ export function startDesktop({ backend, trayIconDir, getWindow, showWindow }: De
     if (action.kind === 'show') showWindow();
     else if (action.kind === 'containers') send({ kind: 'navigate', section: 'containers' });
     else if (action.kind === 'logs') openLogs(action.id);
+    else if (action.kind === 'project-open') send({ kind: 'navigate', section: 'projects' });
     else if (action.kind === 'quit') app.quit();
   };
   let tray: BerthTray | null = null;

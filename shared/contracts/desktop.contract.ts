@@ -26,4 +26,6 @@ export const desktopRequests = {
   /** Asks for a tar file, then unpacks it into the volume (through a helper container). */
   'desktop:importVolume': request(z.strictObject({ name: volumeName }), answers<SavedImage>()),
   'desktop:pickFolder': request(z.strictObject({ title: title.optional() }), answers<PickedFolder>()),
+  /** Asks for a compose file (compose.yaml, docker-compose.yml, ...); the Projects screen then reads it. */
+  'desktop:pickComposeFile': request(z.undefined(), answers<PickedFolder>()),
 };

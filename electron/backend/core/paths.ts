@@ -46,7 +46,7 @@ export class PathGuard {
 
   constructor(readonly mode: PathMode) {}
 
-  /** A folder the user chose in main's dialog. */
+  /** A folder (or a single file) the user chose in main's dialog. */
   grant(folder: string): void {
     this.granted.add(path.resolve(folder));
   }
@@ -97,7 +97,8 @@ export function grantingDialogs(dialogs: DesktopDialogs, guard: PathGuard): Desk
     showSaveDialog: (options) => dialogs.showSaveDialog(options),
     async showOpenDialog(options) {
       const chosen = await dialogs.showOpenDialog(options);
-      if (chosen !== null && options.pick === 'folder') guard.grant(chosen);
+      // A picked folder grants what is inside it; a picked file grants that file alone.
+      if (chosen !== null) guard.grant(chosen);
       return chosen;
     },
   };

@@ -11,6 +11,7 @@ export function desktopHandlers(desktop: DesktopService): DomainHandlers<'deskto
       'desktop:exportVolume': ({ name }) => desktop.exportVolume(name),
       'desktop:importVolume': ({ name }) => desktop.importVolume(name),
       'desktop:pickFolder': ({ title }) => desktop.pickFolder(title),
+      'desktop:pickComposeFile': () => desktop.pickComposeFile(),
     },
     streams: {},
   };

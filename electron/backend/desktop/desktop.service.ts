@@ -198,4 +198,16 @@ export class DesktopService {
     const folder = chosen(await this.dialogs.showOpenDialog({ title: title ?? 'Choose a folder', pick: 'folder' }));
     return folder === null ? CANCELLED : { cancelled: false, path: folder };
   }
+
+  async pickComposeFile(): Promise<PickedFolder> {
+    if (this.dialogs === null) throw needsDesktop("in the browser type the compose file's path.");
+    const file = chosen(
+      await this.dialogs.showOpenDialog({
+        title: 'Open a compose file',
+        pick: 'file',
+        filters: [{ name: 'Compose files', extensions: ['yaml', 'yml'] }],
+      }),
+    );
+    return file === null ? CANCELLED : { cancelled: false, path: file };
+  }
 }

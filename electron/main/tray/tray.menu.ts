@@ -4,10 +4,12 @@
  */
 import type { EngineStatus } from '../../../shared/dto/engine';
 import type { ContainerSummary } from '../../../shared/dto/lists';
+import { projectActions, projectLabel, projectOf, trayProjects, type ProjectTrayAction } from './tray.projects';
 
 export type TrayAction =
   | { readonly kind: 'stop' | 'restart' | 'start' | 'logs'; readonly id: string; readonly name: string }
-  | { readonly kind: 'show' | 'containers' | 'retry' | 'quit' };
+  | { readonly kind: 'show' | 'containers' | 'retry' | 'quit' }
+  | ProjectTrayAction;
 
 export type TrayItem =
   | { readonly type: 'label'; readonly label: string }
@@ -101,7 +103,20 @@ export function buildTrayMenu(state: TrayState): readonly TrayItem[] {
     items.push({ type: 'label', label: shorten(engine.message, 60) });
     items.push({ type: 'action', label: 'Try again', action: { kind: 'retry' } });
   } else if (engine?.state === 'connected') {
-    const running = state.containers.filter(isUp).sort((a, b) => a.name.localeCompare(b.name));
+    // A compose project is one entry; its containers are not listed one by one.
+    const projects = trayProjects(state.containers);
+    if (projects.length > 0) {
+      items.push({ type: 'separator' }, { type: 'label', label: `Compose projects (${projects.length})` });
+      for (const p of projects.slice(0, MAX_RUNNING)) {
+        items.push({
+          type: 'submenu',
+          label: projectLabel(p, (t) => shorten(t)),
+          items: projectActions(p).map(({ label, action }) => ({ type: 'action', label, action })),
+        });
+      }
+    }
+    const loose = { ...state, containers: state.containers.filter((c) => projectOf(c) === undefined) };
+    const running = loose.containers.filter(isUp).sort((a, b) => a.name.localeCompare(b.name));
     items.push({ type: 'separator' });
     if (running.length === 0) items.push({ type: 'label', label: 'No running containers' });
     else items.push({ type: 'label', label: `Running (${running.length})` });
@@ -113,7 +128,7 @@ export function buildTrayMenu(state: TrayState): readonly TrayItem[] {
         action: { kind: 'containers' },
       });
     }
-    const stopped = recentlyStopped(state);
+    const stopped = recentlyStopped(loose);
     if (stopped.length > 0) {
       items.push({ type: 'separator' }, { type: 'label', label: 'Recently stopped' });
       items.push(...stopped.map(stoppedItem));

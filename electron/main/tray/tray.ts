@@ -53,11 +53,19 @@ export function startTray({ backend, iconDir, platform, onAction, warn }: TrayOp
         return container('containers:restart', 'restart', action.id, action.name);
       case 'start':
         return container('containers:start', 'start', action.id, action.name);
+      case 'project-start':
+      case 'project-stop': {
+        const verb = action.kind === 'project-start' ? 'start' : 'stop';
+        return void dispatcher.request(`projects:${verb}`, { name: action.name }).then((result) => {
+          if (!result.ok) warn(`Could not ${verb} project ${action.name}: ${result.error.message}`);
+        });
+      }
       case 'retry':
         return void engine.retry();
       case 'show':
       case 'containers':
       case 'logs':
+      case 'project-open':
       case 'quit':
         return onAction(action);
       default:

@@ -141,12 +141,12 @@ describe('staleLists', () => {
   const names = (e: ReturnType<typeof event>) => staleLists(e, ENGINE_LISTS).map((list) => list.name);
 
   it('maps each event to the lists whose slices declare it', () => {
-    expect(names(event('container', 'start'))).toEqual(['containers', 'networks']);
-    expect(names(event('container', 'destroy'))).toEqual(['containers', 'images', 'volumes', 'networks']);
+    expect(names(event('container', 'start'))).toEqual(['containers', 'networks', 'projects']);
+    expect(names(event('container', 'destroy'))).toEqual(['containers', 'images', 'volumes', 'networks', 'projects']);
     expect(names(event('image', 'delete'))).toEqual(['containers', 'images']);
-    expect(names(event('daemon', 'reload'))).toEqual(['containers', 'images', 'volumes', 'networks']);
+    expect(names(event('daemon', 'reload'))).toEqual(['containers', 'images', 'volumes', 'networks', 'projects']);
     expect(names(event('network', 'connect'))).toEqual(['networks']);
-    expect(names(event('volume', 'create'))).toEqual(['volumes']);
+    expect(names(event('volume', 'create'))).toEqual(['volumes', 'projects']);
     expect(names(event('volume', 'mount'))).toEqual(['volumes']);
   });
 

@@ -13,6 +13,7 @@ import { LearnView } from '../features/learn/LearnView';
 import { LogsSection } from '../features/logs/LogsSection';
 import { NetworksView } from '../features/networks/NetworksView';
 import { RegistriesView } from '../features/registries/RegistriesView';
+import { ProjectsView } from '../features/projects/ProjectsView';
 import { SettingsView } from '../features/settings/SettingsView';
 import { VolumesView } from '../features/volumes/VolumesView';
 import {
@@ -24,6 +25,7 @@ import {
   LogsIcon,
   NetworksIcon,
   RegistriesIcon,
+  ProjectsIcon,
   SettingsIcon,
   VolumesIcon,
 } from '../ui/icons';
@@ -44,6 +46,7 @@ const PARTS = {
   logs: { icon: LogsIcon, view: LogsSection },
   learn: { icon: LearnIcon, view: LearnView },
   settings: { icon: SettingsIcon, view: SettingsView },
+  projects: { icon: ProjectsIcon, view: ProjectsView },
 } satisfies Record<SectionId, SectionParts>;
 
 export interface Section extends SectionParts {

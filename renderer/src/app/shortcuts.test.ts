@@ -18,6 +18,7 @@ describe('shortcutCommand', () => {
     expect(shortcutCommand(key('2', { ctrlKey: true }), false)).toEqual({ kind: 'navigate', section: 'images' });
     expect(shortcutCommand(key('3', { ctrlKey: true }), false)).toEqual({ kind: 'navigate', section: 'build' });
     expect(shortcutCommand(key('5', { ctrlKey: true }), false)).toEqual({ kind: 'navigate', section: 'learn' });
+    expect(shortcutCommand(key('9', { ctrlKey: true }), false)).toEqual({ kind: 'navigate', section: 'projects' });
     expect(shortcutCommand(key('f', { ctrlKey: true }), false)).toEqual({ kind: 'search' });
     expect(shortcutCommand(key('R', { ctrlKey: true }), false)).toEqual({ kind: 'refresh' });
     expect(shortcutCommand(key(',', { ctrlKey: true }), false)).toEqual({ kind: 'navigate', section: 'settings' });
@@ -56,7 +57,7 @@ describe('SHORTCUT_SECTIONS', () => {
       'volumes',
       'networks',
       'disk',
-      'registries',
+      'projects',
     ]);
   });
 });

@@ -18,11 +18,18 @@ import { createSettingsSlice } from '../features/settings/settings.slice';
 import { createEnginesSlice } from '../features/settings/engines.slice';
 import { createVolumesSlice, volumesList } from '../features/volumes/volumes.slice';
 import { createUiSlice } from './ui.slice';
+import { createProjectsSlice, projectsList } from '../features/projects/projects.slice';
 
 export type { BerthState, BerthStore } from './state';
 
 /** The lists that engine events make stale; each slice declares which events those are. */
-export const ENGINE_LISTS: readonly EngineList[] = [containersList, imagesList, volumesList, networksList];
+export const ENGINE_LISTS: readonly EngineList[] = [
+  containersList,
+  imagesList,
+  volumesList,
+  networksList,
+  projectsList,
+];
 
 /** The one store. The API is passed in (window.berth in the app, a fake object in unit tests). */
 export function createBerthStore(api: BerthApi, engineLists: readonly EngineList[] = ENGINE_LISTS): BerthStore {
@@ -42,6 +49,7 @@ export function createBerthStore(api: BerthApi, engineLists: readonly EngineList
     ...createEnginesSlice(api)(...a),
     ...createRegistriesSlice(api)(...a),
     ...createLayersSlice(api)(...a),
+    ...createProjectsSlice(api)(...a),
   }));
 }
 

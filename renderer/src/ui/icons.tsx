@@ -117,3 +117,12 @@ export const RegistriesIcon = () => (
     <path d="M12 14.5v2.5" />
   </Icon>
 );
+
+/** Stacked boxes: several containers run as one compose project. */
+export const ProjectsIcon = () => (
+  <Icon>
+    <rect x="3.5" y="4" width="9" height="7" rx="1.5" />
+    <rect x="11.5" y="13" width="9" height="7" rx="1.5" />
+    <path d="M8 11v4.5h3.5" />
+  </Icon>
+);

@@ -259,4 +259,33 @@ export const LESSONS: readonly Lesson[] = [
     ),
     see: { label: 'See your networks', route: { section: 'networks' } },
   },
+  {
+    id: 'compose-projects',
+    title: 'Compose projects',
+    summary: 'Several containers described in one file, run and stopped as one.',
+    body: (
+      <>
+        <p>
+          An application is often more than one <Term name="container" />: a web server, a database, a worker. Docker
+          Compose describes them in one file, <code>compose.yaml</code>: each service names its <Term name="image" />,
+          its ports, its <Term name="volume">volumes</Term> and what it depends on. <code>docker compose up</code> makes
+          a <Term name="network" /> for the project, then creates and starts a container per service, the ones others
+          depend on first.
+        </p>
+        <p>
+          Compose keeps no database of its own. It writes labels on everything it makes (the project&apos;s name, the
+          service, the folder and the files it came from), and later commands find the project again by those labels.
+          That is how Berth lists projects it did not start, and can stop a whole one in the right order: dependents
+          first, so nothing loses a service it still needs.
+        </p>
+        <p>
+          <code>docker compose stop</code> keeps the containers and their writable layers;{' '}
+          <code>docker compose down</code> removes the containers and the project&apos;s network, and keeps named
+          volumes unless you add <code>--volumes</code>.
+        </p>
+        <Command>docker compose -p shop stop</Command>
+      </>
+    ),
+    see: { label: 'See your compose projects', route: { section: 'projects' } },
+  },
 ];

@@ -13,10 +13,20 @@ declare module '../core/domain' {
 
 export const buildDomain = defineDomain({
   name: 'build',
-  make: ({ engine, transcript, cacheDir, paths }) => {
+  make: ({ engine, transcript, cacheDir, paths, service }) => {
     // The app's data folder keeps the history across restarts; without one (tests) it lives in memory.
     const history = new BuildHistory(cacheDir === null ? null : path.join(cacheDir, 'build-history.json'));
-    const build = new BuildService(engine, { env: process.env, history });
+    // BuildKit asks the session for a registry's login when a FROM pulls from it; the logins are the registries
+    // domain's (made later than this one, so looked up at build time).
+    const credentials = async (host: string) => {
+      const auth = await service('registries').authFor(`${host}/image`);
+      if (auth === null) return null;
+      if (auth.identitytoken !== undefined) return { username: '', secret: auth.identitytoken };
+      return auth.username !== undefined && auth.password !== undefined
+        ? { username: auth.username, secret: auth.password }
+        : null;
+    };
+    const build = new BuildService(engine, { env: process.env, history, credentials });
     return { services: { build, buildHistory: history }, handlers: buildHandlers(build, history, transcript, paths) };
   },
 });

@@ -18,14 +18,7 @@ export const buildDomain = defineDomain({
     const history = new BuildHistory(cacheDir === null ? null : path.join(cacheDir, 'build-history.json'));
     // BuildKit asks the session for a registry's login when a FROM pulls from it; the logins are the registries
     // domain's (made later than this one, so looked up at build time).
-    const credentials = async (host: string) => {
-      const auth = await service('registries').authFor(`${host}/image`);
-      if (auth === null) return null;
-      if (auth.identitytoken !== undefined) return { username: '', secret: auth.identitytoken };
-      return auth.username !== undefined && auth.password !== undefined
-        ? { username: auth.username, secret: auth.password }
-        : null;
-    };
+    const credentials = (host: string) => service('registries').buildKitCredential(host);
     const build = new BuildService(engine, { env: process.env, history, credentials });
     return { services: { build, buildHistory: history }, handlers: buildHandlers(build, history, transcript, paths) };
   },

@@ -179,6 +179,19 @@ export class RegistriesService {
     }
   }
 
+  /**
+   * What BuildKit's auth provider answers for a registry host (`docker.io`, `127.0.0.1:5000`), as the docker CLI
+   * does: an identity token as the secret with no user name, else the user name and password.
+   */
+  async buildKitCredential(host: string): Promise<{ username: string; secret: string } | null> {
+    const auth = await this.authFor(`${host}/image`);
+    if (auth === null) return null;
+    if (auth.identitytoken !== undefined) return { username: '', secret: auth.identitytoken };
+    return auth.username !== undefined && auth.password !== undefined
+      ? { username: auth.username, secret: auth.password }
+      : null;
+  }
+
   private async credential(key: string): Promise<RegistryAuth | null> {
     const config = await readDockerConfig(this.configPath);
     const store = this.storeOf(config, key);

@@ -25,6 +25,8 @@ export const REQUEST_CHANNELS = [
   'containers:commit',
   'containers:execInput',
   'containers:execResize',
+  'containers:bulk',
+  'containers:lossPlan',
   // images
   'images:list',
   'images:inspect',

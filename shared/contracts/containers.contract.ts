@@ -12,6 +12,7 @@ import {
   type StatsSample,
 } from '../dto/containers';
 import type { ContainerSummary } from '../dto/lists';
+import { BULK_MAX_ITEMS, CONTAINER_BULK_ACTIONS, type BulkResult, type ContainerLossPlan } from '../dto/bulk';
 import { answers, request, stream } from './define';
 
 /** A container id (or its prefix) or a name, as the engine accepts them in a URL path. */
@@ -139,6 +140,22 @@ export const containersRequests = {
       author: text(200).optional(),
     }),
     answers<CommitResult>(),
+  ),
+  /** One action on many containers; each item answers for itself (`docker rm a b c`). */
+  'containers:bulk': request(
+    z.strictObject({
+      action: z.enum(CONTAINER_BULK_ACTIONS),
+      ids: z.array(containerRef).min(1).max(BULK_MAX_ITEMS),
+      force: z.boolean().optional(),
+      volumes: z.boolean().optional(),
+      timeout: timeout.optional(),
+    }),
+    answers<BulkResult>(),
+  ),
+  /** What removing these containers would destroy: writable-layer changes and volumes, for one confirmation. */
+  'containers:lossPlan': request(
+    z.strictObject({ ids: z.array(containerRef).min(1).max(BULK_MAX_ITEMS) }),
+    answers<readonly ContainerLossPlan[]>(),
   ),
   'containers:execInput': request(z.strictObject({ sessionId, data: text(65536) }), answers<null>()),
   'containers:execResize': request(

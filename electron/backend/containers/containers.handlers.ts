@@ -3,6 +3,7 @@ import * as text from '../../../shared/cli/containers.cli';
 import type { ActionText } from '../../../shared/cli/command';
 import type { ContainersService } from './containers.service';
 import { toBerthError } from '../engine/errors';
+import { runBulk } from '../core/bulk';
 import type { DomainHandlers } from '../core/dispatcher.types';
 import type { Transcript } from '../core/transcript';
 
@@ -64,6 +65,25 @@ export function containersHandlers(
           (n) => text.commitAction(n, options),
           () => containers.commit(id, options),
         ),
+      'containers:bulk': ({ action, ids, force = false, volumes = false, timeout = DEFAULT_STOP_TIMEOUT_S }) =>
+        runBulk(transcript, {
+          ids,
+          nameOf: (id) => containers.nameOf(id),
+          describe: (names) => text.bulkAction(action, names, { force, volumes, timeout }),
+          work: (id) => {
+            switch (action) {
+              case 'start':
+                return containers.start(id);
+              case 'stop':
+                return containers.stop(id, timeout);
+              case 'restart':
+                return containers.restart(id, timeout);
+              case 'remove':
+                return containers.remove(id, { force, volumes });
+            }
+          },
+        }),
+      'containers:lossPlan': ({ ids }) => containers.lossPlan(ids),
       'containers:execInput': ({ sessionId, data }) => exec.input(sessionId, data),
       'containers:execResize': ({ sessionId, cols, rows }) => exec.resize(sessionId, cols, rows),
     },

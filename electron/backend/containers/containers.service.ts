@@ -9,6 +9,7 @@ import type {
   RunSpec,
 } from '../../../shared/dto/containers';
 import type { ContainerSummary } from '../../../shared/dto/lists';
+import type { ContainerLossPlan } from '../../../shared/dto/bulk';
 import { commitReference, portArg, restartArg, type CommitOptions } from '../../../shared/cli/containers.cli';
 import { BerthFailure } from '../../../shared/result';
 import { engineDetails, engineText, statusOf } from '../engine/errors';
@@ -16,6 +17,7 @@ import type { DockerSource } from '../engine/engine.types';
 import { toChanges } from './containers.changes.mapper';
 import { ExecSessions } from './containers.exec';
 import { toContainerSummary } from './containers.mapper';
+import { mapBounded } from '../core/bulk';
 import { StatusTimesCache } from './containers.times';
 import { maskRawInspect, toOverview } from './containers.overview.mapper';
 import { watchStats, type StatsWatch } from './containers.stats';
@@ -33,6 +35,21 @@ async function onContainer<T>(ref: string, work: () => Promise<T>): Promise<T> {
       });
     throw error;
   }
+}
+
+/** An anonymous volume is named by the engine with 64 hex digits; a named one by the user. */
+export const isAnonymousVolume = (name: string): boolean => /^[0-9a-f]{64}$/.test(name);
+
+/** The container's volumes, split into those lost with it (anonymous) and those that stay (named). */
+export function volumesOf(raw: Pick<Dockerode.ContainerInspectInfo, 'Mounts'>): {
+  anonymousVolumes: string[];
+  namedVolumes: string[];
+} {
+  const volumes = (raw.Mounts ?? []).flatMap((m) => (m.Type === 'volume' && m.Name ? [m.Name] : []));
+  return {
+    anonymousVolumes: volumes.filter(isAnonymousVolume),
+    namedVolumes: volumes.filter((v) => !isAnonymousVolume(v)),
+  };
 }
 
 /** The API body for a run spec, built the way the docker CLI builds it for the same `docker run` flags. */
@@ -280,6 +297,22 @@ export class ContainersService {
       }),
     )) as { Id?: string };
     return { imageId: raw.Id ?? '', reference: commitReference(options) };
+  }
+
+  /** What removing each container destroys; one that cannot be inspected is listed with what is known. */
+  async lossPlan(ids: readonly string[]): Promise<readonly ContainerLossPlan[]> {
+    return mapBounded(ids, async (id) => {
+      try {
+        const raw = await this.container(id).inspect();
+        const changes = await this.changes(id).then(
+          (c) => c.entries.length,
+          () => -1,
+        );
+        return { id, name: raw.Name.replace(/^\//, ''), state: raw.State.Status, changes, ...volumesOf(raw) };
+      } catch {
+        return { id, name: id, state: 'unknown', changes: -1, anonymousVolumes: [], namedVolumes: [] };
+      }
+    });
   }
 
   /** Starting a running container or stopping a stopped one is not an error, as with the docker CLI. */

@@ -27,6 +27,8 @@ export const REQUEST_CHANNELS = [
   'containers:execResize',
   'containers:bulk',
   'containers:lossPlan',
+  'containers:editPlan',
+  'containers:recreate',
   // images
   'images:list',
   'images:inspect',

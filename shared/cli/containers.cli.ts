@@ -191,3 +191,28 @@ export function bulkAction(
     }
   }
 }
+
+/** The old container's name while its successor is made: restored on failure, removed on success. */
+export const parkedName = (name: string, id: string): string => `${name}-berth-old-${id.slice(0, 12)}`;
+
+/** Recreate as the docker CLI would do it by hand: set the old one aside, run the new one, then remove the old. */
+export function recreateAction(
+  name: string,
+  id: string,
+  spec: RunSpec,
+  options: { running: boolean; commitAs?: string },
+): ActionText {
+  const parked = parkedName(name, id);
+  const steps = [
+    ...(options.commitAs ? [dockerCommand('commit', name, options.commitAs)] : []),
+    dockerCommand('rename', name, parked),
+    ...(options.running ? [dockerCommand('stop', parked)] : []),
+    dockerCommand(...runArgs({ ...spec, name, ...(options.commitAs ? { image: options.commitAs } : {}) })),
+    dockerCommand('rm', parked),
+  ];
+  return {
+    title: `Recreate container ${name}`,
+    command: steps.join(' && '),
+    api: 'POST /containers/{id}/rename, POST /containers/create, POST /containers/{id}/start, DELETE /containers/{id}',
+  };
+}

@@ -84,6 +84,18 @@ export function containersHandlers(
           },
         }),
       'containers:lossPlan': ({ ids }) => containers.lossPlan(ids),
+      'containers:editPlan': ({ id }) => containers.editPlan(id),
+      'containers:recreate': async ({ id, spec, keepEnv, commitAs }) => {
+        const plan = await containers.editPlan(id);
+        const commitRef = commitAs ? text.commitReference(commitAs) : undefined;
+        return transcript.run(
+          text.recreateAction(plan.name, plan.id, spec, {
+            running: plan.running,
+            ...(commitRef ? { commitAs: commitRef } : {}),
+          }),
+          () => containers.recreate(id, { spec, keepEnv, ...(commitAs ? { commitAs } : {}) }),
+        );
+      },
       'containers:execInput': ({ sessionId, data }) => exec.input(sessionId, data),
       'containers:execResize': ({ sessionId, cols, rows }) => exec.resize(sessionId, cols, rows),
     },

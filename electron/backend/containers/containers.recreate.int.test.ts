@@ -4,6 +4,7 @@
  * old container back untouched, and a commit first keeps the writable layer's files.
  */
 import { execFileSync } from 'node:child_process';
+import type Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainRunSpec } from '../../../shared/cli/containers.cli';
 import type { RunSpec } from '../../../shared/dto/containers';
@@ -18,9 +19,10 @@ const NET = `${RUN}-net`;
 const VOL = `${RUN}-vol`;
 
 const cli = (...args: string[]): string => execFileSync('docker', ['-H', HOST, ...args], { encoding: 'utf8' }).trim();
-const inspect = (name: string): Record<string, any> => {
-  const [raw] = JSON.parse(cli('inspect', '--type', 'container', name)) as Record<string, any>[];
-  return raw ?? {};
+const inspect = (name: string): Dockerode.ContainerInspectInfo => {
+  const [raw] = JSON.parse(cli('inspect', '--type', 'container', name)) as Dockerode.ContainerInspectInfo[];
+  if (!raw) throw new Error(`no container ${name}`);
+  return raw;
 };
 const names = (): string[] => cli('ps', '-a', '--format', '{{.Names}}').split('\n').filter(Boolean);
 
@@ -125,14 +127,16 @@ describe('containers:recreate', () => {
     expect(raw.Config.Env).toEqual(expect.arrayContaining(['GREETING=bonjour', 'EXTRA=1']));
     expect(raw.Config.Env).not.toContain('MODE=one');
     expect(raw.Config.Labels).toEqual({ 'berth.test': '1', tier: 'front' });
-    expect(raw.HostConfig.RestartPolicy.Name).toBe('always');
+    expect(raw.HostConfig.RestartPolicy?.Name).toBe('always');
     expect(raw.HostConfig.Memory).toBe(96 * 1024 * 1024);
-    expect(raw.HostConfig.NanoCpus).toBe(250_000_000);
+    expect((raw.HostConfig as { NanoCpus?: number }).NanoCpus).toBe(250_000_000);
     expect(raw.Config.WorkingDir).toBe('/data');
     expect(raw.Config.User).toBe('65534:65534');
     expect(raw.Config.Cmd).toEqual(edited.command);
     expect(raw.HostConfig.NetworkMode).toBe(NET);
-    expect(raw.NetworkSettings.Networks[NET].Aliases).toContain('web-alias');
+    expect((raw.NetworkSettings.Networks as Record<string, { Aliases?: string[] }>)[NET]?.Aliases).toContain(
+      'web-alias',
+    );
     expect(raw.Mounts).toEqual([
       expect.objectContaining({ Type: 'volume', Name: VOL, Destination: '/store', RW: false }),
     ]);

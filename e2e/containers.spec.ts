@@ -85,7 +85,7 @@ test('a container started with the CLI appears within a second, without a reload
   const started = Date.now();
   runLabelled(berth.dockerHost, name);
   try {
-    const row = page.getByRole('table', { name: 'Containers' }).getByRole('row').filter({ hasText: name });
+    const row = page.getByRole('grid', { name: 'Containers' }).getByRole('row').filter({ hasText: name });
     await expect(row).toBeVisible({ timeout: 1000 });
     expect(Date.now() - started).toBeLessThan(2000);
     await expect(row).toContainText('Running');

@@ -90,7 +90,7 @@ test('a container started with the CLI appears within a second, without a reload
     expect(Date.now() - started).toBeLessThan(2000);
     await expect(row).toContainText('Running');
     // Running rows get their live CPU and memory from the stats stream.
-    await expect(row.getByRole('cell').nth(6)).toContainText(/\d.*B/, { timeout: 5000 });
+    await expect(row.getByRole('gridcell').nth(6)).toContainText(/\d.*B/, { timeout: 5000 });
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
   } finally {
     dockerCli(berth.dockerHost, 'rm', '-f', name);

@@ -85,12 +85,12 @@ test('a container started with the CLI appears within a second, without a reload
   const started = Date.now();
   runLabelled(berth.dockerHost, name);
   try {
-    const row = page.getByRole('table', { name: 'Containers' }).getByRole('row').filter({ hasText: name });
+    const row = page.getByRole('grid', { name: 'Containers' }).getByRole('row').filter({ hasText: name });
     await expect(row).toBeVisible({ timeout: 1000 });
     expect(Date.now() - started).toBeLessThan(2000);
     await expect(row).toContainText('Running');
     // Running rows get their live CPU and memory from the stats stream.
-    await expect(row.getByRole('cell').nth(6)).toContainText(/\d.*B/, { timeout: 5000 });
+    await expect(row.getByRole('gridcell').nth(6)).toContainText(/\d.*B/, { timeout: 5000 });
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
   } finally {
     dockerCli(berth.dockerHost, 'rm', '-f', name);

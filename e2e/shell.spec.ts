@@ -58,7 +58,7 @@ test('a container made with the CLI appears and disappears without a reload', as
   try {
     // Created containers are not running: show them all.
     await page.getByRole('button', { name: 'Show all', exact: true }).click();
-    const table = page.getByRole('table', { name: 'Containers' });
+    const table = page.getByRole('grid', { name: 'Containers' });
     await expect(table.getByRole('row').filter({ hasText: name })).toBeVisible();
   } finally {
     dockerCli(berth.dockerHost, 'rm', '-f', name);
@@ -78,7 +78,7 @@ test('light and dark themes follow the system, for the README screenshot', async
       await page.goto(berth.url);
       await expect(page.getByRole('status', { name: 'Engine status' })).toContainText('Connected');
       await expect(
-        page.getByRole('table', { name: 'Containers' }).getByRole('row').filter({ hasText: name }),
+        page.getByRole('grid', { name: 'Containers' }).getByRole('row').filter({ hasText: name }),
       ).toBeVisible();
       backgrounds.push(await page.evaluate(() => getComputedStyle(document.body).backgroundColor));
       await page.screenshot({

@@ -27,6 +27,10 @@ export const REQUEST_CHANNELS = [
   'containers:commit',
   'containers:execInput',
   'containers:execResize',
+  'containers:bulk',
+  'containers:lossPlan',
+  'containers:editPlan',
+  'containers:recreate',
   // images
   'images:list',
   'images:inspect',

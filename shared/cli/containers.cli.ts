@@ -3,7 +3,8 @@
  * action (the create form updates `docker run` live) and main records the same strings in the transcript after.
  */
 import { dockerCommand, type ActionText } from './command';
-import type { PortSpec, RunSpec } from '../dto/containers';
+import { DEFAULT_STOP_TIMEOUT_S, type PortSpec, type RunSpec } from '../dto/containers';
+import type { ContainerBulkAction } from '../dto/bulk';
 
 /** `docker run -d IMAGE` with no option set: where a run spec starts. */
 export const plainRunSpec = (image: string): RunSpec => ({
@@ -151,3 +152,67 @@ export const execAction = (name: string, command: readonly string[]): ActionText
   command: dockerCommand('exec', '-it', name, ...command),
   api: 'POST /containers/{id}/exec, then POST /exec/{id}/start (hijacked, TTY)',
 });
+
+/** One command for a batch: `docker rm -f a b c`, `docker stop --time 10 a b`. */
+export function bulkAction(
+  action: ContainerBulkAction,
+  names: readonly string[],
+  options: { force?: boolean; volumes?: boolean; timeout?: number } = {},
+): ActionText {
+  const count = `${names.length} container${names.length === 1 ? '' : 's'}`;
+  const time = options.timeout ?? DEFAULT_STOP_TIMEOUT_S;
+  switch (action) {
+    case 'start':
+      return {
+        title: `Start ${count}`,
+        command: dockerCommand('start', ...names),
+        api: 'POST /containers/{id}/start, each',
+      };
+    case 'stop':
+      return {
+        title: `Stop ${count}`,
+        command: dockerCommand('stop', '--time', String(time), ...names),
+        api: `POST /containers/{id}/stop?t=${time}, each`,
+      };
+    case 'restart':
+      return {
+        title: `Restart ${count}`,
+        command: dockerCommand('restart', '--time', String(time), ...names),
+        api: `POST /containers/{id}/restart?t=${time}, each`,
+      };
+    case 'remove': {
+      const force = options.force ?? false;
+      const volumes = options.volumes ?? false;
+      return {
+        title: `Remove ${count}`,
+        command: dockerCommand('rm', ...(force ? ['-f'] : []), ...(volumes ? ['-v'] : []), ...names),
+        api: `DELETE /containers/{id}?force=${force}&v=${volumes}, each`,
+      };
+    }
+  }
+}
+
+/** The old container's name while its successor is made: restored on failure, removed on success. */
+export const parkedName = (name: string, id: string): string => `${name}-berth-old-${id.slice(0, 12)}`;
+
+/** Recreate as the docker CLI would do it by hand: set the old one aside, run the new one, then remove the old. */
+export function recreateAction(
+  name: string,
+  id: string,
+  spec: RunSpec,
+  options: { running: boolean; commitAs?: string },
+): ActionText {
+  const parked = parkedName(name, id);
+  const steps = [
+    ...(options.commitAs ? [dockerCommand('commit', name, options.commitAs)] : []),
+    dockerCommand('rename', name, parked),
+    ...(options.running ? [dockerCommand('stop', parked)] : []),
+    dockerCommand(...runArgs({ ...spec, name, ...(options.commitAs ? { image: options.commitAs } : {}) })),
+    dockerCommand('rm', parked),
+  ];
+  return {
+    title: `Recreate container ${name}`,
+    command: steps.join(' && '),
+    api: 'POST /containers/{id}/rename, POST /containers/create, POST /containers/{id}/start, DELETE /containers/{id}',
+  };
+}

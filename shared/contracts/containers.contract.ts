@@ -12,6 +12,8 @@ import {
   type StatsSample,
 } from '../dto/containers';
 import type { ContainerSummary } from '../dto/lists';
+import { BULK_MAX_ITEMS, CONTAINER_BULK_ACTIONS, type BulkResult, type ContainerLossPlan } from '../dto/bulk';
+import type { EditPlan, RecreateResult } from '../dto/recreate';
 import { answers, request, stream } from './define';
 
 /** A container id (or its prefix) or a name, as the engine accepts them in a URL path. */
@@ -139,6 +141,39 @@ export const containersRequests = {
       author: text(200).optional(),
     }),
     answers<CommitResult>(),
+  ),
+  /** One action on many containers; each item answers for itself (`docker rm a b c`). */
+  'containers:bulk': request(
+    z.strictObject({
+      action: z.enum(CONTAINER_BULK_ACTIONS),
+      ids: z.array(containerRef).min(1).max(BULK_MAX_ITEMS),
+      force: z.boolean().optional(),
+      volumes: z.boolean().optional(),
+      timeout: timeout.optional(),
+    }),
+    answers<BulkResult>(),
+  ),
+  /** What removing these containers would destroy: writable-layer changes and volumes, for one confirmation. */
+  'containers:lossPlan': request(
+    z.strictObject({ ids: z.array(containerRef).min(1).max(BULK_MAX_ITEMS) }),
+    answers<readonly ContainerLossPlan[]>(),
+  ),
+  /** A container's own settings as the run form takes them, and what recreating it would lose. */
+  'containers:editPlan': request(byId, answers<EditPlan>()),
+  /** Replaces a container with one made from an edited spec, under the same name; on failure the old one is back. */
+  'containers:recreate': request(
+    z.strictObject({
+      id: containerRef,
+      spec: runSpec,
+      /** Secret-looking variables the renderer never saw: their current values go to the new container. */
+      keepEnv: z
+        .array(z.string().regex(/^[^=\s]+$/, 'not a variable name'))
+        .max(512)
+        .readonly(),
+      /** Commit the writable layer to this image first, and make the new container from it. */
+      commitAs: z.strictObject({ repo: repository, tag: tag.optional() }).optional(),
+    }),
+    answers<RecreateResult>(),
   ),
   'containers:execInput': request(z.strictObject({ sessionId, data: text(65536) }), answers<null>()),
   'containers:execResize': request(

@@ -3,6 +3,7 @@ import * as text from '../../../shared/cli/containers.cli';
 import type { ActionText } from '../../../shared/cli/command';
 import type { ContainersService } from './containers.service';
 import { toBerthError } from '../engine/errors';
+import { runBulk } from '../core/bulk';
 import type { DomainHandlers } from '../core/dispatcher.types';
 import type { Transcript } from '../core/transcript';
 
@@ -68,6 +69,37 @@ export function containersHandlers(
       'containers:execInput': ({ sessionId, data }, caller) => exec.input(sessionId, data, caller.session),
       'containers:execResize': ({ sessionId, cols, rows }, caller) =>
         exec.resize(sessionId, cols, rows, caller.session),
+      'containers:bulk': ({ action, ids, force = false, volumes = false, timeout = DEFAULT_STOP_TIMEOUT_S }) =>
+        runBulk(transcript, {
+          ids,
+          nameOf: (id) => containers.nameOf(id),
+          describe: (names) => text.bulkAction(action, names, { force, volumes, timeout }),
+          work: (id) => {
+            switch (action) {
+              case 'start':
+                return containers.start(id);
+              case 'stop':
+                return containers.stop(id, timeout);
+              case 'restart':
+                return containers.restart(id, timeout);
+              case 'remove':
+                return containers.remove(id, { force, volumes });
+            }
+          },
+        }),
+      'containers:lossPlan': ({ ids }) => containers.lossPlan(ids),
+      'containers:editPlan': ({ id }) => containers.editPlan(id),
+      'containers:recreate': async ({ id, spec, keepEnv, commitAs }) => {
+        const plan = await containers.editPlan(id);
+        const commitRef = commitAs ? text.commitReference(commitAs) : undefined;
+        return transcript.run(
+          text.recreateAction(plan.name, plan.id, spec, {
+            running: plan.running,
+            ...(commitRef ? { commitAs: commitRef } : {}),
+          }),
+          () => containers.recreate(id, { spec, keepEnv, ...(commitAs ? { commitAs } : {}) }),
+        );
+      },
     },
     streams: {
       'containers:stats': ({ ids }, sink) =>

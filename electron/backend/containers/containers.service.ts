@@ -9,13 +9,25 @@ import type {
   RunSpec,
 } from '../../../shared/dto/containers';
 import type { ContainerSummary } from '../../../shared/dto/lists';
-import { commitReference, portArg, restartArg, type CommitOptions } from '../../../shared/cli/containers.cli';
+import type { ContainerLossPlan } from '../../../shared/dto/bulk';
+import {
+  commitReference,
+  parkedName,
+  portArg,
+  restartArg,
+  type CommitOptions,
+} from '../../../shared/cli/containers.cli';
 import { BerthFailure } from '../../../shared/result';
 import { engineDetails, engineText, statusOf } from '../engine/errors';
 import type { DockerSource } from '../engine/engine.types';
 import { toChanges } from './containers.changes.mapper';
 import { ExecSessions } from './containers.exec';
 import { toContainerSummary } from './containers.mapper';
+import { mapBounded } from '../core/bulk';
+import { isAnonymousVolume, volumesOf } from './containers.volumes';
+import { toRunSpecFromInspect } from './containers.edit.mapper';
+import { EDIT_PLAN_MAX_CHANGES, type EditPlan, type RecreateResult } from '../../../shared/dto/recreate';
+import { DEFAULT_STOP_TIMEOUT_S } from '../../../shared/dto/containers';
 import { StatusTimesCache } from './containers.times';
 import { maskRawInspect, toOverview } from './containers.overview.mapper';
 import { watchStats, type StatsWatch } from './containers.stats';
@@ -34,6 +46,17 @@ async function onContainer<T>(ref: string, work: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+export interface RecreateRequest {
+  readonly spec: RunSpec;
+  readonly keepEnv: readonly string[];
+  readonly commitAs?: { readonly repo: string; readonly tag?: string };
+}
+
+/** Stopping a stopped container answers 304; that is what we wanted anyway. */
+const ignoreNotModified = (error: unknown): void => {
+  if (statusOf(error) !== 304) throw error;
+};
 
 /** The API body for a run spec, built the way the docker CLI builds it for the same `docker run` flags. */
 export function toCreateOptions(spec: RunSpec): Dockerode.ContainerCreateOptions {
@@ -280,6 +303,107 @@ export class ContainersService {
       }),
     )) as { Id?: string };
     return { imageId: raw.Id ?? '', reference: commitReference(options) };
+  }
+
+  /** What removing each container destroys; one that cannot be inspected is listed with what is known. */
+  async lossPlan(ids: readonly string[]): Promise<readonly ContainerLossPlan[]> {
+    return mapBounded(ids, async (id) => {
+      try {
+        const raw = await this.container(id).inspect();
+        const changes = await this.changes(id).then(
+          (c) => c.entries.length,
+          () => -1,
+        );
+        return { id, name: raw.Name.replace(/^\//, ''), state: raw.State.Status, changes, ...volumesOf(raw) };
+      } catch {
+        return { id, name: id, state: 'unknown', changes: -1, anonymousVolumes: [], namedVolumes: [] };
+      }
+    });
+  }
+
+  /** The container's settings as a run spec, and what recreating it would lose (writable layer, anonymous volumes). */
+  async editPlan(ref: string): Promise<EditPlan> {
+    const raw = await onContainer(ref, () => this.container(ref).inspect());
+    const image = await this.engine
+      .docker()
+      .getImage(raw.Image)
+      .inspect()
+      .then(
+        (i) => i.Config,
+        () => null,
+      );
+    const { spec, hiddenEnv, extraNetworks } = toRunSpecFromInspect(raw, image);
+    const changes = await this.changes(ref);
+    return {
+      id: raw.Id,
+      name: raw.Name.replace(/^\//, ''),
+      spec,
+      hiddenEnv,
+      running: raw.State.Running,
+      autoRemove: raw.HostConfig.AutoRemove ?? false,
+      changeCount: changes.entries.length,
+      changes: changes.entries.slice(0, EDIT_PLAN_MAX_CHANGES),
+      anonymousVolumes: (raw.Mounts ?? []).flatMap((m) =>
+        m.Type === 'volume' && m.Name && isAnonymousVolume(m.Name) ? [{ name: m.Name, target: m.Destination }] : [],
+      ),
+      extraNetworks,
+    };
+  }
+
+  /**
+   * Recreate under the same name, never half-done: the old container is renamed aside (and stopped), the new one
+   * created and started; on any failure the new one is removed, the old one renamed back and restarted if it ran.
+   * Only then is the old one removed, with the anonymous volumes the new one did not take over.
+   */
+  async recreate(ref: string, request: RecreateRequest): Promise<RecreateResult> {
+    const old = await onContainer(ref, () => this.container(ref).inspect());
+    const name = old.Name.replace(/^\//, '');
+    const running = old.State.Running;
+    if (running && old.HostConfig.AutoRemove)
+      throw new BerthFailure(
+        'CONFLICT',
+        `${name} was started with --rm: stopping it removes it, so Berth cannot keep it to put back if the new one fails. Stop it yourself first, or recreate it from its image.`,
+      );
+    const { extraNetworks } = toRunSpecFromInspect(old, null);
+    const keep = new Set(request.keepEnv);
+    const setKeys = new Set(request.spec.env.map((l) => l.split('=', 1)[0]));
+    const kept = (old.Config.Env ?? []).filter((l) => {
+      const key = l.split('=', 1)[0] ?? '';
+      return keep.has(key) && !setKeys.has(key);
+    });
+    let spec: RunSpec = { ...request.spec, name, env: [...request.spec.env, ...kept] };
+    let committed: string | undefined;
+    if (request.commitAs) {
+      committed = (await this.commit(old.Id, request.commitAs)).reference;
+      spec = { ...spec, image: committed };
+    }
+    const docker = this.engine.docker();
+    const previous = docker.getContainer(old.Id);
+    await previous.rename({ name: parkedName(name, old.Id) });
+    let created: Dockerode.Container | undefined;
+    try {
+      // Created before the old one stops: a bad spec or a missing image leaves the old one running throughout.
+      created = await docker.createContainer(toCreateOptions(spec)).catch(async (e: unknown) => {
+        throw await this.explainCreate(e, spec);
+      });
+      for (const network of extraNetworks) await docker.getNetwork(network).connect({ Container: created.id });
+      if (running) await previous.stop({ t: DEFAULT_STOP_TIMEOUT_S }).catch(ignoreNotModified);
+      await created.start();
+    } catch (error) {
+      await created?.remove({ force: true }).catch(() => undefined);
+      await previous.rename({ name }).catch(() => undefined);
+      if (running) await previous.start().catch(() => undefined);
+      throw error;
+    }
+    const reused = new Set(spec.mounts.filter((m) => m.type === 'volume').map((m) => m.source));
+    await previous.remove({ force: true, v: false });
+    const { anonymousVolumes } = volumesOf(old);
+    for (const volume of anonymousVolumes.filter((v) => !reused.has(v)))
+      await docker
+        .getVolume(volume)
+        .remove()
+        .catch(() => undefined);
+    return { id: created.id, name, image: spec.image, ...(committed ? { committed } : {}) };
   }
 
   /** Starting a running container or stopping a stopped one is not an error, as with the docker CLI. */

@@ -11,6 +11,9 @@ import { useNow } from '../../ui/use-now';
 import { useBerth } from '../../app/store';
 import { containerRows, type ListRow } from './container-rows';
 import { useStatsSamples, useStatsStream } from './use-stats';
+import { useListSelection, type RowProps } from '../../ui/use-list-selection';
+import { ContainerSelectionBar, useContainerBulk } from './BulkActions';
+import '../../ui/resources.css';
 
 const ROW_HEIGHT = 53;
 
@@ -32,15 +35,16 @@ function Usage({ container }: { container: ContainerSummary }) {
   );
 }
 
-function ContainerRow({ container, now }: { container: ContainerSummary; now: number }) {
+function ContainerRow({ container, now, row }: { container: ContainerSummary; now: number; row: RowProps }) {
   const navigate = useBerth((s) => s.navigate);
   const look = containerStateLook(container.state);
   const ports = formatPorts(container.ports);
   return (
-    <tr>
+    <tr {...row}>
       <td>
         <button
           type="button"
+          tabIndex={-1}
           className="ctr-link-button cell-primary"
           onClick={() => navigate({ section: 'containers', id: container.id, tab: 'overview' })}
         >
@@ -51,6 +55,7 @@ function ContainerRow({ container, now }: { container: ContainerSummary; now: nu
       <td className="mono cell-truncate" title={container.image}>
         <button
           type="button"
+          tabIndex={-1}
           className="ctr-link-button"
           aria-label={`Image ${container.image}`}
           onClick={() => navigate({ section: 'images', id: container.imageId })}
@@ -105,6 +110,19 @@ export function ContainerList() {
   const search = useBerth((s) => s.containerSearch);
   const rows = useMemo(() => containerRows(containers, filter, search), [containers, filter, search]);
   const scroller = useRef<HTMLDivElement>(null);
+  const navigate = useBerth((s) => s.navigate);
+  const keys = useMemo(() => rows.flatMap((r) => (r.kind === 'container' ? [r.key] : [])), [rows]);
+  const byId = useMemo(() => new Map(containers.map((c) => [c.id, c])), [containers]);
+  const bulk = useContainerBulk();
+  const scrollTo = useRef<(key: string) => void>(() => undefined);
+  const selection = useListSelection({
+    keys,
+    labelOf: (id) => byId.get(id)?.name ?? '',
+    onOpen: (id) => navigate({ section: 'containers', id, tab: 'overview' }),
+    onDelete: (ids) => bulk.askRemove(ids),
+    pageSize: Math.max(1, Math.floor((scroller.current?.clientHeight ?? 530) / ROW_HEIGHT) - 1),
+    scrollTo: (key) => scrollTo.current(key),
+  });
   // Status lines count seconds; a 5 s clock keeps them true to docker ps without asking the engine.
   const now = useNow(5_000);
   // TanStack Virtual returns fresh functions each render; the React Compiler skips this component, which is fine.
@@ -116,6 +134,7 @@ export function ContainerList() {
     overscan: 8,
     getItemKey: (i) => rows[i]?.key ?? i,
   });
+  scrollTo.current = (key) => virtualizer.scrollToIndex(rows.findIndex((r) => r.key === key));
   const items = virtualizer.getVirtualItems();
   const visibleRunning = items.flatMap((item) => {
     const row = rows[item.index];
@@ -126,40 +145,47 @@ export function ContainerList() {
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
 
   if (rows.length === 0) return <p className="ctr-list-empty muted">No container matches.</p>;
+  const names = selection.selected.map((id) => byId.get(id)?.name ?? id);
   return (
-    <div className="table-card ctr-scroll" ref={scroller}>
-      <table className="table" aria-label="Containers" aria-rowcount={rows.length + 1}>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Image</th>
-            <th scope="col">State</th>
-            <th scope="col">Status</th>
-            <th scope="col">Ports</th>
-            <th scope="col" className="num">
-              CPU
-            </th>
-            <th scope="col" className="num">
-              Memory
-            </th>
-            <th scope="col">Created</th>
-          </tr>
-        </thead>
-        <tbody>
-          {before > 0 && <tr aria-hidden="true" className="ctr-spacer" ref={(el) => size(el, before)} />}
-          {items.map((item) => {
-            const row = rows[item.index];
-            if (row === undefined) return null;
-            return row.kind === 'group' ? (
-              <GroupRow key={row.key} row={row} />
-            ) : (
-              <ContainerRow key={row.key} container={row.container} now={now} />
-            );
-          })}
-          {after > 0 && <tr aria-hidden="true" className="ctr-spacer" ref={(el) => size(el, after)} />}
-        </tbody>
-      </table>
-    </div>
+    <>
+      {selection.selected.length > 0 && (
+        <ContainerSelectionBar ids={selection.selected} names={names} bulk={bulk} onClear={selection.clear} />
+      )}
+      {bulk.view}
+      <div className="table-card ctr-scroll" ref={scroller}>
+        <table className="table" aria-label="Containers" aria-rowcount={rows.length + 1} {...selection.gridProps}>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Image</th>
+              <th scope="col">State</th>
+              <th scope="col">Status</th>
+              <th scope="col">Ports</th>
+              <th scope="col" className="num">
+                CPU
+              </th>
+              <th scope="col" className="num">
+                Memory
+              </th>
+              <th scope="col">Created</th>
+            </tr>
+          </thead>
+          <tbody>
+            {before > 0 && <tr aria-hidden="true" className="ctr-spacer" ref={(el) => size(el, before)} />}
+            {items.map((item) => {
+              const row = rows[item.index];
+              if (row === undefined) return null;
+              return row.kind === 'group' ? (
+                <GroupRow key={row.key} row={row} />
+              ) : (
+                <ContainerRow key={row.key} container={row.container} now={now} row={selection.rowProps(row.key)} />
+              );
+            })}
+            {after > 0 && <tr aria-hidden="true" className="ctr-spacer" ref={(el) => size(el, after)} />}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 

@@ -8,6 +8,7 @@ import { containerStateLook } from '../../ui/state-tone';
 import { LogsPanel } from '../logs/LogsPanel';
 import { useBerth } from '../../app/store';
 import { ContainerToolbar } from './ContainerToolbar';
+import { EditContainerDialog } from './EditContainerDialog';
 import { FilesTab } from './FilesTab';
 import { InspectTab } from './InspectTab';
 import { OverviewTab } from './OverviewTab';
@@ -63,6 +64,7 @@ export function ContainerPage({ id, tab }: { id: string; tab: string | undefined
   const summary = useBerth((s) => s.containers.find((c) => c.id === id || c.name === id));
   const { overview, error, reload } = useOverview(id);
   const [actionError, setActionError] = useState<BerthError | null>(null);
+  const [editing, setEditing] = useState(false);
   const current: Tab = isTab(tab) ? tab : 'overview';
 
   const run = useCallback(
@@ -114,7 +116,14 @@ export function ContainerPage({ id, tab }: { id: string; tab: string | undefined
           This container was removed. Its page shows what it was.
         </p>
       ) : (
-        <ContainerToolbar container={overview} run={run} />
+        <ContainerToolbar container={overview} run={run} onEdit={() => setEditing(true)} />
+      )}
+      {editing && (
+        <EditContainerDialog
+          id={overview.id}
+          onClose={() => setEditing(false)}
+          onDone={(done) => navigate({ section: 'containers', id: done.id, tab: 'overview' })}
+        />
       )}
       <ErrorNotice error={actionError ?? null} className="ctr-form-failure" />
       <div className="ctr-tabs" role="tablist" aria-label="Container page">

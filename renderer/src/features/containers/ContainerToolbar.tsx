@@ -50,7 +50,16 @@ const BUTTONS: readonly { action: Exclude<ContainerAction, 'terminal'>; label: s
 ];
 
 /** The lifecycle buttons, each enabled only where it applies, with the docker command of the one under focus. */
-export function ContainerToolbar({ container, run }: { container: ContainerOverview; run: Run }) {
+export function ContainerToolbar({
+  container,
+  run,
+  onEdit,
+}: {
+  container: ContainerOverview;
+  run: Run;
+  /** Opens edit and recreate (the page holds that dialog: it outlives the old container). */
+  onEdit?: () => void;
+}) {
   const startContainer = useBerth((s) => s.startContainer);
   const restartContainer = useBerth((s) => s.restartContainer);
   const pauseContainer = useBerth((s) => s.pauseContainer);
@@ -81,6 +90,11 @@ export function ContainerToolbar({ container, run }: { container: ContainerOverv
             {label}
           </button>
         ))}
+        {onEdit && (
+          <button type="button" className="button" onClick={onEdit}>
+            Edit and recreate…
+          </button>
+        )}
       </div>
       <p className="ctr-toolbar-command">
         <span className="muted">{BUTTONS.find((b) => b.action === hint)?.label ?? 'Terminal'} from a terminal:</span>{' '}

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { runAction } from '../../../../shared/cli/containers.cli';
-import { RESTART_POLICIES } from '../../../../shared/dto/containers';
+import { RESTART_POLICIES, type RunSpec } from '../../../../shared/dto/containers';
 import type { BerthError } from '../../../../shared/result';
 import { Command } from '../../ui/Command';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -40,16 +40,32 @@ function Field({
   );
 }
 
+/** The form put to another use than creating (edit and recreate): its title, button, command and own notes. */
+export interface RunFormMode {
+  readonly title: string;
+  readonly submitLabel: string;
+  /** The container being edited: its own name is not "taken", and it keeps it. */
+  readonly ownName: string;
+  /** The command the action amounts to for the spec as it stands. */
+  readonly command: (spec: RunSpec) => string;
+  /** Shown under the fields (the diff, what is lost), for the spec as it stands. */
+  readonly notes: (spec: RunSpec) => ReactNode;
+  /** Does the action; an error keeps the form open with it, null means the mode took over. */
+  readonly submit: (spec: RunSpec) => Promise<BerthError | null>;
+}
+
 /** The create-and-run form, with the `docker run` line it amounts to kept up to date as it changes. */
 export function CreateContainerDialog({
   onClose,
   image = '',
   initial,
+  mode,
 }: {
   onClose: () => void;
   image?: string;
-  /** The form filled in advance (a pasted command from the explainer). */
+  /** Fields filled in already (a container's own settings, or a command pasted into the explainer). */
   initial?: RunForm;
+  mode?: RunFormMode;
 }) {
   const listContainers = useBerth((s) => s.listContainers);
   const runContainer = useBerth((s) => s.runContainer);
@@ -60,9 +76,9 @@ export function CreateContainerDialog({
   const refreshNetworks = useBerth((s) => s.refreshNetworks);
   const refreshVolumes = useBerth((s) => s.refreshVolumes);
   const [form, setForm] = useState<RunForm>(() => initial ?? emptyRunForm(image));
-  // A filled-in form (from a pasted command) shows what is wrong with it at once.
+  // A form filled from a pasted command shows what is wrong with it at once (an edit starts from what works).
   const [touched, setTouched] = useState<ReadonlySet<RunField>>(
-    () => new Set(initial ? (Object.keys(initial) as RunField[]) : []),
+    () => new Set(initial && mode === undefined ? (Object.keys(initial) as RunField[]) : []),
   );
   const [takenNames, setTakenNames] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
@@ -73,14 +89,14 @@ export function CreateContainerDialog({
     void refreshNetworks();
     void refreshVolumes();
     void listContainers({ all: true }).then((r) => {
-      if (r.ok) setTakenNames(new Set(r.value.map((c) => c.name)));
+      if (r.ok) setTakenNames(new Set(r.value.map((c) => c.name).filter((n) => n !== mode?.ownName)));
     });
-  }, [listContainers, refreshImages, refreshNetworks, refreshVolumes]);
+  }, [listContainers, refreshImages, refreshNetworks, refreshVolumes, mode?.ownName]);
 
   const localImages = useMemo(() => new Set(images.flatMap((i) => [...i.repoTags, i.id])), [images]);
   const tags = useMemo(() => images.flatMap((i) => i.repoTags).filter((t) => t !== '<none>:<none>'), [images]);
   const { spec, errors } = readRunForm(form, { takenNames, localImages });
-  const command = runAction(spec).command;
+  const command = mode ? mode.command(spec) : runAction(spec).command;
   const shown = (field: RunField) => (touched.has(field) ? errors[field] : undefined);
 
   const set = <K extends RunField>(field: K, value: RunForm[K]) => {
@@ -97,6 +113,12 @@ export function CreateContainerDialog({
     setTouched(new Set(Object.keys(form) as RunField[]));
     if (Object.keys(errors).length > 0) return;
     setBusy(true);
+    if (mode) {
+      const error = await mode.submit(spec);
+      setBusy(false);
+      if (error) setFailure(error);
+      return;
+    }
     const result = await runContainer(spec);
     setBusy(false);
     if (!result.ok) return setFailure(result.error);
@@ -105,7 +127,7 @@ export function CreateContainerDialog({
   };
 
   return (
-    <Dialog title="Create and run a container" onClose={onClose} className="ctr-dialog" wide>
+    <Dialog title={mode?.title ?? 'Create and run a container'} onClose={onClose} className="ctr-dialog" wide>
       <form
         className="run-form"
         noValidate
@@ -131,9 +153,15 @@ export function CreateContainerDialog({
               </>
             )}
           </Field>
-          <Field label="Name" error={shown('name')} hint="Optional; Docker picks one when empty.">
-            {(p) => <input {...p} autoComplete="off" {...text('name')} />}
-          </Field>
+          {mode ? (
+            <Field label="Name" error={undefined} hint="It keeps its name; rename it from the page's toolbar.">
+              {(p) => <input {...p} readOnly value={mode.ownName} />}
+            </Field>
+          ) : (
+            <Field label="Name" error={shown('name')} hint="Optional; Docker picks one when empty.">
+              {(p) => <input {...p} autoComplete="off" {...text('name')} />}
+            </Field>
+          )}
           <Field label="Command" error={shown('command')} hint="Replaces the image's CMD, e.g. sleep 3600.">
             {(p) => <input {...p} className="mono" {...text('command')} />}
           </Field>
@@ -236,6 +264,7 @@ export function CreateContainerDialog({
             terminal (-t)
           </label>
         </fieldset>
+        {mode?.notes(spec)}
         <div className="ctr-dialog-footer">
           <div className="ctr-live-command" aria-live="polite">
             <span className="muted">The same from a terminal:</span> <Command>{command}</Command>
@@ -256,7 +285,7 @@ export function CreateContainerDialog({
               Cancel
             </button>
             <button type="submit" className="button button-primary" aria-busy={busy} disabled={busy}>
-              Create and run
+              {mode?.submitLabel ?? 'Create and run'}
             </button>
           </div>
         </div>

@@ -44,6 +44,11 @@ export interface ContainersSlice {
   renameContainer: Containers['rename'];
   removeContainer: Containers['remove'];
   commitContainer: Containers['commit'];
+  /** Many at once (one result per item), what removing them loses, and edit-and-recreate. */
+  bulkContainers: Containers['bulk'];
+  containerLossPlan: Containers['lossPlan'];
+  containerEditPlan: Containers['editPlan'];
+  recreateContainer: Containers['recreate'];
   /** An interactive shell: a stream of output, and input and resizes sent to its session. */
   execInContainer: Containers['exec'];
   sendExecInput: Containers['execInput'];
@@ -82,6 +87,10 @@ export const createContainersSlice =
       renameContainer: (input) => api.containers.rename(input),
       removeContainer: (input) => api.containers.remove(input),
       commitContainer: (input) => api.containers.commit(input),
+      bulkContainers: (input) => api.containers.bulk(input),
+      containerLossPlan: (input) => api.containers.lossPlan(input),
+      containerEditPlan: (input) => api.containers.editPlan(input),
+      recreateContainer: (input) => api.containers.recreate(input),
       execInContainer: (input, listener) => api.containers.exec(input, listener),
       sendExecInput: (input) => api.containers.execInput(input),
       resizeExec: (input) => api.containers.execResize(input),

@@ -17,7 +17,6 @@ export type AppCommand =
  */
 export const SECTIONS = [
   { id: 'containers', title: 'Containers', key: '1' },
-  { id: 'projects', title: 'Projects', key: '9' },
   { id: 'images', title: 'Images', key: '2' },
   { id: 'build', title: 'Build', key: '3' },
   { id: 'logs', title: 'Logs', key: '4' },
@@ -25,6 +24,7 @@ export const SECTIONS = [
   { id: 'volumes', title: 'Volumes', key: '6' },
   { id: 'networks', title: 'Networks', key: '7' },
   { id: 'disk', title: 'Disk', key: '8' },
+  { id: 'projects', title: 'Projects', key: '9' },
   { id: 'registries', title: 'Registries', key: '' },
   { id: 'settings', title: 'Settings', key: ',' },
 ] as const satisfies readonly { readonly id: string; readonly title: string; readonly key: string }[];

@@ -315,7 +315,9 @@ export class ContainersService {
           () => -1,
         );
         return { id, name: raw.Name.replace(/^\//, ''), state: raw.State.Status, changes, ...volumesOf(raw) };
-      } catch {
+      } catch (error) {
+        // A container that is gone is reported as such; an engine that is gone fails the whole plan.
+        if (statusOf(error) !== 404) throw error;
         return { id, name: id, state: 'unknown', changes: -1, anonymousVolumes: [], namedVolumes: [] };
       }
     });

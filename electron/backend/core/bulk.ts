@@ -6,6 +6,7 @@ import type { ActionText } from '../../../shared/cli/command';
 import type { BulkItemResult, BulkResult } from '../../../shared/dto/bulk';
 import { toBerthError } from '../engine/errors';
 import type { Transcript } from './transcript';
+import { BerthFailure } from '../../../shared/result';
 
 /** Engine calls in flight at once in a batch: enough to be quick, few enough not to swamp the engine. */
 export const BULK_CONCURRENCY = 4;
@@ -52,6 +53,10 @@ export async function runBulk(transcript: Transcript, run: BulkRun, limit = BULK
     },
     limit,
   );
+  // The engine went away (or was never there): one error for the batch, like any other action, not one per item.
+  const first = items[0];
+  if (first && !first.ok && items.every((i) => !i.ok && i.error.code === 'ENGINE_UNREACHABLE'))
+    throw new BerthFailure('ENGINE_UNREACHABLE', first.error.message);
   const failures = items.filter((i) => !i.ok);
   const action = run.describe(items.map((i) => i.name));
   if (failures.length === 0) transcript.record(action, 'ok');

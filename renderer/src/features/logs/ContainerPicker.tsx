@@ -73,7 +73,7 @@ export function ContainerPicker({
         </button>
         {picked.length > 0 && (
           <button type="button" className="logs-toggle" onClick={() => onPick([])}>
-            Clear ({picked.length} picked)
+            Unpick all ({picked.length})
           </button>
         )}
         {[...projects].map(([project, ids]) => (

@@ -137,6 +137,7 @@ export const STREAM_CHANNELS = [
   'app:commands',
   // logs
   'logs:follow',
+  'logs:search',
   // build
   'build:run',
   // projects

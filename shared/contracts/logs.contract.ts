@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TransferTicket } from '../dto/images';
-import type { LogsChunk, LogsPage } from '../dto/logs';
+import type { LogSearchChunk, LogsChunk, LogsPage } from '../dto/logs';
 import { answers, request, stream } from './define';
 
 /** A container id (full or short) or name, as the engine accepts it. */
@@ -42,5 +42,20 @@ export const logsStreams = {
       tail: z.union([z.number().int().min(0).max(1_000_000), z.literal('all')]),
     }),
     answers<LogsChunk>(),
+  ),
+  /** Scans the whole history of the chosen containers (none: all of them) for a literal or a pattern. */
+  'logs:search': stream(
+    z.strictObject({
+      containers: z.array(containerRef).max(2000).optional(),
+      query: z.string().min(1).max(500),
+      regex: z.boolean(),
+      caseSensitive: z.boolean(),
+      streams: z.enum(['all', 'stdout', 'stderr']),
+      since: engineTimestamp.optional(),
+      until: engineTimestamp.optional(),
+      /** Lines of context kept before and after each hit. */
+      context: z.number().int().min(0).max(5),
+    }),
+    answers<LogSearchChunk>(),
   ),
 };

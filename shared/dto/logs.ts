@@ -40,3 +40,40 @@ export interface LogsPage extends LogBatch {
   /** No older line exists: the page reaches back to the container's creation. */
   readonly atStart: boolean;
 }
+
+/** One line of a whole-history search that matched, with a few lines of its container's log around it. */
+export interface LogSearchHit {
+  readonly container: string;
+  readonly name: string;
+  readonly stream: 'stdout' | 'stderr';
+  readonly ts: string;
+  readonly text: string;
+  /** Where the first match lies in `text` (UTF-16 offsets), for highlighting. */
+  readonly match: readonly [number, number];
+  readonly before: readonly string[];
+  readonly after: readonly string[];
+}
+
+export interface LogSearchCount {
+  readonly container: string;
+  readonly name: string;
+  readonly hits: number;
+  readonly lines: number;
+  readonly bytes: number;
+  readonly done: boolean;
+  /** Why this container could not be read, in words. */
+  readonly error?: string;
+}
+
+export type LogSearchChunk =
+  | { readonly kind: 'started'; readonly containers: readonly { readonly id: string; readonly name: string }[] }
+  | { readonly kind: 'hits'; readonly hits: readonly LogSearchHit[] }
+  | { readonly kind: 'progress'; readonly counts: readonly LogSearchCount[]; readonly bytes: number }
+  | {
+      readonly kind: 'done';
+      readonly hits: number;
+      readonly bytes: number;
+      /** The result cap was reached: the scan stopped there. */
+      readonly capped: boolean;
+      readonly limit: number;
+    };

@@ -10,6 +10,7 @@ export function logsHandlers(logs: LogsService, exports: LogExports): DomainHand
     },
     streams: {
       'logs:follow': (input, sink) => logs.follow(input, sink),
+      'logs:search': (input, sink) => logs.search(input, sink),
     },
   };
 }

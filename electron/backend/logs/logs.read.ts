@@ -17,6 +17,8 @@ export interface ReadQuery {
   readonly since?: string;
   /** `seconds.nanoseconds`, inclusive. */
   readonly until?: string;
+  /** Which output streams to read; both when left out. */
+  readonly streams?: 'all' | 'stdout' | 'stderr';
 }
 
 /** Lets a reader that cannot keep up hold the engine's answer (a file being written, a download). */
@@ -40,8 +42,8 @@ export function readLogs(
 ): Promise<void> {
   const options: Record<string, string | number | boolean> = {
     follow: query.follow,
-    stdout: true,
-    stderr: true,
+    stdout: query.streams !== 'stderr',
+    stderr: query.streams !== 'stdout',
     timestamps: true,
     tail: query.tail ?? 'all',
   };

@@ -17,6 +17,8 @@ import { LogFollower } from './logs.follow';
 import { exportLogs, exportTargets, type ExportResult } from './logs.export';
 import type { LogTarget } from './logs.target';
 import type { Writable } from 'node:stream';
+import type { LogSearchChunk } from '../../../shared/dto/logs';
+import { LogSearch, type SearchInput } from './logs.search';
 import type { FollowInput, LogsEngine, OlderInput } from './logs.types';
 
 export class LogsService {
@@ -30,6 +32,16 @@ export class LogsService {
     const follower = new LogFollower(this.engine, input, sink, this.batch);
     follower.run().catch((e: unknown) => sink.fail(toBerthError(e)));
     return () => follower.stop();
+  }
+
+  /** Searches whole histories; returns the cleanup, which aborts every engine read of the scan. */
+  search(input: SearchInput, sink: StreamSink<LogSearchChunk>): () => void {
+    const scan = new LogSearch(this.engine.docker(), input, sink);
+    scan.run().catch((e: unknown) => {
+      scan.stop();
+      sink.fail(toBerthError(e));
+    });
+    return () => scan.stop();
   }
 
   /** The containers of a whole-log save, checked before a file is chosen or a download starts. */

@@ -75,13 +75,14 @@ function useFrameVersion(buffer: LogBuffer): number {
   return useSyncExternalStore(store.subscribe, store.get);
 }
 
-export function LogsPanel({ containerIds }: { containerIds: readonly string[] }) {
+/** `focus`: a line to open the log at (from a whole-history search): the whole backlog is read and the line found. */
+export function LogsPanel({ containerIds, focus = '' }: { containerIds: readonly string[]; focus?: string }) {
   const key = containerIds.join(',');
   const cap = useBerth(selectLogLineCap);
   const [buffer] = useState(() => new LogBuffer(cap));
   useEffect(() => buffer.setCap(cap), [buffer, cap]);
   // 'all' reads the whole backlog instead of the newest page; the cap still bounds what stays in memory.
-  const [tail, setTail] = useState<number | 'all'>(PAGE);
+  const [tail, setTail] = useState<number | 'all'>(focus === '' ? PAGE : 'all');
   const openLogSource = useBerth((s) => s.openLogSource);
   const saveLogToFile = useBerth((s) => s.saveLogToFile);
   const logDownloadTicket = useBerth((s) => s.logDownloadTicket);
@@ -104,7 +105,7 @@ export function LogsPanel({ containerIds }: { containerIds: readonly string[] })
   const timestamps = useBerth((s) => s.logsTimestamps);
   const wrap = useBerth((s) => s.logsWrap);
   const stderrOnly = useBerth((s) => s.logsStderrOnly);
-  const [following, setFollowing] = useState(true);
+  const [following, setFollowing] = useState(focus === '');
   const [olderState, setOlderState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const nativeDialogs = useNativeDialogs();
   const [saveState, setSaveState] = useState<{ busy: boolean; text: string | null; failed: boolean }>({
@@ -112,7 +113,7 @@ export function LogsPanel({ containerIds }: { containerIds: readonly string[] })
     text: null,
     failed: false,
   });
-  const search = useLogSearch(buffer, version);
+  const search = useLogSearch(buffer, version, focus);
   const panel = useRef<HTMLElement>(null);
   useLogAnnouncements(buffer, following, panel);
 

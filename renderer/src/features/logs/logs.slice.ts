@@ -15,6 +15,11 @@ export interface LogsSlice {
   setLogsPicked(ids: readonly string[]): void;
   /** Feeds `buffer` with the logs of these containers once started; the panel owns and stops it. */
   openLogSource(buffer: LogBuffer, containerIds: readonly string[], tail?: number | 'all'): LogSource;
+  /** A line of a whole-history search the user opened: the Logs section shows its container around it. */
+  logsFocus: { readonly container: string; readonly text: string } | null;
+  openLogsAt(container: string, text: string): void;
+  /** Scans whole histories for a line; returns the stop (which cancels every engine read of the scan). */
+  searchLogHistory: BerthApi['logs']['search'];
   /** A one-use bridge address to download the whole log of these containers (the desktop app saves it instead). */
   logDownloadTicket: BerthApi['logs']['saveTicket'];
 }
@@ -25,12 +30,41 @@ export const createLogsSlice =
     logsTimestamps: false,
     logsWrap: false,
     logsStderrOnly: false,
-    logsPicked: [],
+    logsPicked: rememberedPick(),
+    logsFocus: null,
     setLogsOption: (option, on) => set({ [option]: on } as Pick<LogsSlice, typeof option>),
-    setLogsPicked: (ids) => set({ logsPicked: ids }),
+    setLogsPicked: (ids) => {
+      remember(ids);
+      set({ logsPicked: ids, logsFocus: null });
+    },
+    openLogsAt: (container, text) => {
+      remember([container]);
+      set({ logsPicked: [container], logsFocus: { container, text } });
+    },
+    searchLogHistory: (input, listener) => api.logs.search(input, listener),
     openLogSource: (buffer, containerIds, tail = PAGE) => new LogSource(api, buffer, containerIds, tail),
     logDownloadTicket: (input) => api.logs.saveTicket(input),
   });
+
+const PICK_KEY = 'berth.logs.picked';
+
+/** The last choice of the picker survives a reload (ids only; a removed container simply drops out). */
+function rememberedPick(): readonly string[] {
+  try {
+    const raw: unknown = JSON.parse(globalThis.localStorage?.getItem(PICK_KEY) ?? '[]');
+    return Array.isArray(raw) ? raw.filter((x): x is string => typeof x === 'string').slice(0, 2000) : [];
+  } catch {
+    return [];
+  }
+}
+
+function remember(ids: readonly string[]): void {
+  try {
+    globalThis.localStorage?.setItem(PICK_KEY, JSON.stringify(ids));
+  } catch {
+    // storage full or off: the choice is only forgotten
+  }
+}
 
 export const DEFAULT_LOG_LINE_CAP = 100_000;
 

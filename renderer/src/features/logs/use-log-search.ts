@@ -17,8 +17,8 @@ export interface SearchState {
 }
 
 /** Search state for one panel: the compiled pattern, a LogSearch kept up to date with the buffer, and the cursor. */
-export function useLogSearch(buffer: LogBuffer, version: number): SearchState {
-  const [query, setQuery] = useState<SearchQuery>({ text: '', caseSensitive: false, regex: false });
+export function useLogSearch(buffer: LogBuffer, version: number, initial = ''): SearchState {
+  const [query, setQuery] = useState<SearchQuery>({ text: initial, caseSensitive: initial !== '', regex: false });
   const compiled = useMemo(() => compileQuery(query), [query]);
   const pattern = compiled instanceof RegExp ? compiled : null;
   const [, setTick] = useState(0);

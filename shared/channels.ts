@@ -117,6 +117,10 @@ export const REQUEST_CHANNELS = [
   'projects:remove',
   'projects:readFile',
   'projects:cli',
+  // containerFiles (a container's whole filesystem, docker cp in and out)
+  'containerFiles:list',
+  'containerFiles:downloadTicket',
+  'containerFiles:uploadTicket',
 ] as const;
 
 export const STREAM_CHANNELS = [

@@ -22,6 +22,7 @@ import { diskRequests } from './contracts/disk.contract';
 import { layersRequests } from './contracts/layers.contract';
 import { registriesRequests } from './contracts/registries.contract';
 import { projectsRequests, projectsStreams } from './contracts/projects.contract';
+import { containerFilesRequests } from './contracts/containerFiles.contract';
 
 export const requestChannels = {
   ...engineRequests,
@@ -40,6 +41,7 @@ export const requestChannels = {
   ...layersRequests,
   ...registriesRequests,
   ...projectsRequests,
+  ...containerFilesRequests,
 } satisfies Record<RequestChannel, { input: z.ZodType; output: unknown }>;
 
 export const streamChannels = {

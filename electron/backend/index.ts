@@ -33,6 +33,7 @@ import { SettingsStore } from './settings/settings.store';
 import { transcriptDomain } from './transcript/transcript.domain';
 import { volumesDomain } from './volumes/volumes.domain';
 import { projectsDomain } from './projects/projects.domain';
+import { containerFilesDomain } from './containerFiles/containerFiles.domain';
 
 /** Every domain, one line each, made in this order (a domain that uses another's service comes after it). */
 export const DOMAINS = [
@@ -53,6 +54,7 @@ export const DOMAINS = [
   desktopDomain,
   layersDomain,
   projectsDomain,
+  containerFilesDomain,
 ] as const;
 
 /**

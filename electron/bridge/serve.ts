@@ -10,7 +10,7 @@ import { createBackend } from '../backend';
 import { settingsFile } from '../backend/settings/settings.paths';
 import { parseServeArgs } from './args';
 import { startBridge, type Bridge } from './server';
-import { imageTransferRoute, logExportRoute, volumeTransferRoute } from './transfers.routes';
+import { containerFilesRoute, imageTransferRoute, logExportRoute, volumeTransferRoute } from './transfers.routes';
 
 // The bundle sits in out/bridge/, the built renderer in out/renderer/.
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
         imageTransferRoute(backend.services.imageTransfers),
         logExportRoute(backend.services.logExports),
         volumeTransferRoute(backend.services.volumeTransfers),
+        containerFilesRoute(backend.services.containerFilesTransfers),
       ],
     });
   } catch (error) {

@@ -6,6 +6,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { fail, ok } from '../../shared/result';
+import {
+  CONTAINER_FILES_PATH,
+  type ContainerFilesTicket,
+  type ContainerFilesTransfers,
+} from '../backend/containerFiles/containerFiles.transfers';
 import { toBerthError } from '../backend/engine/errors';
 import { TRANSFER_PATH, type ImageTransfers } from '../backend/images/images.transfers';
 import { LOG_EXPORT_PATH, type LogExports, type LogTicket } from '../backend/logs/logs.exports';
@@ -182,5 +187,75 @@ async function importVolume(
   } catch (error) {
     const berthError = toBerthError(error);
     reply(res, berthError.code === 'INVALID_INPUT' ? 400 : 500, { ok: false, error: berthError });
+  }
+}
+
+/** Serves GET (download a tar) and POST (upload one file, raw bytes) at /container-files/<ticket>. */
+export function containerFilesRoute(transfers: ContainerFilesTransfers): HttpRoute {
+  return (req, res, port) => {
+    const url = req.url ?? '';
+    if (!url.startsWith(CONTAINER_FILES_PATH)) return false;
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      reply(res, 405, fail('INVALID_INPUT', 'A container file address takes GET (download) or POST (upload) only.'), {
+        Allow: 'GET, POST',
+      });
+      return true;
+    }
+    if (req.method === 'POST' && !isAllowedOrigin(req.headers.origin, port)) {
+      reply(res, 403, fail('PERMISSION_DENIED', 'Uploads are only accepted from the Berth page itself.'));
+      return true;
+    }
+    const size = Number(req.headers['content-length']);
+    if (req.method === 'POST' && !(Number.isSafeInteger(size) && size >= 0)) {
+      reply(res, 411, fail('INVALID_INPUT', 'An upload into a container needs its length (Content-Length).'));
+      return true;
+    }
+    const ticket = transfers.redeem(url, req.method === 'POST' ? 'upload' : 'download');
+    if (ticket === null) {
+      reply(res, 404, fail('NOT_FOUND', 'This transfer address is unknown, used or expired; start the action again.'));
+      return true;
+    }
+    if (ticket.kind === 'upload') void uploadFile(transfers, ticket, size, req, res);
+    else void downloadPath(transfers, ticket, res);
+    return true;
+  };
+}
+
+async function downloadPath(
+  transfers: ContainerFilesTransfers,
+  ticket: ContainerFilesTicket,
+  res: ServerResponse,
+): Promise<void> {
+  try {
+    await transfers.download(ticket, async (tar) => {
+      res.writeHead(200, {
+        ...securityHeaders(),
+        'Content-Type': 'application/x-tar',
+        'Content-Disposition': `attachment; filename="${encodeURIComponent(ticket.filename)}"`,
+        'Cache-Control': 'no-store',
+      });
+      await pipeline(tar, res);
+    });
+  } catch (error) {
+    const e = toBerthError(error);
+    if (!res.headersSent) reply(res, e.code === 'NOT_FOUND' ? 404 : 500, { ok: false, error: e });
+    else res.destroy();
+  }
+}
+
+async function uploadFile(
+  transfers: ContainerFilesTransfers,
+  ticket: ContainerFilesTicket,
+  size: number,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const name = safeDecode(String(req.headers['x-filename'] ?? 'upload'));
+  try {
+    await transfers.upload(ticket, name, size, req);
+    reply(res, 200, ok(null));
+  } catch (error) {
+    const e = toBerthError(error);
+    reply(res, e.code === 'INVALID_INPUT' ? 400 : e.code === 'NOT_FOUND' ? 404 : 500, { ok: false, error: e });
   }
 }

@@ -111,5 +111,8 @@ describe(`Berth on Podman ${VERSION ?? '(not installed)'}`, () => {
     expect(detail.steps.some((s) => s.layer !== null)).toBe(true);
     for (const step of detail.steps) expect(step.id).not.toBe('<missing>');
     expect(JSON.stringify(detail.steps)).not.toContain('<missing>');
+    for (const step of detail.steps.filter((s) => s.id === null)) expect(step.idNote).toMatch(/No image id/);
+    expect(detail.repoTags).toContain('localhost/berth-fixture/busybox:1');
+    expect(detail.notes?.join(' ')).toMatch(/"localhost\/" is how Podman names an image/);
   });
 });

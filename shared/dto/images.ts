@@ -28,6 +28,8 @@ export interface ImageStep {
   readonly index: number;
   /** The image id the engine kept for this step, or null for `<missing>` (built elsewhere, not stored here). */
   readonly id: string | null;
+  /** When id is null: why, in words (the engine's raw answer is `<missing>`). */
+  readonly idNote?: string;
   readonly kind: InstructionKind;
   /** The instruction as a Dockerfile line, `/bin/sh -c #(nop)` and `# buildkit` removed. */
   readonly instruction: string;
@@ -81,6 +83,8 @@ export interface ImageDetail {
   /** Bytes in layers at least one other local image also uses. */
   readonly sharedSize: number;
   readonly containers: readonly ImageContainerRef[];
+  /** Where this engine differs from Docker (Podman's `localhost/` names, ...), in words; absent when nothing to say. */
+  readonly notes?: readonly string[];
   /** The engine's inspect answer, unchanged, for the Raw tab. */
   readonly raw: unknown;
 }

@@ -129,9 +129,11 @@ export function buildSteps(
       if (sharedWith.length > 0) sharedSize += size;
       else uniqueSize += size;
     }
+    const id = h.Id === '<missing>' || h.Id === '' ? null : h.Id;
     return {
       index,
-      id: h.Id === '<missing>' || h.Id === '' ? null : h.Id,
+      id,
+      ...(id === null ? { idNote: MISSING_ID_NOTE } : {}),
       kind: clean.kind,
       instruction: clean.instruction,
       createdBy: h.CreatedBy,
@@ -145,3 +147,7 @@ export function buildSteps(
   });
   return { steps, sizes: hasLayer === null ? null : { unique: uniqueSize, shared: sharedSize } };
 }
+
+/** The engine answers `<missing>` for a step whose intermediate image it does not keep (Docker and Podman alike). */
+export const MISSING_ID_NOTE =
+  'No image id: this step was built elsewhere or its intermediate image was not kept on this engine.';

@@ -93,8 +93,25 @@ export function toImageDetail(
     uniqueSize: sizes.unique,
     sharedSize: sizes.shared,
     containers,
+    ...withNotes(imageNotes(raw.RepoTags ?? [])),
     raw,
   };
+}
+
+const withNotes = (notes: readonly string[]): { notes?: readonly string[] } => (notes.length > 0 ? { notes } : {});
+
+/**
+ * What an image's names mean where engines differ: Podman names an image that came from no registry
+ * `localhost/<name>` (docker would show `<name>`), so a `docker run <name>` on Docker is `<name>` there too.
+ */
+export function imageNotes(repoTags: readonly string[]): string[] {
+  const local = repoTags.filter((tag) => tag.startsWith('localhost/') && !/^localhost(:\d+)?\/v2\//.test(tag));
+  if (local.length === 0) return [];
+  const plain = local[0]!.slice('localhost/'.length);
+  return [
+    `"localhost/" is how Podman names an image that was built or loaded here and came from no registry; ` +
+      `Docker would call ${local[0]} just ${plain}, and Podman accepts either name.`,
+  ];
 }
 
 interface RawProgress {

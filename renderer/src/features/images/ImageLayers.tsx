@@ -44,8 +44,13 @@ export function ImageLayers({ detail, name }: { detail: ImageDetail; name: strin
                   )}
                   <TimeAgo ms={s.created} now={now} />
                   {s.id === null ? (
-                    <span title="This step was built elsewhere (e.g. in the base image you pulled); its intermediate image is not stored here.">
-                      &lt;missing&gt; id
+                    <span
+                      title={
+                        s.idNote ??
+                        'This step was built elsewhere (e.g. in the base image you pulled); its intermediate image is not stored here.'
+                      }
+                    >
+                      no image id kept
                     </span>
                   ) : (
                     <span className="mono">{s.id.replace(/^sha256:/, '').slice(0, 12)}</span>

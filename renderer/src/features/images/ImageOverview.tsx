@@ -48,6 +48,11 @@ export function ImageOverview({ detail }: { detail: ImageDetail }) {
       </Field>
       <Field name="Tags">
         {detail.repoTags.length === 0 ? <span className="muted">none (dangling)</span> : detail.repoTags.join(', ')}
+        {(detail.notes ?? []).map((note) => (
+          <p key={note} className="muted">
+            {note}
+          </p>
+        ))}
       </Field>
       <Field name="Repo digests">
         {detail.repoDigests.length === 0 ? (

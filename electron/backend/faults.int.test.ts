@@ -93,7 +93,7 @@ describe.each(['SIGTERM', 'SIGKILL'] as const)('the engine gets %s', (signal) =>
   it('during a build: the build fails in words, nothing is tagged, and the same build works once it is back', async () => {
     const tag = `berth-fault-${signal.toLowerCase()}:1`;
     const { session, items, last } = recordingSession();
-    session.subscribe('build', 'build:run', { contextPath: context, tags: [tag] });
+    session.subscribe('build', 'build:run', { contextPath: context, tags: [tag], builder: 'classic' });
     await until(() =>
       items<BuildEvent>('build').some((e) => e.type === 'output' && e.text.includes('started')) ? true : undefined,
     );
@@ -113,7 +113,12 @@ describe.each(['SIGTERM', 'SIGKILL'] as const)('the engine gets %s', (signal) =>
     expect(() => cli('image', 'inspect', tag)).toThrow();
     // No helper container of the failed step is left running.
     expect(cli('ps', '-q')).toBe('');
-    session.subscribe('retry', 'build:run', { contextPath: context, tags: [tag], buildArgs: { PAUSE: '0' } });
+    session.subscribe('retry', 'build:run', {
+      contextPath: context,
+      tags: [tag],
+      buildArgs: { PAUSE: '0' },
+      builder: 'classic',
+    });
     const done = await until(() => last('retry'), 60_000);
     expect(done, JSON.stringify(done)).toMatchObject({ type: 'end' });
     expect(cli('image', 'inspect', '--format', '{{.Id}}', tag)).toMatch(/^sha256:/);

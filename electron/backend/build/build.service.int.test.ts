@@ -171,7 +171,7 @@ describe('targets and failures', () => {
     expect(events).toContainEqual({ type: 'output', step: 3, text: 'before' });
     expect(() => cli('image', 'inspect', tag)).toThrow();
     const entry = testBackend().services.transcript.list().at(-1);
-    expect(entry).toMatchObject({ outcome: 'failed', command: `docker build -t ${tag} ${root}` });
+    expect(entry).toMatchObject({ outcome: 'failed', command: `DOCKER_BUILDKIT=0 docker build -t ${tag} ${root}` });
   });
 
   it('cancelling stops the running step, leaves no image tagged and no build container behind', async () => {

@@ -117,10 +117,10 @@ export const REQUEST_CHANNELS = [
   'projects:remove',
   'projects:readFile',
   'projects:cli',
-  // containerFiles (a container's whole filesystem, docker cp in and out)
-  'containerFiles:list',
-  'containerFiles:downloadTicket',
-  'containerFiles:uploadTicket',
+  // files (a container's whole filesystem, docker cp in and out)
+  'files:list',
+  'files:downloadTicket',
+  'files:uploadTicket',
 ] as const;
 
 export const STREAM_CHANNELS = [

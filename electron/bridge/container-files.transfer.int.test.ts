@@ -57,7 +57,7 @@ async function tarFiles(tar: Buffer): Promise<Map<string, Buffer>> {
 }
 
 async function upload(id: string, folder: string, name: string, bytes: Buffer): Promise<Result<null>> {
-  const up = await value<TransferTicket>('containerFiles:uploadTicket', { id, path: folder });
+  const up = await value<TransferTicket>('files:uploadTicket', { id, path: folder });
   const response = await fetch(base() + up.path, {
     method: 'POST',
     body: new Uint8Array(bytes),
@@ -99,18 +99,18 @@ describe("a container's whole filesystem", () => {
       '-c',
       'mkdir /work && echo hi > /work/a && rm /bin/ls',
     );
-    const root = await value<ContainerFolder>('containerFiles:list', { id: name, path: '/' });
+    const root = await value<ContainerFolder>('files:list', { id: name, path: '/' });
     expect(root.container).toBe(name);
     const at = (folder: ContainerFolder, entry: string) => folder.entries.find((e) => e.name === entry);
     expect(at(root, 'work')).toMatchObject({ type: 'dir', mark: 'added' });
     expect(at(root, 'bin')).toMatchObject({ type: 'dir', mark: 'changed' });
-    const bin = await value<ContainerFolder>('containerFiles:list', { id: name, path: 'bin' });
+    const bin = await value<ContainerFolder>('files:list', { id: name, path: 'bin' });
     expect(at(bin, 'ls')?.mark).toBe('deleted');
     expect(at(bin, 'busybox')).toMatchObject({ type: 'file', mark: null });
     // Every name the image has in /bin, plus none it does not: the same as the CLI's view of the image.
     const imageBin = cli('run', '--rm', FIXTURE, 'ls', '/bin').split(/\s+/).filter(Boolean).sort();
     expect(bin.entries.map((e) => e.name).sort()).toEqual(imageBin);
-    const made = await value<ContainerFolder>('containerFiles:list', { id: name, path: '/work' });
+    const made = await value<ContainerFolder>('files:list', { id: name, path: '/work' });
     expect(made.entries).toEqual([expect.objectContaining({ path: 'work/a', type: 'file', size: 3, mark: 'added' })]);
   });
 
@@ -122,10 +122,10 @@ describe("a container's whole filesystem", () => {
     cli('cp', `${name}:/bin/payload.bin`, path.join(work, 'back.bin'));
     expect(fs.readFileSync(path.join(work, 'back.bin')).equals(bytes)).toBe(true);
 
-    const listed = await value<ContainerFolder>('containerFiles:list', { id: name, path: 'bin' });
+    const listed = await value<ContainerFolder>('files:list', { id: name, path: 'bin' });
     expect(listed.entries.find((e) => e.name === 'payload.bin')).toMatchObject({ size: 70_000, mark: 'added' });
 
-    const down = await value<TransferTicket>('containerFiles:downloadTicket', { id: name, path: '/bin/payload.bin' });
+    const down = await value<TransferTicket>('files:downloadTicket', { id: name, path: '/bin/payload.bin' });
     expect(down.filename).toBe('payload.bin.tar');
     const response = await fetch(base() + down.path);
     expect(response.status).toBe(200);
@@ -136,7 +136,7 @@ describe("a container's whole filesystem", () => {
     expect((await fetch(base() + down.path)).status).toBe(404);
 
     // A folder downloads as a tar of its files, the same names `docker cp` gives.
-    const folder = await value<TransferTicket>('containerFiles:downloadTicket', { id: name, path: '/bin' });
+    const folder = await value<TransferTicket>('files:downloadTicket', { id: name, path: '/bin' });
     const folderTar = await tarFiles(Buffer.from(await (await fetch(base() + folder.path)).arrayBuffer()));
     expect([...folderTar.keys()].sort()).toEqual([...(await tarFiles(cpOut(`${name}:/bin`))).keys()].sort());
 
@@ -147,13 +147,13 @@ describe("a container's whole filesystem", () => {
   it('refuses bad input in words, before any transfer', async () => {
     const name = unique('cfe');
     cli('create', '--name', name, '--label', 'berth.test=1', FIXTURE, 'true');
-    const upFile = await call(backend, 'containerFiles:uploadTicket', { id: name, path: '/bin/busybox' });
+    const upFile = await call(backend, 'files:uploadTicket', { id: name, path: '/bin/busybox' });
     expect(upFile).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const missing = await call(backend, 'containerFiles:downloadTicket', { id: name, path: '/nope' });
+    const missing = await call(backend, 'files:downloadTicket', { id: name, path: '/nope' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const upward = await call(backend, 'containerFiles:list', { id: name, path: '/bin/../etc' });
+    const upward = await call(backend, 'files:list', { id: name, path: '/bin/../etc' });
     expect(upward).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const gone = await call(backend, 'containerFiles:list', { id: unique('none'), path: '/' });
+    const gone = await call(backend, 'files:list', { id: unique('none'), path: '/' });
     expect(gone).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await upload(name, '/bin', '..', Buffer.from('x'))).toMatchObject({
       ok: false,

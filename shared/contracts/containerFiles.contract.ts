@@ -20,9 +20,9 @@ const byPath = z.strictObject({ id: containerId, path: containerPath });
 
 export const containerFilesRequests = {
   /** One folder of the container's whole filesystem (image layers merged, writable-layer changes marked). */
-  'containerFiles:list': request(byPath, answers<ContainerFolder>()),
+  'files:list': request(byPath, answers<ContainerFolder>()),
   /** A one-use bridge address to download a file or folder as a tar (browser mode; `docker cp CTR:PATH -`). */
-  'containerFiles:downloadTicket': request(byPath, answers<TransferTicket>()),
+  'files:downloadTicket': request(byPath, answers<TransferTicket>()),
   /** A one-use bridge address to upload one file into a folder of the container (browser mode; `docker cp`). */
-  'containerFiles:uploadTicket': request(byPath, answers<TransferTicket>()),
+  'files:uploadTicket': request(byPath, answers<TransferTicket>()),
 };

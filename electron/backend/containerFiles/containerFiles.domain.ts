@@ -13,7 +13,7 @@ declare module '../core/domain' {
 }
 
 export const containerFilesDomain = defineDomain({
-  name: 'containerFiles',
+  name: 'files',
   make: ({ engine, transcript, service }) => {
     const containerFiles = new ContainerFilesService(engine, service('layers'));
     const containerFilesTransfers = new ContainerFilesTransfers(containerFiles, transcript);

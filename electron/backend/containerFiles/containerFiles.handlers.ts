@@ -5,12 +5,12 @@ import type { ContainerFilesTransfers } from './containerFiles.transfers';
 export function containerFilesHandlers(
   files: ContainerFilesService,
   transfers: ContainerFilesTransfers,
-): DomainHandlers<'containerFiles'> {
+): DomainHandlers<'files'> {
   return {
     requests: {
-      'containerFiles:list': ({ id, path }) => files.list(id, path),
-      'containerFiles:downloadTicket': ({ id, path }) => transfers.ticket('download', id, path),
-      'containerFiles:uploadTicket': ({ id, path }) => transfers.ticket('upload', id, path),
+      'files:list': ({ id, path }) => files.list(id, path),
+      'files:downloadTicket': ({ id, path }) => transfers.ticket('download', id, path),
+      'files:uploadTicket': ({ id, path }) => transfers.ticket('upload', id, path),
     },
     streams: {},
   };

@@ -137,9 +137,9 @@ const SAMPLE_INPUT: Partial<Record<RequestChannel, unknown>> = {
   'projects:removePreview': { name: 'shop' },
   'projects:remove': { name: 'shop', volumes: false },
   'projects:readFile': { path: `${scratch}/compose.yaml` },
-  'containerFiles:list': { id: 'web', path: '/' },
-  'containerFiles:downloadTicket': { id: 'web', path: '/etc' },
-  'containerFiles:uploadTicket': { id: 'web', path: '/tmp' },
+  'files:list': { id: 'web', path: '/' },
+  'files:downloadTicket': { id: 'web', path: '/etc' },
+  'files:uploadTicket': { id: 'web', path: '/tmp' },
 };
 
 const RUNS_PROGRAMS: readonly RequestChannel[] = ['projects:cli', 'projects:readFile'];

@@ -19,7 +19,7 @@ test('a running container’s status ages on the open list with no engine event,
     runLabelled(berth.dockerHost, name);
     await openContainers(page, berth.url);
     const row = page.getByRole('row').filter({ hasText: name });
-    const status = row.getByRole('cell').nth(3);
+    const status = row.getByRole('gridcell').nth(3);
     await expect(status).toHaveText(/^Up (Less than a second|\d+ seconds?)$/);
 
     // Nothing happens to the container from here on: no event, no new list; only the clock moves.

@@ -93,7 +93,7 @@ test('hostile strings from the engine are shown as text on every screen', async 
 
     // Containers list and every tab of the container's page.
     await section(page, 'Containers');
-    const row = page.getByRole('table', { name: 'Containers' }).getByRole('row').filter({ hasText: name });
+    const row = page.getByRole('grid', { name: 'Containers' }).getByRole('row').filter({ hasText: name });
     await expect(row).toBeVisible({ timeout: 15_000 });
     await assertClean(page, 'containers list');
     await row.getByRole('button', { name, exact: true }).click();

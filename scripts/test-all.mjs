@@ -1,5 +1,7 @@
-// `npm test`: typecheck, lint, the security gate, unit, integration and E2E, in that order, with ONE test engine for
-// the last two (unless TEST_DOCKER_HOST names one), stopped at the end whatever happens. Ends with a summary whose last line is
+// `npm test`: typecheck, lint, the security gate, unit, integration and E2E, with ONE test engine for the last two
+// (unless TEST_DOCKER_HOST names one), stopped at the end whatever happens. The integration phase mostly waits on the
+// engine, so it runs in the background from the start, its output kept in test-results/integration.log and printed
+// when it ends; the checks and unit tests run meanwhile, and E2E runs alone afterwards (its timings are the touchiest). Ends with a summary whose last line is
 // `total: N passed, M failed[, K skipped]`; exits 1 if any phase failed or ran no test.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,7 +13,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(ROOT, 'test-results');
 const BIN = path.join(ROOT, 'node_modules', '.bin');
 
-let current;
+/** Children still running; each in its own process group. */
+const children = new Set();
 let interrupted;
 
 // Children run in their own process group, so a Ctrl-C reaches them once, from here, and the engine is still
@@ -19,10 +22,12 @@ let interrupted;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     interrupted ??= signal;
-    if (current?.pid) killGroup(current.pid, signal);
+    for (const child of children) if (child.pid) killGroup(child.pid, signal);
   });
 }
-process.on('exit', () => current?.pid && killGroup(current.pid, 'SIGKILL'));
+process.on('exit', () => {
+  for (const child of children) if (child.pid) killGroup(child.pid, 'SIGKILL');
+});
 
 function killGroup(pid, signal) {
   try {
@@ -32,21 +37,24 @@ function killGroup(pid, signal) {
   }
 }
 
-function run(command, args, env = {}) {
+/** Runs a command; its output goes to ours, or to `logFile` when given (for a phase that runs in the background). */
+function run(command, args, env = {}, logFile) {
   return new Promise((resolve) => {
+    const out = logFile ? fs.openSync(logFile, 'w') : 'inherit';
     const child = spawn(command, args, {
       cwd: ROOT,
       env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? (process.stdout.isTTY ? '1' : '0'), ...env },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', out, out],
       detached: true,
     });
-    current = child;
+    if (typeof out === 'number') fs.closeSync(out);
+    children.add(child);
     child.once('error', (err) => {
-      current = undefined;
+      children.delete(child);
       resolve({ code: 1, error: err.message });
     });
     child.once('exit', (code, signal) => {
-      current = undefined;
+      children.delete(child);
       resolve({ code: code ?? 1, signal });
     });
   });
@@ -82,13 +90,13 @@ async function checkPhase(name, script) {
   return result;
 }
 
-async function vitestPhase(name, config, env) {
-  banner(name);
+async function vitestPhase(name, config, env, logFile) {
+  if (!logFile) banner(name);
   const result = outcome(name);
   const report = path.join(RESULTS, `${name}.json`);
   fs.rmSync(report, { force: true });
   const args = ['run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
-  const { code, error } = await run(path.join(BIN, 'vitest'), args, env);
+  const { code, error } = await run(path.join(BIN, 'vitest'), args, env, logFile);
   const json = readJson(report);
   if (!json) {
     fail(result, error ?? `vitest wrote no report (exit ${code})`);
@@ -158,16 +166,11 @@ async function main() {
   fs.mkdirSync(RESULTS, { recursive: true });
   const results = [];
   const checks = [];
-  checks.push(await checkPhase('typecheck', 'typecheck'));
-  if (!interrupted) checks.push(await checkPhase('lint', 'lint'));
-  // Electronegativity over the Electron code; accepted findings live in security/electronegativity-accepted.json.
-  if (!interrupted) checks.push(await checkPhase('security', 'security'));
-  if (!interrupted) results.push(await vitestPhase('unit', 'vitest.unit.config.ts'));
 
   let engine;
   let engineError;
   let host = process.env.TEST_DOCKER_HOST;
-  if (!interrupted && !host) {
+  if (!host) {
     banner('test engine');
     try {
       engine = await startTestEngine({ name: 'all' });
@@ -180,15 +183,28 @@ async function main() {
     }
   }
   try {
-    for (const name of ['integration', 'e2e']) {
-      if (interrupted) break;
-      if (engineError) {
-        results.push(skippedPhase(name, engineError));
-        continue;
-      }
-      const env = { TEST_DOCKER_HOST: host };
-      results.push(name === 'e2e' ? await e2ePhase(env) : await vitestPhase(name, 'vitest.integration.config.ts', env));
+    const env = { TEST_DOCKER_HOST: host };
+    const integrationLog = path.join(RESULTS, 'integration.log');
+    let integration;
+    if (!interrupted && !engineError) {
+      console.log(`The integration phase runs in the background now; its output follows when it ends.`);
+      integration = vitestPhase('integration', 'vitest.integration.config.ts', env, integrationLog);
     }
+    checks.push(await checkPhase('typecheck', 'typecheck'));
+    if (!interrupted) checks.push(await checkPhase('lint', 'lint'));
+    // Electronegativity over the Electron code; accepted findings live in security/electronegativity-accepted.json.
+    if (!interrupted) checks.push(await checkPhase('security', 'security'));
+    if (!interrupted) results.push(await vitestPhase('unit', 'vitest.unit.config.ts'));
+    if (integration) {
+      const result = await integration;
+      banner('integration');
+      process.stdout.write(fs.existsSync(integrationLog) ? fs.readFileSync(integrationLog) : '');
+      results.push(result);
+    } else if (engineError) {
+      results.push(skippedPhase('integration', engineError));
+    }
+    if (engineError) results.push(skippedPhase('e2e', engineError));
+    else if (!interrupted) results.push(await e2ePhase(env));
   } finally {
     if (engine) {
       console.log(`\nStopping the test engine at ${engine.host}...`);

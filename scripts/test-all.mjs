@@ -1,11 +1,13 @@
-// `npm test`: typecheck, lint, the security gate, unit, integration and E2E, in that order, with ONE test engine for
-// the last two (unless TEST_DOCKER_HOST names one), stopped at the end whatever happens. Ends with a summary whose last line is
+// `npm test`: typecheck, lint, the security gate, unit, integration, E2E and the core E2E specs again on Podman, in
+// that order, with ONE test engine for the last three (unless TEST_DOCKER_HOST names one; the Podman phase takes its
+// fixture images from it), stopped at the end whatever happens. Ends with a summary whose last line is
 // `total: N passed, M failed[, K skipped]`; exits 1 if any phase failed or ran no test.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildFixtures, startTestEngine } from './test-engine.mjs';
+import { podmanInstalled } from './test-podman.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(ROOT, 'test-results');
@@ -110,12 +112,14 @@ async function vitestPhase(name, config, env) {
   return result;
 }
 
-async function e2ePhase(env) {
-  banner('e2e');
-  const result = outcome('e2e');
-  const report = path.join(RESULTS, 'e2e.json');
+async function e2ePhase(env, name = 'e2e', args = []) {
+  banner(name);
+  const result = outcome(name);
+  const report = path.join(RESULTS, `${name}.json`);
   fs.rmSync(report, { force: true });
-  const { code, error } = await run(path.join(BIN, 'playwright'), ['test'], env);
+  const started = Date.now();
+  const { code, error } = await run(path.join(BIN, 'playwright'), ['test', ...args], env);
+  result.seconds = Math.round((Date.now() - started) / 1000);
   const json = readJson(report);
   if (!json) {
     fail(result, error ?? `playwright wrote no report (exit ${code})`);
@@ -146,6 +150,18 @@ function skipReasons(suites) {
   };
   for (const suite of suites) walk(suite);
   return reasons;
+}
+
+/** The @core specs again, on Podman (playwright.podman.config.ts); without podman, one skip that says why. */
+async function podmanPhase(env) {
+  const version = podmanInstalled();
+  if (!version) {
+    banner('e2e-podman');
+    const why = 'podman is not installed (`apt-get install podman runc`)';
+    console.log(`Podman E2E DID NOT RUN: ${why}`);
+    return { ...outcome('e2e-podman'), skipped: 1, didNotRun: `Podman E2E DID NOT RUN: ${why}` };
+  }
+  return e2ePhase(env, 'e2e-podman', ['--config', 'playwright.podman.config.ts']);
 }
 
 function skippedPhase(name, why) {
@@ -180,14 +196,18 @@ async function main() {
     }
   }
   try {
-    for (const name of ['integration', 'e2e']) {
+    for (const name of ['integration', 'e2e', 'e2e-podman']) {
       if (interrupted) break;
       if (engineError) {
         results.push(skippedPhase(name, engineError));
         continue;
       }
       const env = { TEST_DOCKER_HOST: host };
-      results.push(name === 'e2e' ? await e2ePhase(env) : await vitestPhase(name, 'vitest.integration.config.ts', env));
+      if (name === 'e2e-podman') results.push(await podmanPhase(env));
+      else
+        results.push(
+          name === 'e2e' ? await e2ePhase(env) : await vitestPhase(name, 'vitest.integration.config.ts', env),
+        );
     }
   } finally {
     if (engine) {
@@ -204,14 +224,16 @@ function summarize({ checks, results }) {
     console.log(`${check.name}: ${check.ok ? 'ok' : 'FAILED'}`);
     for (const note of check.notes) console.log(`  - ${note}`);
   }
-  for (const name of ['unit', 'integration', 'e2e']) {
+  for (const name of ['unit', 'integration', 'e2e', 'e2e-podman']) {
     let result = results.find((r) => r.name === name);
     if (!result) {
       result = skippedPhase(name, `not run (interrupted by ${interrupted})`);
       results.push(result);
     }
-    if (result.ok && result.passed + result.failed === 0) fail(result, 'ran no test');
-    console.log(`${name}: ${counts(result)}${result.ok ? '' : ' (FAILED)'}`);
+    if (result.ok && !result.didNotRun && result.passed + result.failed === 0) fail(result, 'ran no test');
+    const took = result.seconds === undefined ? '' : ` in ${result.seconds} s`;
+    console.log(`${name}: ${counts(result)}${took}${result.ok ? '' : ' (FAILED)'}`);
+    if (result.didNotRun) console.log(`  - ${result.didNotRun}`);
     for (const note of result.notes) console.log(`  - ${note}`);
     // A skipped test is not a pass: say which and why.
     for (const skip of result.skips) console.log(`  - skipped: ${skip}`);

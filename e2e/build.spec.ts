@@ -36,7 +36,7 @@ async function previewContext(page: Page, dir: string): Promise<void> {
   await page.getByLabel('Builder').selectOption('classic');
 }
 
-test('builds the fixture project from the UI and lands on its layers linked to Dockerfile lines', async ({
+test('builds the fixture project from the UI and lands on its layers linked to Dockerfile lines @core', async ({
   page,
   berth,
 }) => {

@@ -19,7 +19,7 @@ function consoleErrors(page: Page): string[] {
   return errors;
 }
 
-test('create and run from the form, then stop it in the UI: the CLI sees it exited', async ({ page, berth }) => {
+test('create and run from the form, then stop it in the UI: the CLI sees it exited @core', async ({ page, berth }) => {
   const name = unique('form');
   try {
     await openContainers(page, berth.url);

@@ -16,6 +16,8 @@ export interface BerthRig {
   token: string;
   /** DOCKER_HOST-style address of the engine that serve talks to. */
   dockerHost: string;
+  /** Which engine answers there: Podman when the run is playwright.podman.config.ts. */
+  engine: 'docker' | 'podman';
 }
 
 /** The busybox image the rig builds into every test engine before the specs run. */
@@ -61,7 +63,12 @@ export const test = base.extend<{ docker: Docker; privateBerth: PrivateBerth }, 
   berth: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires an object pattern for fixture arguments.
     async ({}, use) => {
-      await use({ url: fromEnv('BERTH_URL'), token: fromEnv('BERTH_TOKEN'), dockerHost: fromEnv('TEST_DOCKER_HOST') });
+      await use({
+        url: fromEnv('BERTH_URL'),
+        token: fromEnv('BERTH_TOKEN'),
+        dockerHost: fromEnv('TEST_DOCKER_HOST'),
+        engine: process.env.BERTH_TEST_ENGINE === 'podman' ? 'podman' : 'docker',
+      });
     },
     { scope: 'worker' },
   ],

@@ -34,7 +34,7 @@ RUN mkdir -p /app/conf && head -c ${WASTE} /dev/zero > /app/blob.bin && echo 'he
 RUN rm /app/blob.bin && echo 'second' > /app/conf/other.txt
 `;
 
-test('pick a layer, find a file by search, read it; the wasted bytes are named with their steps', async ({
+test('pick a layer, find a file by search, read it; the wasted bytes are named with their steps @core', async ({
   page,
   berth,
 }) => {

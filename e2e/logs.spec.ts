@@ -9,7 +9,7 @@ function cliLogs(host: string, name: string, tail: number): { stdout: string[]; 
   return { stdout: lines(run.stdout), stderr: lines(run.stderr) };
 }
 
-test('the Logs section follows a container, finds a line and marks stderr', async ({ page, berth, docker }) => {
+test('the Logs section follows a container, finds a line and marks stderr @core', async ({ page, berth, docker }) => {
   const name = `e2e-logs-${Date.now().toString(36)}`;
   const container = await startScript(
     docker,

@@ -5,7 +5,7 @@ import { expect, test } from './fixtures';
 
 const filters = { label: ['berth.tour=1'] };
 
-test('the guided tour passes every check and leaves nothing behind', async ({ page, berth, docker }) => {
+test('the guided tour passes every check and leaves nothing behind @core', async ({ page, berth, docker }) => {
   test.setTimeout(120_000);
   await page.goto(berth.url);
   await page.evaluate(() => localStorage.removeItem('berth.tour.progress'));

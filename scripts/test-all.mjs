@@ -1,13 +1,16 @@
-// `npm test`: typecheck, lint, the security gate, unit, integration and E2E, with ONE test engine for the last two
-// (unless TEST_DOCKER_HOST names one), stopped at the end whatever happens. The integration phase mostly waits on the
-// engine, so it runs in the background from the start, its output kept in test-results/integration.log and printed
-// when it ends; the checks and unit tests run meanwhile, and E2E runs alone afterwards (its timings are the touchiest). Ends with a summary whose last line is
-// `total: N passed, M failed[, K skipped]`; exits 1 if any phase failed or ran no test.
+// `npm test`: typecheck, lint, the security gate, unit, integration, E2E and the core E2E specs again on Podman, with
+// ONE test engine for the last three (unless TEST_DOCKER_HOST names one; the Podman phase takes its fixture images
+// from it), stopped at the end whatever happens. The integration phase mostly waits on the engine, so it runs in the
+// background from the start, its output kept in test-results/integration.log and printed when it ends; the checks and
+// unit tests run meanwhile, and the E2E phases run alone afterwards (their timings are the touchiest).
+// Ends with a summary whose last line is `total: N passed, M failed[, K skipped]`; exits 1 if any phase failed or ran
+// no test.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildFixtures, startTestEngine } from './test-engine.mjs';
+import { podmanInstalled } from './test-podman.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(ROOT, 'test-results');
@@ -118,12 +121,14 @@ async function vitestPhase(name, config, env, logFile) {
   return result;
 }
 
-async function e2ePhase(env) {
-  banner('e2e');
-  const result = outcome('e2e');
-  const report = path.join(RESULTS, 'e2e.json');
+async function e2ePhase(env, name = 'e2e', args = []) {
+  banner(name);
+  const result = outcome(name);
+  const report = path.join(RESULTS, `${name}.json`);
   fs.rmSync(report, { force: true });
-  const { code, error } = await run(path.join(BIN, 'playwright'), ['test'], env);
+  const started = Date.now();
+  const { code, error } = await run(path.join(BIN, 'playwright'), ['test', ...args], env);
+  result.seconds = Math.round((Date.now() - started) / 1000);
   const json = readJson(report);
   if (!json) {
     fail(result, error ?? `playwright wrote no report (exit ${code})`);
@@ -154,6 +159,18 @@ function skipReasons(suites) {
   };
   for (const suite of suites) walk(suite);
   return reasons;
+}
+
+/** The @core specs again, on Podman (playwright.podman.config.ts); without podman, one skip that says why. */
+async function podmanPhase(env) {
+  const version = podmanInstalled();
+  if (!version) {
+    banner('e2e-podman');
+    const why = 'podman is not installed (`apt-get install podman runc`)';
+    console.log(`Podman E2E DID NOT RUN: ${why}`);
+    return { ...outcome('e2e-podman'), skipped: 1, didNotRun: `Podman E2E DID NOT RUN: ${why}` };
+  }
+  return e2ePhase(env, 'e2e-podman', ['--config', 'playwright.podman.config.ts']);
 }
 
 function skippedPhase(name, why) {
@@ -203,8 +220,10 @@ async function main() {
     } else if (engineError) {
       results.push(skippedPhase('integration', engineError));
     }
-    if (engineError) results.push(skippedPhase('e2e', engineError));
-    else if (!interrupted) results.push(await e2ePhase(env));
+    for (const name of ['e2e', 'e2e-podman']) {
+      if (engineError) results.push(skippedPhase(name, engineError));
+      else if (!interrupted) results.push(name === 'e2e' ? await e2ePhase(env) : await podmanPhase(env));
+    }
   } finally {
     if (engine) {
       console.log(`\nStopping the test engine at ${engine.host}...`);
@@ -220,14 +239,16 @@ function summarize({ checks, results }) {
     console.log(`${check.name}: ${check.ok ? 'ok' : 'FAILED'}`);
     for (const note of check.notes) console.log(`  - ${note}`);
   }
-  for (const name of ['unit', 'integration', 'e2e']) {
+  for (const name of ['unit', 'integration', 'e2e', 'e2e-podman']) {
     let result = results.find((r) => r.name === name);
     if (!result) {
       result = skippedPhase(name, `not run (interrupted by ${interrupted})`);
       results.push(result);
     }
-    if (result.ok && result.passed + result.failed === 0) fail(result, 'ran no test');
-    console.log(`${name}: ${counts(result)}${result.ok ? '' : ' (FAILED)'}`);
+    if (result.ok && !result.didNotRun && result.passed + result.failed === 0) fail(result, 'ran no test');
+    const took = result.seconds === undefined ? '' : ` in ${result.seconds} s`;
+    console.log(`${name}: ${counts(result)}${took}${result.ok ? '' : ' (FAILED)'}`);
+    if (result.didNotRun) console.log(`  - ${result.didNotRun}`);
     for (const note of result.notes) console.log(`  - ${note}`);
     // A skipped test is not a pass: say which and why.
     for (const skip of result.skips) console.log(`  - skipped: ${skip}`);

@@ -122,7 +122,8 @@ export async function cleanupLabelled(host, { fixtures = false } = {}) {
     await ignoreNotFound(docker.getNetwork(n.Id).remove());
   }
   for (const image of await docker.listImages({ filters })) {
-    const isFixture = (image.RepoTags ?? []).some((t) => t.startsWith('berth-fixture/'));
+    // Podman names them localhost/berth-fixture/*.
+    const isFixture = (image.RepoTags ?? []).some((t) => /^(localhost\/)?berth-fixture\//.test(t));
     if (isFixture && !fixtures) continue;
     await ignoreNotFound(docker.getImage(image.Id).remove({ force: true }));
   }

@@ -43,6 +43,44 @@ describe('BuildOutputReader', () => {
     expect(reader.failure).toBeUndefined();
   });
 
+  it("reads Podman's builder the same way: STEP n/m:, --> ids, cache hits, COMMIT and the bare id dropped", () => {
+    // As `podman system service` 4.3 sends them for a cached ARG, a RUN and a failing RUN.
+    const reader = new BuildOutputReader();
+    const events = [
+      { stream: 'STEP 1/4: FROM berth-fixture/busybox:1\n' },
+      { stream: 'STEP 2/4: ARG G=hi\n' },
+      { stream: '--\u003e Using cache 85158eab5f4f15ba4daa67fd595d0c54e58112658b99c3e145ec4a037a96abcd\n' },
+      { stream: '--\u003e 85158eab5f4\n' },
+      { stream: 'STEP 3/4: RUN echo "$G" \u003e /x \u0026\u0026 echo out\n' },
+      { stream: 'out\n' },
+      { stream: '--\u003e ea2c4b06940\n' },
+      { stream: 'STEP 4/4: RUN exit 3\n' },
+    ].flatMap((m) => reader.read(m));
+    expect(events).toEqual([
+      { type: 'step', step: 1, total: 4, instruction: 'FROM berth-fixture/busybox:1' },
+      { type: 'step', step: 2, total: 4, instruction: 'ARG G=hi' },
+      { type: 'cached', step: 2 },
+      { type: 'layer', step: 2, id: '85158eab5f4' },
+      { type: 'step', step: 3, total: 4, instruction: 'RUN echo "$G" > /x && echo out' },
+      { type: 'output', step: 3, text: 'out' },
+      { type: 'layer', step: 3, id: 'ea2c4b06940' },
+      { type: 'step', step: 4, total: 4, instruction: 'RUN exit 3' },
+    ]);
+    reader.read({ error: 'building at STEP "RUN exit 3": while running runtime: exit status 3\n' });
+    expect(reader.failure).toMatchObject({ step: 4, instruction: 'RUN exit 3' });
+    expect(reader.cachedSteps).toBe(1);
+
+    const done = new BuildOutputReader();
+    const tail = [
+      { stream: 'COMMIT docker.io/library/demo:1\n' },
+      { stream: '4a0553d203ac9f08a9282cac138dc8fa8e3a8668deb21235f8024c13cf235d88\n' },
+      { aux: { ID: 'sha256:4a0553d203ac9f08a9282cac138dc8fa8e3a8668deb21235f8024c13cf235d88' } },
+      { stream: 'Successfully built 4a0553d203ac\n' },
+    ].flatMap((m) => done.read(m));
+    expect(tail).toEqual([]);
+    expect(done.imageId).toBe('sha256:4a0553d203ac9f08a9282cac138dc8fa8e3a8668deb21235f8024c13cf235d88');
+  });
+
   it('records the failing step with the engine message', () => {
     const reader = new BuildOutputReader();
     reader.read({ stream: 'Step 2/4 : RUN exit 3\n' });

@@ -12,10 +12,12 @@ export interface BuildFailure {
   readonly message: string;
 }
 
-const STEP = /^Step (\d+)\/(\d+) : (.*)$/;
-const LAYER = /^ ---> ([0-9a-f]{12,64})$/;
+// Podman's builder (buildah) writes "STEP 1/3: ...", "--> <11 hex>" and "--> Using cache <id>" instead.
+const STEP = /^(?:Step (\d+)\/(\d+) :|STEP (\d+)\/(\d+):) (.*)$/;
+const LAYER = /^(?: --->|-->) ([0-9a-f]{11,64})$/;
+const CACHED = /^(?: --->|-->) Using cache( [0-9a-f]{64})?$/;
 const BUILT = /^Successfully built ([0-9a-f]{12,64})$/;
-const NOISE = [/^ ---> Running in [0-9a-f]+$/, /^Successfully tagged /];
+const NOISE = [/^ ---> Running in [0-9a-f]+$/, /^Successfully tagged /, /^COMMIT /, /^[0-9a-f]{64}$/];
 /** Output without a final newline runs into the builder's next line. */
 const REMOVING = /^(.*?)Removing intermediate container [0-9a-f]+$/;
 // eslint-disable-next-line no-control-regex -- ANSI escapes are control characters by definition.
@@ -86,12 +88,12 @@ export class BuildOutputReader {
     ).replace(ANSI, '');
     const step = STEP.exec(line);
     if (step) {
-      this.step = Number(step[1]);
-      this.total = Number(step[2]);
-      this.instruction = step[3] ?? '';
+      this.step = Number(step[1] ?? step[3]);
+      this.total = Number(step[2] ?? step[4]);
+      this.instruction = step[5] ?? '';
       return [{ type: 'step', step: this.step, total: this.total, instruction: this.instruction }];
     }
-    if (line === ' ---> Using cache') {
+    if (CACHED.test(line)) {
       this.cachedSteps += 1;
       return [{ type: 'cached', step: this.step }];
     }

@@ -95,11 +95,18 @@ export async function withDeadline<T>(
   }
 }
 
+/**
+ * How long an engine that answered /_ping gets for /version and /info. Podman's /version runs its runtime and
+ * conmon with --version and takes seconds on a busy machine; a fast ping already showed the engine is there.
+ */
+export const ANSWER_MS = 20_000;
+
 export async function probeEndpoint(
   candidate: EndpointCandidate,
   createClient: ClientFactory,
   timeoutMs: number,
   parent: AbortSignal,
+  answerMs = Math.max(timeoutMs, ANSWER_MS),
 ): Promise<ProbeResult> {
   const { endpoint } = candidate;
   let client: Dockerode;
@@ -116,9 +123,9 @@ export async function probeEndpoint(
     };
   }
   try {
-    const { version, info } = await withDeadline(timeoutMs, parent, async (abortSignal) => {
-      const calls = abortable(client);
-      await calls.ping({ abortSignal });
+    const calls = abortable(client);
+    await withDeadline(timeoutMs, parent, (abortSignal) => calls.ping({ abortSignal }));
+    const { version, info } = await withDeadline(answerMs, parent, async (abortSignal) => {
       const [version, info] = await Promise.all([calls.version({ abortSignal }), calls.info({ abortSignal })]);
       return { version, info };
     });

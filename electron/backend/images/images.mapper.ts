@@ -7,6 +7,19 @@ import type { StepsResult } from './images.layers';
 const NONE_TAG = '<none>:<none>';
 const NONE_DIGEST = '<none>@<none>';
 
+/**
+ * The name as the docker CLI prints it: Podman answers `docker.io/library/busybox:1` where Docker says
+ * `busybox:1` (the CLI shortens both the same way). Podman's `localhost/` stays, explained by imageNotes.
+ */
+export function familiarName(name: string): string {
+  const rest = name.startsWith('docker.io/') ? name.slice('docker.io/'.length) : name;
+  return rest.startsWith('library/') && rest.indexOf('/', 'library/'.length) === -1
+    ? rest.slice('library/'.length)
+    : rest;
+}
+
+const tagsOf = (raw: readonly string[] | undefined) => (raw ?? []).filter((tag) => tag !== NONE_TAG).map(familiarName);
+
 export interface ContainerCounts {
   readonly all: ReadonlyMap<string, number>;
   readonly running: ReadonlyMap<string, number>;
@@ -17,7 +30,7 @@ export interface ContainerCounts {
  * expensive disk-usage view); an image absent from the maps has none.
  */
 export function toImageSummary(raw: Dockerode.ImageInfo, counts?: ContainerCounts): ImageSummary {
-  const repoTags = (raw.RepoTags ?? []).filter((tag) => tag !== NONE_TAG);
+  const repoTags = tagsOf(raw.RepoTags);
   const counted = typeof raw.Containers === 'number' && raw.Containers >= 0 ? raw.Containers : undefined;
   const summary: ImageSummary = {
     id: raw.Id,
@@ -71,7 +84,7 @@ export function toImageDetail(
   const loose = raw as unknown as Record<string, unknown>;
   return {
     id: raw.Id,
-    repoTags: (raw.RepoTags ?? []).filter((tag) => tag !== NONE_TAG),
+    repoTags: tagsOf(raw.RepoTags),
     repoDigests: (raw.RepoDigests ?? []).filter((digest) => digest !== NONE_DIGEST),
     created: Date.parse(raw.Created),
     author: raw.Author ?? '',

@@ -1,6 +1,6 @@
 /** Where Podman differs from Docker, the image mappers say so in words (history and inspect as Podman 4.3 answers). */
 import { describe, expect, it } from 'vitest';
-import { imageNotes } from './images.mapper';
+import { familiarName, imageNotes } from './images.mapper';
 import { MISSING_ID_NOTE, buildSteps } from './images.layers';
 
 // GET /images/localhost/berth-fixture/busybox:1/history from Podman 4.3.1 (buildah comments, one <missing> id).
@@ -39,6 +39,15 @@ describe('Podman in words', () => {
     expect(steps[0]?.idNote).toBeUndefined();
     expect(JSON.stringify(steps)).not.toContain('<missing>');
     expect(steps.filter((s) => s.layer !== null).map((s) => s.layer)).toEqual(['sha256:a', 'sha256:b']);
+  });
+
+  it('shortens docker.io/library/ names as the docker CLI prints them, and keeps the others', () => {
+    expect(familiarName('docker.io/library/berth-x:1')).toBe('berth-x:1');
+    expect(familiarName('docker.io/grafana/grafana:11')).toBe('grafana/grafana:11');
+    expect(familiarName('docker.io/library/a/b:1')).toBe('library/a/b:1');
+    expect(familiarName('localhost/berth-fixture/busybox:1')).toBe('localhost/berth-fixture/busybox:1');
+    expect(familiarName('quay.io/podman/hello:latest')).toBe('quay.io/podman/hello:latest');
+    expect(familiarName('busybox:1')).toBe('busybox:1');
   });
 
   it('explains localhost/ names and says nothing about registry names', () => {

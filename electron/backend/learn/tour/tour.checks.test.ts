@@ -53,6 +53,24 @@ describe('tour checks', () => {
     expect(checkStep('diff', { ...empty, changes: both }).detail).toContain('(/tmp)');
   });
 
+  it('diff does not count the /etc Podman makes in every container, and says so', () => {
+    const etc = { path: '/etc', kind: 'added' as const };
+    const changes = {
+      'berth-tour-a': [
+        etc,
+        { path: '/data', kind: 'added' as const },
+        { path: '/data/hello.txt', kind: 'added' as const },
+      ],
+      'berth-tour-b': [etc, { path: '/etc/hosts', kind: 'added' as const }],
+    };
+    const check = checkStep('diff', { ...empty, changes });
+    expect(check.passed).toBe(true);
+    expect(check.detail).toContain('berth-tour-a has 2 changes in its writable layer; berth-tour-b has none');
+    expect(check.detail).toContain('Not counted: /etc and /run entries the engine made itself');
+    const touched = { ...changes, 'berth-tour-b': [etc, { path: '/etc/passwd', kind: 'changed' as const }] };
+    expect(checkStep('diff', { ...empty, changes: touched })).toMatchObject({ passed: false });
+  });
+
   it('compare needs the committed image to reuse every layer and add exactly one', () => {
     const committed = { id: 'sha256:2', layers: [...image.layers, 'sha256:l3'], labelled: true };
     expect(checkStep('compare', { ...empty, image, committed }).passed).toBe(true);

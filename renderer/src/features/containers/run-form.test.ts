@@ -39,6 +39,18 @@ describe('readRunForm', () => {
     });
   });
 
+  it('takes the short name of an image Podman lists as localhost/ or docker.io/library/', () => {
+    const podman = {
+      takenNames: new Set<string>(),
+      localImages: new Set(['localhost/app/web:1', 'docker.io/library/busybox:latest']),
+    };
+    expect(readRunForm(emptyRunForm('app/web:1'), podman).errors).toEqual({});
+    expect(readRunForm(emptyRunForm('busybox'), podman).errors).toEqual({});
+    expect(readRunForm(emptyRunForm('app/web:2'), podman).errors.image).toBe(
+      'There is no image app/web:2 on this engine. Pull or build it first.',
+    );
+  });
+
   it('asks for an image first', () => {
     expect(readRunForm(emptyRunForm(), context).errors.image).toBe('Choose the image to run.');
   });

@@ -96,11 +96,20 @@ function eachLine<T>(text: string, parse: (line: string) => Parsed<T>): { values
 /** `busybox` means `busybox:latest` to the engine. */
 const withTag = (image: string) => (/:[^/]+$|@/.test(image) ? image : `${image}:latest`);
 
+/**
+ * Podman lists an image under its full name (`localhost/app:1` when it came from no registry,
+ * `docker.io/library/busybox:latest` when pulled) and runs it by the short name as well.
+ */
+const PODMAN_PREFIXES = ['', 'localhost/', 'docker.io/', 'docker.io/library/'];
+
+const isLocal = (image: string, local: ReadonlySet<string>) =>
+  PODMAN_PREFIXES.some((prefix) => local.has(prefix + image) || local.has(prefix + withTag(image)));
+
 export function readRunForm(form: RunForm, context: RunFormContext): RunFormResult {
   const errors: Partial<Record<RunField, string>> = {};
   const image = form.image.trim();
   if (image === '') errors.image = 'Choose the image to run.';
-  else if (!context.localImages.has(image) && !context.localImages.has(withTag(image)))
+  else if (!isLocal(image, context.localImages))
     errors.image = `There is no image ${image} on this engine. Pull or build it first.`;
 
   const name = form.name.trim();

@@ -58,8 +58,8 @@ export interface ImageDetail {
   readonly id: string;
   readonly repoTags: readonly string[];
   readonly repoDigests: readonly string[];
-  /** Epoch ms. */
-  readonly created: number;
+  /** Epoch ms; null when the image's config records no creation time. */
+  readonly created: number | null;
   readonly author: string;
   readonly architecture: string;
   readonly os: string;

@@ -73,6 +73,15 @@ const keys = (value: unknown): string[] =>
 const list = (value: unknown): string[] =>
   Array.isArray(value) ? value.map(String) : typeof value === 'string' && value !== '' ? [value] : [];
 
+/**
+ * An image's creation time, or null when its config has none: API 1.44+ leave `Created` out, older engines send the
+ * zero time 0001-01-01T00:00:00Z.
+ */
+export function createdAt(raw: string | undefined): number | null {
+  const ms = typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
+  return Number.isFinite(ms) && ms > 0 ? ms : null;
+}
+
 /** GET /images/{id}/json plus the layer view and the containers made from it. */
 export function toImageDetail(
   raw: Dockerode.ImageInspectInfo,
@@ -86,7 +95,7 @@ export function toImageDetail(
     id: raw.Id,
     repoTags: tagsOf(raw.RepoTags),
     repoDigests: (raw.RepoDigests ?? []).filter((digest) => digest !== NONE_DIGEST),
-    created: Date.parse(raw.Created),
+    created: createdAt(raw.Created),
     author: raw.Author ?? '',
     architecture: raw.Architecture ?? '',
     os: raw.Os ?? '',

@@ -11,10 +11,14 @@ const withPrefix = (ip: string | undefined, prefix: number | undefined): string 
 /** Aliases per container id and network name, from GET /containers/{id}/json. */
 export type AliasBook = ReadonlyMap<string, Readonly<Record<string, readonly string[]>>>;
 
-/** The aliases of each network a container inspect shows. */
+/**
+ * The aliases of each network a container inspect shows, as the user gave them: engines up to API 1.44 add the
+ * container's short id to the list (1.45 moved it to DNSNames), which is no alias anyone typed.
+ */
 export function aliasesOf(raw: Dockerode.ContainerInspectInfo): Record<string, readonly string[]> {
   const networks = (raw.NetworkSettings?.Networks ?? {}) as Record<string, { Aliases?: string[] | null } | undefined>;
-  return Object.fromEntries(Object.entries(networks).map(([name, n]) => [name, [...(n?.Aliases ?? [])]]));
+  const own = (alias: string) => alias !== raw.Id.slice(0, 12) && alias !== raw.Id;
+  return Object.fromEntries(Object.entries(networks).map(([name, n]) => [name, (n?.Aliases ?? []).filter(own)]));
 }
 
 /**

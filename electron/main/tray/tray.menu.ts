@@ -1,20 +1,31 @@
 /**
  * The tray menu as data, built from state by a pure function: the engine's state, running containers (Stop,
- * Restart, Open logs), recently stopped ones (Start), Show Berth and Quit. tray.ts turns it into an Electron Menu.
+ * Restart, Open logs), recently stopped ones (Start), the engines to switch to, Show Berth and Quit. tray.ts turns
+ * it into an Electron Menu.
  */
-import type { EngineStatus } from '../../../shared/dto/engine';
+import type { EngineChoice, EngineStatus } from '../../../shared/dto/engine';
 import type { ContainerSummary } from '../../../shared/dto/lists';
 import { projectActions, projectLabel, projectOf, trayProjects, type ProjectTrayAction } from './tray.projects';
 
 export type TrayAction =
   | { readonly kind: 'stop' | 'restart' | 'start' | 'logs'; readonly id: string; readonly name: string }
   | { readonly kind: 'show' | 'containers' | 'retry' | 'quit' }
+  /** Switch to a listed engine (an EngineChoice id), through the same engine:use as Settings. */
+  | { readonly kind: 'engine'; readonly id: string; readonly name: string }
   | ProjectTrayAction;
 
 export type TrayItem =
   | { readonly type: 'label'; readonly label: string }
   | { readonly type: 'action'; readonly label: string; readonly action: TrayAction }
   | { readonly type: 'submenu'; readonly label: string; readonly items: readonly TrayItem[] }
+  /** One of a group, the chosen one checked (Electron's radio item). */
+  | {
+      readonly type: 'radio';
+      readonly label: string;
+      readonly checked: boolean;
+      readonly enabled: boolean;
+      readonly action: TrayAction;
+    }
   | { readonly type: 'separator' };
 
 export interface TrayState {
@@ -24,6 +35,8 @@ export interface TrayState {
   readonly containers: readonly ContainerSummary[];
   /** Epoch ms at which Berth saw each container stop, from engine events; newest first in the menu. */
   readonly stoppedAt: ReadonlyMap<string, number>;
+  /** The engines Berth can switch to (engine:choices); the menu offers them when there is more than one. */
+  readonly engines?: readonly EngineChoice[];
 }
 
 /** A tray menu longer than this scrolls off the screen on a laptop; the rest is one click away in the window. */
@@ -96,6 +109,20 @@ export function recentlyStopped(state: TrayState, max = MAX_STOPPED): readonly C
   return [...stopped].sort((a, b) => seen(b) - seen(a) || b.created - a.created).slice(0, max);
 }
 
+/** "desktop-linux — unix:///…/docker.sock", the current one checked; a broken context says so and cannot be chosen. */
+export function engineItems(engines: readonly EngineChoice[]): TrayItem[] {
+  return engines.map((e): TrayItem => {
+    const place = e.kind === 'auto' ? e.description : e.address;
+    return {
+      type: 'radio',
+      label: `${shorten(e.name, 32)} — ${e.error === undefined ? shorten(place, 48) : 'cannot be used'}`,
+      checked: e.active,
+      enabled: e.error === undefined,
+      action: { kind: 'engine', id: e.id, name: e.name },
+    };
+  });
+}
+
 export function buildTrayMenu(state: TrayState): readonly TrayItem[] {
   const items: TrayItem[] = [{ type: 'label', label: engineLabel(state.engine) }];
   const engine = state.engine;
@@ -133,6 +160,10 @@ export function buildTrayMenu(state: TrayState): readonly TrayItem[] {
       items.push({ type: 'separator' }, { type: 'label', label: 'Recently stopped' });
       items.push(...stopped.map(stoppedItem));
     }
+  }
+  const engines = state.engines ?? [];
+  if (engines.length > 1) {
+    items.push({ type: 'separator' }, { type: 'submenu', label: 'Switch engine', items: engineItems(engines) });
   }
   items.push(
     { type: 'separator' },

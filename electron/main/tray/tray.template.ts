@@ -14,6 +14,17 @@ export function trayTemplate(
         return { label: item.label, enabled: false };
       case 'action':
         return { label: item.label, click: () => perform(item.action) };
+      case 'radio':
+        return {
+          type: 'radio',
+          label: item.label,
+          checked: item.checked,
+          enabled: item.enabled,
+          // Electron ticks a radio item as soon as it is clicked; the menu is rebuilt from the engine's answer.
+          click: () => {
+            if (!item.checked) perform(item.action);
+          },
+        };
       case 'submenu':
         return { label: item.label, submenu: trayTemplate(item.items, perform) };
       default:

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { Menu, nativeImage, Tray } from 'electron';
-import type { EngineEvent, EngineStatus } from '../../../shared/dto/engine';
+import type { EngineChoice, EngineEvent, EngineStatus, EngineUseAnswer } from '../../../shared/dto/engine';
 import type { ContainerSummary } from '../../../shared/dto/lists';
 import type { Result } from '../../../shared/result';
 import type { Backend } from '../../backend';
@@ -34,6 +34,7 @@ export function startTray({ backend, iconDir, platform, onAction, warn }: TrayOp
   const { engine, dispatcher } = backend;
   let engineStatus: EngineStatus | null = engine.status();
   let containers: readonly ContainerSummary[] = [];
+  let engines: readonly EngineChoice[] = [];
   const stoppedAt = new Map<string, number>();
   let items: readonly TrayItem[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -60,6 +61,18 @@ export function startTray({ backend, iconDir, platform, onAction, warn }: TrayOp
           if (!result.ok) warn(`Could not ${verb} project ${action.name}: ${result.error.message}`);
         });
       }
+      case 'engine':
+        // The same engine:use as Settings: main asks with its native dialog when the choice needs a yes.
+        return void dispatcher.request('engine:use', { id: action.id }).then((result) => {
+          const answer = result.ok ? (result.value as EngineUseAnswer) : null;
+          if (!result.ok && result.error.code !== 'CANCELLED') {
+            warn(`Could not switch to ${action.name}: ${result.error.message}`);
+          } else if (answer?.state === 'confirm') {
+            warn(`Switching to ${action.name} needs a yes first: choose it in Settings.`);
+            onAction({ kind: 'show' });
+          }
+          void refresh();
+        });
       case 'retry':
         return void engine.retry();
       case 'show':
@@ -74,7 +87,7 @@ export function startTray({ backend, iconDir, platform, onAction, warn }: TrayOp
   };
 
   const render = () => {
-    const state = { engine: engineStatus, containers, stoppedAt };
+    const state = { engine: engineStatus, containers, stoppedAt, engines };
     items = buildTrayMenu(state);
     tray.setContextMenu(Menu.buildFromTemplate(trayTemplate(items, perform)));
     tray.setToolTip(trayTooltip(state));
@@ -92,6 +105,8 @@ export function startTray({ backend, iconDir, platform, onAction, warn }: TrayOp
     } else {
       containers = [];
     }
+    const choices = (await dispatcher.request('engine:choices', undefined)) as Result<readonly EngineChoice[]>;
+    engines = choices.ok ? choices.value : [];
     render();
   };
 

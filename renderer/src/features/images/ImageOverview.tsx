@@ -62,7 +62,13 @@ export function ImageOverview({ detail }: { detail: ImageDetail }) {
         )}
       </Field>
       <Field name="Created">
-        <TimeAgo ms={detail.created} now={now} /> <span className="muted">({exactTime(detail.created)})</span>
+        {detail.created === null ? (
+          <span className="muted">not recorded: the image's config has no creation time</span>
+        ) : (
+          <>
+            <TimeAgo ms={detail.created} now={now} /> <span className="muted">({exactTime(detail.created)})</span>
+          </>
+        )}
       </Field>
       <Field name="Size">{formatBytes(detail.size)}</Field>
       <Field name="Author">{dash(detail.author)}</Field>

@@ -13,6 +13,9 @@ export interface ContainerFilesSlice {
   saveContainerPathToFile: Files['saveToFile'];
   /** Desktop app: native open dialog, then the chosen file copied into the folder. */
   uploadFileToContainer: Files['uploadFromFile'];
+  /** One file of an image as of a layer: a one-use download address, or (desktop) a native save dialog. */
+  layerFileTicket: Files['layerFileTicket'];
+  saveLayerFileToFile: Files['saveLayerFile'];
 }
 
 export const createContainerFilesSlice =
@@ -23,6 +26,8 @@ export const createContainerFilesSlice =
     containerUploadTicket: (input) => api.files.uploadTicket(input),
     saveContainerPathToFile: (input) => api.files.saveToFile(input),
     uploadFileToContainer: (input) => api.files.uploadFromFile(input),
+    layerFileTicket: (input) => api.files.layerFileTicket(input),
+    saveLayerFileToFile: (input) => api.files.saveLayerFile(input),
   });
 
 declare module '../../app/state' {

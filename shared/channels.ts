@@ -121,6 +121,10 @@ export const REQUEST_CHANNELS = [
   'files:list',
   'files:downloadTicket',
   'files:uploadTicket',
+  'files:saveToFile',
+  'files:uploadFromFile',
+  'files:layerFileTicket',
+  'files:saveLayerFile',
 ] as const;
 
 export const STREAM_CHANNELS = [

@@ -8,8 +8,9 @@ import { pipeline } from 'node:stream/promises';
 import { fail, ok } from '../../shared/result';
 import {
   CONTAINER_FILES_PATH,
-  type ContainerFilesTicket,
   type ContainerFilesTransfers,
+  type ContainerPathTicket,
+  type LayerFileTicket,
 } from '../backend/containerFiles/containerFiles.transfers';
 import { toBerthError } from '../backend/engine/errors';
 import { TRANSFER_PATH, type ImageTransfers } from '../backend/images/images.transfers';
@@ -210,20 +211,45 @@ export function containerFilesRoute(transfers: ContainerFilesTransfers): HttpRou
       reply(res, 411, fail('INVALID_INPUT', 'An upload into a container needs its length (Content-Length).'));
       return true;
     }
-    const ticket = transfers.redeem(url, req.method === 'POST' ? 'upload' : 'download');
+    const ticket = transfers.redeem(url, req.method === 'POST' ? ['upload'] : ['download', 'layer']);
     if (ticket === null) {
       reply(res, 404, fail('NOT_FOUND', 'This transfer address is unknown, used or expired; start the action again.'));
       return true;
     }
     if (ticket.kind === 'upload') void uploadFile(transfers, ticket, size, req, res);
+    else if (ticket.kind === 'layer') void sendLayerFile(transfers, ticket, res);
     else void downloadPath(transfers, ticket, res);
     return true;
   };
 }
 
+async function sendLayerFile(
+  transfers: ContainerFilesTransfers,
+  ticket: LayerFileTicket,
+  res: ServerResponse,
+): Promise<void> {
+  try {
+    await transfers.sendLayerFile(ticket, async (bytes) => {
+      res.writeHead(200, {
+        ...securityHeaders(),
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': String(bytes.length),
+        'Content-Disposition': `attachment; filename="${encodeURIComponent(ticket.filename)}"`,
+        'Cache-Control': 'no-store',
+      });
+      res.end(bytes);
+      await new Promise<void>((resolve) => res.once('finish', resolve).once('close', resolve));
+    });
+  } catch (error) {
+    const e = toBerthError(error);
+    if (!res.headersSent) reply(res, e.code === 'NOT_FOUND' ? 404 : 500, { ok: false, error: e });
+    else res.destroy();
+  }
+}
+
 async function downloadPath(
   transfers: ContainerFilesTransfers,
-  ticket: ContainerFilesTicket,
+  ticket: ContainerPathTicket,
   res: ServerResponse,
 ): Promise<void> {
   try {
@@ -245,7 +271,7 @@ async function downloadPath(
 
 async function uploadFile(
   transfers: ContainerFilesTransfers,
-  ticket: ContainerFilesTicket,
+  ticket: ContainerPathTicket,
   size: number,
   req: IncomingMessage,
   res: ServerResponse,

@@ -1,5 +1,5 @@
 /** The docker command and Engine API call for copying files out of and into a container. */
-import { dockerCommand, type ActionText } from './command';
+import { dockerCommand, quoteArg, type ActionText } from './command';
 
 const abs = (path: string): string => `/${path.replace(/^\/+|\/+$/g, '')}`;
 
@@ -13,4 +13,16 @@ export const uploadContainerFileAction = (container: string, folder: string, fil
   title: `Upload ${file} into ${abs(folder)} of container ${container}`,
   command: dockerCommand('cp', file, `${container}:${abs(folder)}`),
   api: `PUT /containers/${container}/archive?path=${abs(folder)}`,
+});
+
+/** One file of an image as of a layer: the layer's tar out of `docker save`, then the file out of that tar. */
+export const saveLayerFileAction = (
+  image: string,
+  path: string,
+  file: string,
+  layerPath = '<layer>/layer.tar',
+): ActionText => ({
+  title: `Save /${path.replace(/^\/+/, '')} of ${image} to ${file}`,
+  command: `${dockerCommand('save', image)} | tar -xO ${quoteArg(layerPath)} | tar -xO ${quoteArg(path.replace(/^\/+/, ''))} > ${quoteArg(file)}`,
+  api: `GET /images/${image}/get`,
 });

@@ -1,7 +1,9 @@
 import { defineDomain } from '../core/domain';
+import { ContainerFilesDesktop } from './containerFiles.desktop';
 import { containerFilesHandlers } from './containerFiles.handlers';
 import { ContainerFilesService } from './containerFiles.service';
 import { ContainerFilesTransfers } from './containerFiles.transfers';
+import { LayerFileService } from './layerFile.service';
 
 declare module '../core/domain' {
   interface Services {
@@ -14,12 +16,17 @@ declare module '../core/domain' {
 
 export const containerFilesDomain = defineDomain({
   name: 'files',
-  make: ({ engine, transcript, service }) => {
+  make: ({ engine, transcript, service, dialogs }) => {
     const containerFiles = new ContainerFilesService(engine, service('layers'));
-    const containerFilesTransfers = new ContainerFilesTransfers(containerFiles, transcript);
+    const layerFiles = new LayerFileService(engine, service('layers'));
+    const containerFilesTransfers = new ContainerFilesTransfers(containerFiles, transcript, layerFiles);
     return {
       services: { containerFiles, containerFilesTransfers },
-      handlers: containerFilesHandlers(containerFiles, containerFilesTransfers),
+      handlers: containerFilesHandlers(
+        containerFiles,
+        containerFilesTransfers,
+        new ContainerFilesDesktop(dialogs, containerFiles, transcript, layerFiles),
+      ),
     };
   },
 });

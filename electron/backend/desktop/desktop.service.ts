@@ -28,7 +28,7 @@ const CANCELLED = { cancelled: true } as const;
 const needsDesktop = (instead: string) => new BerthFailure('NOT_SUPPORTED', `This needs the desktop app; ${instead}`);
 
 /** A dialog's answer, checked again: only an absolute path without NUL goes on to the file system. */
-function chosen(answer: string | null): string | null {
+export function chosen(answer: string | null): string | null {
   if (answer === null) return null;
   if (answer.includes('\0') || !path.isAbsolute(answer)) {
     throw new BerthFailure('INTERNAL', 'The file dialog did not return a usable path.');
@@ -40,7 +40,7 @@ function chosen(answer: string | null): string | null {
  * A file-system error as a sentence about the file: toBerthError would read ENOENT or EACCES as an engine socket
  * problem. Engine errors (no `path` on them) pass through unchanged.
  */
-function aboutFile(error: unknown, file: string): unknown {
+export function aboutFile(error: unknown, file: string): unknown {
   const e = error as { code?: unknown; path?: unknown } | null;
   if (typeof e?.path !== 'string' || typeof e.code !== 'string') return error;
   if (e.code === 'ENOENT') return new BerthFailure('NOT_FOUND', `There is no file or folder at ${file}.`);
@@ -52,7 +52,7 @@ function aboutFile(error: unknown, file: string): unknown {
 }
 
 /** Writes beside the target and renames at the end, so a failed save never leaves half a file under its name. */
-async function saveTo(target: string, write: (file: string) => Promise<void>): Promise<void> {
+export async function saveTo(target: string, write: (file: string) => Promise<void>): Promise<void> {
   try {
     await writeAtomically(target, write);
   } catch (error) {

@@ -64,6 +64,9 @@ const NEEDS_DESKTOP: readonly RequestChannel[] = [
   'desktop:importVolume',
   'desktop:pickFolder',
   'desktop:pickComposeFile',
+  'files:saveToFile',
+  'files:uploadFromFile',
+  'files:saveLayerFile',
 ];
 
 /** A valid input for each channel whose input is required; channels not named here take none. */
@@ -140,6 +143,10 @@ const SAMPLE_INPUT: Partial<Record<RequestChannel, unknown>> = {
   'files:list': { id: 'web', path: '/' },
   'files:downloadTicket': { id: 'web', path: '/etc' },
   'files:uploadTicket': { id: 'web', path: '/tmp' },
+  'files:saveToFile': { id: 'web', path: '/etc/hostname' },
+  'files:uploadFromFile': { id: 'web', path: '/tmp' },
+  'files:layerFileTicket': { image: 'busybox', layer: 0, path: '/etc/passwd' },
+  'files:saveLayerFile': { image: 'busybox', layer: 0, path: '/etc/passwd' },
 };
 
 const RUNS_PROGRAMS: readonly RequestChannel[] = ['projects:cli', 'projects:readFile'];

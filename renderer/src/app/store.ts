@@ -19,6 +19,7 @@ import { createEnginesSlice } from '../features/settings/engines.slice';
 import { createVolumesSlice, volumesList } from '../features/volumes/volumes.slice';
 import { createUiSlice } from './ui.slice';
 import { createProjectsSlice, projectsList } from '../features/projects/projects.slice';
+import { createContainerFilesSlice } from '../features/containers/container-files.slice';
 
 export type { BerthState, BerthStore } from './state';
 
@@ -50,6 +51,7 @@ export function createBerthStore(api: BerthApi, engineLists: readonly EngineList
     ...createRegistriesSlice(api)(...a),
     ...createLayersSlice(api)(...a),
     ...createProjectsSlice(api)(...a),
+    ...createContainerFilesSlice(api)(...a),
   }));
 }
 

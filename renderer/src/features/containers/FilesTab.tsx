@@ -4,6 +4,7 @@ import type { BerthError } from '../../../../shared/result';
 import { LoadError, Loading } from '../../ui/ListStates';
 import { formatBytes } from '../../ui/format-bytes';
 import { useBerth } from '../../app/store';
+import { WholeFilesystem } from './WholeFilesystem';
 
 function Node({ node }: { node: DiffNode }) {
   return (
@@ -21,8 +22,14 @@ function Node({ node }: { node: DiffNode }) {
   );
 }
 
-/** The writable layer: what the container changed compared with its image, as a tree, and how big that is. */
+type FilesView = 'changes' | 'whole';
+
+/**
+ * The writable layer: what the container changed compared with its image, as a tree, and how big that is; or the
+ * whole filesystem as the container sees it, with downloads and uploads.
+ */
 export function FilesTab({ container }: { container: ContainerOverview }) {
+  const [view, setView] = useState<FilesView>('changes');
   const containerChanges = useBerth((s) => s.containerChanges);
   const [changes, setChanges] = useState<ContainerChanges | null>(null);
   const [error, setError] = useState<BerthError | null>(null);
@@ -30,11 +37,41 @@ export function FilesTab({ container }: { container: ContainerOverview }) {
   useEffect(() => {
     void containerChanges({ id: container.id }).then((r) => (r.ok ? setChanges(r.value) : setError(r.error)));
   }, [containerChanges, container.id, tick]);
-  if (error) return <LoadError what="the changes" error={error} onRetry={() => setTick((t) => t + 1)} />;
-  if (changes === null) return <Loading what="the changes" />;
+  const toggle = (
+    <div className="segmented" role="group" aria-label="Which files to show">
+      <button type="button" aria-pressed={view === 'changes'} onClick={() => setView('changes')}>
+        Changes only
+      </button>
+      <button type="button" aria-pressed={view === 'whole'} onClick={() => setView('whole')}>
+        Whole filesystem
+      </button>
+    </div>
+  );
+  if (view === 'whole')
+    return (
+      <div className="ctr-files">
+        {toggle}
+        <WholeFilesystem key={container.id} container={container} onChanged={() => setTick((t) => t + 1)} />
+      </div>
+    );
+  if (error)
+    return (
+      <div className="ctr-files">
+        {toggle}
+        <LoadError what="the changes" error={error} onRetry={() => setTick((t) => t + 1)} />
+      </div>
+    );
+  if (changes === null)
+    return (
+      <div className="ctr-files">
+        {toggle}
+        <Loading what="the changes" />
+      </div>
+    );
   const share = container.sizeRootFs > 0 ? (container.sizeRw / container.sizeRootFs) * 100 : 0;
   return (
     <div className="ctr-files">
+      {toggle}
       <p>
         Writable layer: <strong>{formatBytes(container.sizeRw)}</strong> of {formatBytes(container.sizeRootFs)} the
         container sees in all ({share < 0.1 && share > 0 ? '<0.1' : share.toFixed(1)}%); the rest is the image’s

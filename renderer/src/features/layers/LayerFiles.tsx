@@ -12,6 +12,7 @@ import { FileTree } from './FileTree';
 import { KIND_LABEL, modeText, type TreeEntry } from './layer-tree';
 import { layerTitle } from './layer-words';
 import { useLayerTree, type TreeView } from './use-layer-tree';
+import { useSaveLayerFile } from './use-save-layer-file';
 import './layers.css';
 
 function FileDialog({
@@ -60,7 +61,17 @@ function FileDialog({
   );
 }
 
-function Details({ entry, onRead }: { entry: TreeEntry; onRead: () => void }) {
+function Details({
+  entry,
+  onRead,
+  saver,
+  onSave,
+}: {
+  entry: TreeEntry;
+  onRead: () => void;
+  saver: ReturnType<typeof useSaveLayerFile>;
+  onSave: () => void;
+}) {
   const readable = entry.type === 'file' && entry.kind !== 'deleted';
   return (
     <section className="lf-details" aria-label="Selected path">
@@ -76,10 +87,26 @@ function Details({ entry, onRead }: { entry: TreeEntry; onRead: () => void }) {
             : `${entry.type}${entry.type === 'file' ? `, ${formatBytes(entry.size)}` : ''}, ${modeText(entry.mode, entry.type)}, owner ${entry.uid}:${entry.gid}${entry.link !== null ? `, points to ${entry.link}` : ''}`}
       </p>
       {readable && (
-        <button type="button" className="button" onClick={onRead}>
-          Read file
-        </button>
+        <div className="button-row">
+          <button type="button" className="button" onClick={onRead}>
+            Read file
+          </button>
+          <button type="button" className="button" disabled={saver.busy} aria-busy={saver.busy} onClick={onSave}>
+            Save file…
+          </button>
+        </div>
       )}
+      {saver.busy && (
+        <p role="status" aria-live="polite">
+          Reading /{entry.path} from the saved image…
+        </p>
+      )}
+      {saver.note !== null && (
+        <p className="muted" role="status">
+          {saver.note.text} Same as <Command>{saver.note.command}</Command>
+        </p>
+      )}
+      <ErrorNotice error={saver.error} className="load-error" />
     </section>
   );
 }
@@ -131,6 +158,7 @@ export function LayerFiles({ image }: { image: string }) {
   const [searching, setSearching] = useState(false);
   const [goTo, setGoTo] = useState<string | null>(null);
   const tree = useLayerTree(image, layer, view);
+  const saver = useSaveLayerFile(image);
 
   useEffect(() => {
     void indexLayers({ image }).then((r) => {
@@ -268,12 +296,22 @@ export function LayerFiles({ image }: { image: string }) {
             view={view}
             layer={layer}
             selected={selected?.path ?? null}
-            onSelect={(entry) => setSelected(entry.path)}
+            onSelect={(entry) => {
+              setSelected(entry.path);
+              saver.reset();
+            }}
             onToggle={tree.toggle}
             onOpen={setReading}
           />
         )}
-        {selected !== null && <Details entry={selected} onRead={() => setReading(selected)} />}
+        {selected !== null && (
+          <Details
+            entry={selected}
+            onRead={() => setReading(selected)}
+            saver={saver}
+            onSave={() => void saver.save(layer, selected.path)}
+          />
+        )}
       </div>
       {reading !== null && <FileDialog image={image} layer={layer} entry={reading} onClose={() => setReading(null)} />}
     </section>

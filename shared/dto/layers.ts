@@ -121,6 +121,8 @@ export interface LayerSearchResult {
   /** `glob` when the query holds * or ?, else a case-insensitive substring of the path. */
   readonly how: 'glob' | 'substring';
   readonly matches: readonly LayerMatch[];
+  /** Matches in all layers; `matches` holds the first of them, up to the limit asked for. */
+  readonly total: number;
   readonly truncated: boolean;
 }
 

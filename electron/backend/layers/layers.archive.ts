@@ -3,13 +3,15 @@
  * The outer tar holds manifest.json (docker's format: Layers = ["<id>/layer.tar" or "blobs/sha256/<hex>"]) and/or
  * index.json + blobs/sha256/... (OCI layout, layers maybe gzip-compressed). manifest.json may come after the layers,
  * so each layer is indexed by its path as it passes and put in order once the manifest is known. Each layer's own
- * tar is parsed as a stream too, keeping only headers, while its sha256 (the diff id) is computed.
+ * tar is parsed as a stream too by TarHeaderParser (headers only, bodies skipped uncopied) while its sha256 (the
+ * diff id) is computed.
  */
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { extract } from 'tar-stream';
 import { LayerCollector, normalizePath } from './layers.mapper';
+import { TarHeaderParser } from './layers.tar';
 import type { IndexedLayer } from './layers.types';
 
 const BLOCK = 512;
@@ -75,39 +77,40 @@ export interface Want {
 export async function readLayerTar(plain: Readable, want?: Want, knownDiffId?: string): Promise<LayerRead> {
   const hash = createHash('sha256');
   const collector = new LayerCollector();
-  const parser = extract();
-  const ended = new Promise<void>((resolve, reject) => {
-    plain.on('data', (chunk: Buffer) => hash.update(chunk));
-    plain.once('end', resolve);
-    plain.once('error', (error) => {
-      parser.destroy(error);
-      reject(error);
-    });
-  });
-  // Settled by `await ended` below, or left behind when the parse fails or stops first.
-  ended.catch(() => undefined);
-  plain.pipe(parser);
   let file: Buffer | null = null;
   let refused: LayerRead['refused'] = null;
-  for await (const entry of parser) {
-    const reading = collector.add(entry.header);
-    if (want && reading.kind === 'entry' && reading.entry.path === want.path) {
+  let found = false;
+  const parser = new TarHeaderParser({
+    header: (header) => {
+      const reading = collector.add(header);
+      if (!want || reading.kind !== 'entry' || reading.entry.path !== want.path) return false;
       const { type, size } = reading.entry;
-      if (type !== 'file' || size > want.maxBytes) refused = { size, type };
-      else {
-        const parts: Buffer[] = [];
-        for await (const chunk of entry as AsyncIterable<Buffer>) parts.push(chunk);
-        file = Buffer.concat(parts);
-        if (knownDiffId) {
-          plain.destroy();
-          return { layer: collector.done(knownDiffId), file, refused, partial: true };
-        }
-        continue;
+      if (type !== 'file' || size > want.maxBytes) {
+        refused = { size, type };
+        return false;
+      }
+      return true;
+    },
+    body: (bytes) => {
+      file = bytes;
+      found = true;
+      // Named by its diff id, the layer need not be hashed: stop right after the file.
+      if (knownDiffId) parser.halt();
+    },
+  });
+  try {
+    for await (const chunk of plain as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      parser.push(chunk);
+      if (found && knownDiffId) {
+        plain.destroy();
+        return { layer: collector.done(knownDiffId), file, refused, partial: true };
       }
     }
-    entry.resume();
+  } catch (error) {
+    plain.destroy();
+    throw error;
   }
-  await ended;
   return { layer: collector.done(`sha256:${hash.digest('hex')}`), file, refused, partial: false };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesLevel, changesOf } from './layers.changes';
+import { changeLevels, changesLevel, changesOf } from './layers.changes';
 import { page, readHeader } from './layers.mapper';
 import { MergedTree, mergedFlat, mergedLevel } from './layers.merge';
 import { dir, file, layer, symlink } from './layers.test-helper';
@@ -122,5 +122,19 @@ describe('page', () => {
     const items = Array.from({ length: 12 }, (_, i) => i);
     expect(page(items, 0, 5)).toEqual({ entries: [0, 1, 2, 3, 4], total: 12, nextCursor: 5, truncated: true });
     expect(page(items, 10, 5)).toEqual({ entries: [10, 11], total: 12, nextCursor: null, truncated: false });
+  });
+});
+
+describe('changeLevels', () => {
+  it('builds every level in one pass, counting the changes below each folder', () => {
+    const deep = layer('sha256:c', [dir('a/b'), file('a/b/c', 1), file('a/b/d', 2), file('a/x', 3)]);
+    const levels = changeLevels(changesOf(new MergedTree(), deep));
+    expect(levels.get('')?.map((c) => [c.path, c.kind, c.below])).toEqual([['a', null, 4]]);
+    expect(levels.get('a')?.map((c) => [c.path, c.kind, c.below])).toEqual([
+      ['a/b', 'added', 2],
+      ['a/x', 'added', 0],
+    ]);
+    expect(levels.get('a/b')?.map((c) => c.path)).toEqual(['a/b/c', 'a/b/d']);
+    expect(levels.has('a/x')).toBe(false);
   });
 });

@@ -43,9 +43,13 @@ export class MergedTree {
 
   find(path: string): TreeNode | undefined {
     let node: TreeNode | undefined = this.root;
-    for (const name of segments(path)) {
-      node = node.children?.get(name);
-      if (!node) return undefined;
+    // Walks the names without splitting the path: this runs once per entry of every layer.
+    let from = 0;
+    while (path !== '' && node) {
+      const slash = path.indexOf('/', from);
+      node = node.children?.get(slash < 0 ? path.slice(from) : path.slice(from, slash));
+      if (slash < 0) break;
+      from = slash + 1;
     }
     return node;
   }
@@ -77,23 +81,34 @@ export class MergedTree {
       for (const child of node?.children?.values() ?? []) hide(child, 'deleted');
       node?.children?.clear();
     }
-    for (const entry of layer.entries) {
-      let node = this.root;
-      for (const name of segments(entry.path)) {
-        node.children ??= new Map();
-        let next = node.children.get(name);
-        if (!next) {
-          next = { entry: null, layer: index, children: null };
-          node.children.set(name, next);
-        }
-        node = next;
+    const child = (parent: TreeNode, name: string): TreeNode => {
+      parent.children ??= new Map();
+      let next = parent.children.get(name);
+      if (!next) {
+        next = { entry: null, layer: index, children: null };
+        parent.children.set(name, next);
       }
+      return next;
+    };
+    // A tar lists a folder's entries together: the last parent found is reused instead of walking from the root.
+    let lastFolder: string | null = null;
+    let lastParent = this.root;
+    for (const entry of layer.entries) {
+      const slash = entry.path.lastIndexOf('/');
+      const folder = slash < 0 ? '' : entry.path.slice(0, slash);
+      if (folder !== lastFolder) {
+        lastParent = this.root;
+        for (const name of segments(folder)) lastParent = child(lastParent, name);
+        lastFolder = folder;
+      }
+      const node = child(lastParent, entry.path.slice(slash + 1));
       if (node.entry?.type === 'file' && onHide)
         onHide({ entry: node.entry, wroteLayer: node.layer, hidLayer: index, how: 'overwritten' });
       if (entry.type !== 'dir' && node.children) {
         // A file or link in place of a folder: what the folder held is gone.
-        for (const child of node.children.values()) hide(child, 'deleted');
+        for (const below of node.children.values()) hide(below, 'deleted');
         node.children = null;
+        lastFolder = null;
       }
       node.entry = entry;
       node.layer = index;
@@ -112,7 +127,18 @@ function asMerged(path: string, node: TreeNode): MergedEntry {
     mtime: 0,
     link: null,
   };
-  return { ...entry, path, layer: node.layer, children: node.children?.size ?? 0 };
+  return {
+    path,
+    type: entry.type,
+    size: entry.size,
+    mode: entry.mode,
+    uid: entry.uid,
+    gid: entry.gid,
+    mtime: entry.mtime,
+    link: entry.link,
+    layer: node.layer,
+    children: node.children?.size ?? 0,
+  };
 }
 
 /** The direct entries of `folder`, folders first; null when there is no such folder. */

@@ -7,14 +7,12 @@ import type { Readable } from 'node:stream';
 import {
   MAX_LAYER_ENTRIES,
   MAX_LAYER_FILE_BYTES,
-  type LayerChange,
   type LayerChanges,
   type LayerFile,
   type LayerListMode,
   type LayerSearchResult,
   type LayersIndex,
   type LayerStep,
-  type LayerSummary,
   type LayerWaste,
   type MergedListing,
 } from '../../../shared/dto/layers';
@@ -24,12 +22,10 @@ import { buildSteps, type RawHistoryEntry } from '../images/images.layers';
 import { asText } from '../volumes/volumes.mapper';
 import { allBut, readArchive } from './layers.archive';
 import type { LayerIndexCache } from './layers.cache';
-import { changesLevel } from './layers.changes';
 import { normalizePath, page } from './layers.mapper';
-import { MergedTree, mergedFlat, mergedLevel } from './layers.merge';
-import { everyLayersChanges, searchLayers } from './layers.search';
+import { MergedTree, mergedFlat } from './layers.merge';
 import type { IndexedLayer } from './layers.types';
-import { computeWaste } from './layers.waste';
+import { ImageViews } from './layers.views';
 
 /** An image with every layer indexed. */
 export interface IndexedImage {
@@ -51,13 +47,18 @@ export function stepsOfLayers(history: readonly RawHistoryEntry[], diffIds: read
   return made.map((s) => ({ index: s.index, instruction: s.instruction, createdBy: s.createdBy }));
 }
 
-/** Images whose derived views (every layer's changes, merged trees) stay in memory, most recent last. */
-const DERIVED_IMAGES = 2;
+/** Images whose index and derived views (changes, levels, search, waste, merged trees) stay in memory. */
+const KEPT_IMAGES = 2;
+
+interface Indexed {
+  readonly image: IndexedImage;
+  readonly views: ImageViews;
+}
 
 export class LayersService {
-  private readonly running = new Map<string, Promise<IndexedImage>>();
-  /** Per image id: every layer's changes and the merged trees asked for, so paging and search do not redo them. */
-  private readonly derived = new Map<string, { changes: LayerChange[][] | null; trees: Map<number, MergedTree> }>();
+  private readonly running = new Map<string, Promise<Indexed>>();
+  /** Per image id, most recent last: an id names the same bytes forever, so nothing here goes stale. */
+  private readonly kept = new Map<string, Indexed>();
 
   constructor(
     private readonly engine: DockerSource,
@@ -68,14 +69,34 @@ export class LayersService {
     return this.engine.docker().getImage(id).get() as Promise<Readable>;
   }
 
-  /** Inspects the image and indexes the layers the cache lacks; concurrent callers for one image share the work. */
+  /**
+   * Inspects the image and indexes the layers the cache lacks; concurrent callers for one image share the work,
+   * and later callers get the kept index and views (reporting nothing read now).
+   */
   async indexed(name: string): Promise<IndexedImage> {
-    const docker = this.engine.docker();
-    const raw = await docker.getImage(name).inspect();
+    return (await this.open(name)).image;
+  }
+
+  private async open(name: string): Promise<Indexed> {
+    const raw = await this.engine.docker().getImage(name).inspect();
     const key = raw.Id;
+    const kept = this.kept.get(key);
+    if (kept) {
+      this.kept.delete(key);
+      this.kept.set(key, kept);
+      return { image: { ...kept.image, name, indexedNow: 0, elapsedMs: 0 }, views: kept.views };
+    }
     const running = this.running.get(key);
-    if (running) return { ...(await running), name };
-    const work = this.indexNow(name, raw.Id, raw.RootFS.Layers ?? []);
+    if (running) {
+      const shared = await running;
+      return { ...shared, image: { ...shared.image, name } };
+    }
+    const work = this.indexNow(name, raw.Id, raw.RootFS.Layers ?? []).then((image) => {
+      const made = { image, views: new ImageViews(image.name, image.layers, image.steps) };
+      this.kept.set(key, made);
+      for (const old of this.kept.keys()) if (this.kept.size > KEPT_IMAGES) this.kept.delete(old);
+      return made;
+    });
     this.running.set(key, work);
     try {
       return await work;
@@ -125,51 +146,15 @@ export class LayersService {
     };
   }
 
-  private memo(image: IndexedImage) {
-    const key = `${image.id}:${image.layers.map((l) => l.diffId).join()}`;
-    const found = this.derived.get(key) ?? { changes: null, trees: new Map<number, MergedTree>() };
-    this.derived.delete(key);
-    this.derived.set(key, found);
-    for (const old of this.derived.keys()) if (this.derived.size > DERIVED_IMAGES) this.derived.delete(old);
-    return found;
-  }
-
-  private allChanges(image: IndexedImage): LayerChange[][] {
-    const memo = this.memo(image);
-    memo.changes ??= everyLayersChanges(image.layers);
-    return memo.changes;
-  }
-
-  private treeAt(image: IndexedImage, index: number): MergedTree {
-    const { trees } = this.memo(image);
-    const found = trees.get(index);
-    if (found) return found;
-    const tree = MergedTree.of(image.layers, index);
-    // One or two trees per image: the one on screen and the one before it.
-    if (trees.size >= 2) trees.delete(trees.keys().next().value as number);
-    trees.set(index, tree);
-    return tree;
-  }
-
   async index(name: string): Promise<LayersIndex> {
-    const image = await this.indexed(name);
-    const changes = this.allChanges(image);
-    const layers = image.layers.map((layer, index): LayerSummary => {
-      const mine = changes[index] ?? [];
-      const count = (kind: string) => mine.filter((c) => c.kind === kind).length;
-      return {
-        index,
-        diffId: layer.diffId,
-        step: image.steps[index] ?? null,
-        size: layer.entries.reduce((sum, e) => sum + e.size, 0),
-        added: count('added'),
-        modified: count('modified'),
-        deleted: count('deleted'),
-        opaqueDirs: count('opaque-dir'),
-        entries: layer.entries.length + layer.deleted.length + layer.opaque.length,
-      };
-    });
-    return { image: name, id: image.id, layers, indexedNow: image.indexedNow, elapsedMs: image.elapsedMs };
+    const { image, views } = await this.open(name);
+    return {
+      image: name,
+      id: image.id,
+      layers: views.summary(),
+      indexedNow: image.indexedNow,
+      elapsedMs: image.elapsedMs,
+    };
   }
 
   private static at(image: IndexedImage, ref: LayerRef): number {
@@ -191,15 +176,16 @@ export class LayersService {
     mode: LayerListMode,
     cursor: number,
   ): Promise<LayerChanges> {
-    const image = await this.indexed(name);
+    const { image, views } = await this.open(name);
     const index = LayersService.at(image, ref);
     const layer = image.layers[index] as IndexedLayer;
     const folder = normalizePath(path ?? '');
-    const all = this.allChanges(image)[index] ?? [];
     const shown =
       mode === 'level'
-        ? changesLevel(all, folder)
-        : all.filter((c) => folder === '' || c.path === folder || c.path.startsWith(`${folder}/`));
+        ? views.changesLevel(index, folder)
+        : (views.allChanges()[index] ?? []).filter(
+            (c) => folder === '' || c.path === folder || c.path.startsWith(`${folder}/`),
+          );
     return {
       image: name,
       layer: index,
@@ -217,11 +203,10 @@ export class LayersService {
     mode: LayerListMode,
     cursor: number,
   ): Promise<MergedListing> {
-    const image = await this.indexed(name);
+    const { image, views } = await this.open(name);
     const index = LayersService.at(image, ref);
     const folder = normalizePath(path ?? '');
-    const tree = this.treeAt(image, index);
-    const shown = mode === 'level' ? mergedLevel(tree, folder) : mergedFlat(tree, folder);
+    const shown = mode === 'level' ? views.mergedLevel(index, folder) : mergedFlat(views.tree(index), folder);
     if (shown === null)
       throw new BerthFailure('NOT_FOUND', `There is no folder /${folder} in ${name} as of layer ${index}.`);
     const diffId = image.layers[index]?.diffId ?? '';
@@ -229,22 +214,22 @@ export class LayersService {
   }
 
   async search(name: string, query: string, limit: number): Promise<LayerSearchResult> {
-    const image = await this.indexed(name);
-    return { image: name, query, ...searchLayers(this.allChanges(image), query, limit) };
+    const { views } = await this.open(name);
+    return { image: name, query, ...views.search(query, limit) };
   }
 
   async waste(name: string): Promise<LayerWaste> {
-    const image = await this.indexed(name);
-    return computeWaste(name, image.layers, image.steps);
+    const { views } = await this.open(name);
+    return { ...views.waste(), image: name };
   }
 
   /** The file as of `ref`: read from the layer that last wrote it, streaming the image again up to that layer. */
   async readFile(name: string, ref: LayerRef, path: string): Promise<LayerFile> {
-    const image = await this.indexed(name);
+    const { image, views } = await this.open(name);
     const index = LayersService.at(image, ref);
     const file = normalizePath(path);
     if (file === '') throw new BerthFailure('INVALID_INPUT', 'Choose a file to read; / is a folder.');
-    let node = MergedTree.of(image.layers, index).find(file);
+    let node = views.tree(index).find(file);
     // A hard link's bytes are stored with its target, in the same layer.
     if (node?.entry?.type === 'hardlink' && node.entry.link) {
       const target: string = node.entry.link;

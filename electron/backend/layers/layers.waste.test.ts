@@ -81,5 +81,8 @@ describe('search', () => {
       [3, 'modified'],
     ]);
     expect(searchLayers(changes, '**', 2)).toMatchObject({ how: 'glob', truncated: true });
+    const all = searchLayers(changes, '**', 1000);
+    expect(searchLayers(changes, '**', 2).total).toBe(all.matches.length);
+    expect(all).toMatchObject({ truncated: false, total: all.matches.length });
   });
 });

@@ -111,17 +111,21 @@ function Details({
   );
 }
 
+/** Result rows drawn at most: a plain list, not virtualised. */
+const SHOWN_MATCHES = 200;
+
 function Results({ result, onPick }: { result: LayerSearchResult; onPick: (m: LayerMatch) => void }) {
+  const shown = Math.min(result.matches.length, SHOWN_MATCHES);
   return (
     <section className="lf-results" aria-label="Search results">
       <p role="status">
         {result.matches.length === 0
           ? `No path in any layer matches “${result.query}”.`
-          : `${result.matches.length}${result.truncated ? '+' : ''} ${result.matches.length === 1 ? 'path matches' : 'paths match'} “${result.query}” (${result.how === 'glob' ? 'glob' : 'part of the path'}).`}
+          : `${result.total.toLocaleString('en')} ${result.total === 1 ? 'path matches' : 'paths match'} “${result.query}” (${result.how === 'glob' ? 'glob' : 'part of the path'})${shown < result.total ? `; the first ${shown.toLocaleString('en')} are listed` : ''}.`}
       </p>
       {result.matches.length > 0 && (
         <ul className="lf-result-list">
-          {result.matches.slice(0, 200).map((m) => (
+          {result.matches.slice(0, SHOWN_MATCHES).map((m) => (
             <li key={`${m.layer}:${m.path}`}>
               <button type="button" className="link-button" onClick={() => onPick(m)}>
                 /{m.path}

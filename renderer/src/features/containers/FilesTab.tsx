@@ -30,6 +30,7 @@ type FilesView = 'changes' | 'whole';
  */
 export function FilesTab({ container }: { container: ContainerOverview }) {
   const [view, setView] = useState<FilesView>('changes');
+  const navigate = useBerth((s) => s.navigate);
   const containerChanges = useBerth((s) => s.containerChanges);
   const [changes, setChanges] = useState<ContainerChanges | null>(null);
   const [error, setError] = useState<BerthError | null>(null);
@@ -79,6 +80,13 @@ export function FilesTab({ container }: { container: ContainerOverview }) {
         deleted.{' '}
         <button type="button" className="ctr-link-button" onClick={() => setTick((t) => t + 1)}>
           Refresh
+        </button>{' '}
+        <button
+          type="button"
+          className="ctr-link-button"
+          onClick={() => navigate({ section: 'learn', id: 'writable-layer' })}
+        >
+          Lesson: the writable container layer
         </button>
       </p>
       <progress

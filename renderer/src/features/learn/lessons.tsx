@@ -77,6 +77,13 @@ export const LESSONS: readonly Lesson[] = [
           <Command>docker diff web</Command> lists those changes. Removing the container throws its writable layer away,
           so keep data you care about in a <Term name="volume" />.
         </p>
+        <p>
+          A container page’s Files tab shows this layer: <em>Changes only</em> lists what <code>docker diff</code>{' '}
+          lists, and <em>Whole filesystem</em> shows every file the container sees, its image’s layers with the writable
+          layer on top, each change marked added, changed or deleted. Download and Upload files there copy a file or
+          folder out and files in, like <Command>docker cp web:/etc/hostname .</Command>, even while the container is
+          stopped.
+        </p>
       </>
     ),
     see: { label: 'Try it in the tour', route: { section: 'learn', id: 'tour' } },

@@ -50,6 +50,9 @@ export function stepsOfLayers(history: readonly RawHistoryEntry[], diffIds: read
 /** Images whose index and derived views (changes, levels, search, waste, merged trees) stay in memory. */
 const KEPT_IMAGES = 2;
 
+/** How long a name's inspect answer is reused: long enough for one burst of requests, short enough for a re-tag. */
+const NAME_TTL_MS = 2000;
+
 interface Indexed {
   readonly image: IndexedImage;
   readonly views: ImageViews;
@@ -59,6 +62,7 @@ export class LayersService {
   private readonly running = new Map<string, Promise<Indexed>>();
   /** Per image id, most recent last: an id names the same bytes forever, so nothing here goes stale. */
   private readonly kept = new Map<string, Indexed>();
+  private readonly names = new Map<string, { at: number; raw: { Id: string; RootFS: { Layers?: string[] } } }>();
 
   constructor(
     private readonly engine: DockerSource,
@@ -77,8 +81,22 @@ export class LayersService {
     return (await this.open(name)).image;
   }
 
-  private async open(name: string): Promise<Indexed> {
+  /**
+   * The image a name points to, asked of the engine at most once per NAME_TTL_MS: opening the tab sends the index,
+   * the first level and the waste at once, and each page or search would otherwise wait on its own inspect.
+   */
+  private async resolve(name: string): Promise<{ Id: string; RootFS: { Layers?: string[] } }> {
+    const now = performance.now();
+    const known = this.names.get(name);
+    if (known && now - known.at < NAME_TTL_MS) return known.raw;
     const raw = await this.engine.docker().getImage(name).inspect();
+    this.names.set(name, { at: now, raw });
+    for (const [old, { at }] of this.names) if (now - at >= NAME_TTL_MS) this.names.delete(old);
+    return raw;
+  }
+
+  private async open(name: string): Promise<Indexed> {
+    const raw = await this.resolve(name);
     const key = raw.Id;
     const kept = this.kept.get(key);
     if (kept) {

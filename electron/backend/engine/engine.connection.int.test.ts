@@ -140,6 +140,9 @@ const SAMPLE_INPUT: Partial<Record<RequestChannel, unknown>> = {
   'files:list': { id: 'web', path: '/' },
   'files:downloadTicket': { id: 'web', path: '/etc' },
   'files:uploadTicket': { id: 'web', path: '/tmp' },
+  'images:bulkRemove': { refs: ['busybox'], force: false },
+  'volumes:bulkRemove': { names: ['data'] },
+  'networks:bulkRemove': { ids: ['backend'] },
 };
 
 const RUNS_PROGRAMS: readonly RequestChannel[] = ['projects:cli', 'projects:readFile'];

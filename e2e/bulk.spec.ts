@@ -1,5 +1,6 @@
-// Bulk remove in the Containers grid: rows chosen with the mouse (click, Shift+click, Ctrl+click) or the keyboard
-// (arrows with Ctrl, Space), one confirmation that lists them all, and the CLI sees exactly those gone.
+// Bulk remove in the Containers and Volumes grids: rows chosen with the mouse (click, Shift+click, Ctrl+click) or
+// the keyboard (arrows with Ctrl or Shift, Space), one confirmation that lists them all, and the CLI sees exactly
+// those gone.
 import { spawnSync } from 'node:child_process';
 import type { Locator, Page } from '@playwright/test';
 import { dockerCli, expect, FIXTURE, test } from './fixtures';
@@ -93,5 +94,47 @@ test('keyboard: Ctrl+arrows move, Space toggles, Delete asks once; the CLI sees 
     await confirmAndCheck(page, berth.dockerHost, tag, [shown[0], shown[1], shown[3]] as string[], shown[2] ?? '');
   } finally {
     cleanUp(berth.dockerHost, tag);
+  }
+});
+
+test('volumes: click, Shift+click and Shift+ArrowDown choose three; one confirmation; the CLI sees them gone', async ({
+  page,
+  berth,
+}) => {
+  const tag = `bulkv${Date.now().toString(36)}`;
+  const names = ['a', 'b', 'c', 'd'].map((x) => `berth-e2e-${tag}-${x}`);
+  for (const name of names) dockerCli(berth.dockerHost, 'volume', 'create', name);
+  try {
+    await page.goto(berth.url);
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Volumes' }).click();
+    // Volumes are listed by name, so the four are next to each other in this order.
+    const rows = page.getByRole('grid', { name: 'Volumes' }).getByRole('row').filter({ hasText: tag });
+    await expect(rows).toHaveCount(4);
+    const driver = (i: number) => rows.nth(i).getByRole('gridcell').nth(1);
+    await driver(0).click();
+    await driver(1).click({ modifiers: ['Shift'] });
+    await expect(rows.nth(1)).toBeFocused();
+    await page.keyboard.press('Shift+ArrowDown');
+    for (const i of [0, 1, 2]) await expect(rows.nth(i)).toHaveAttribute('aria-selected', 'true');
+    await expect(rows.nth(3)).toHaveAttribute('aria-selected', 'false');
+    await expect(page.getByRole('toolbar', { name: 'Actions on selected volumes' })).toContainText(
+      '3 volumes selected',
+    );
+    await page.keyboard.press('Delete');
+
+    const dialog = page.getByRole('dialog', { name: 'Remove 3 volumes' });
+    const lost = dialog.getByRole('list', { name: 'What will be lost' });
+    await expect(lost.getByRole('listitem')).toHaveCount(3);
+    await expect(lost).toContainText(`${names[0]}: every file in it is deleted for good`);
+    await expect(lost).not.toContainText(names[3] ?? '');
+    await expect(dialog.locator('.command')).toHaveText(`docker volume rm ${names.slice(0, 3).join(' ')}`);
+    await dialog.getByRole('button', { name: 'Remove 3 volumes' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('status', { name: 'Remove results' })).toContainText('Remove: 3 of 3 done.');
+    const left = dockerCli(berth.dockerHost, 'volume', 'ls', '-q', '--filter', `name=berth-e2e-${tag}-`);
+    expect(left.split('\n').filter((l) => l !== '')).toEqual([names[3]]);
+    await expect(rows).toHaveCount(1);
+  } finally {
+    spawnSync('docker', ['-H', berth.dockerHost, 'volume', 'rm', '-f', ...names], { stdio: 'ignore' });
   }
 });

@@ -19,7 +19,7 @@ test('switching engines in the UI changes what the lists show', async ({ page, p
 
     await page.goto(privateBerth.url);
     await show(page, 'Volumes');
-    const volumes = page.getByRole('table', { name: 'Volumes' });
+    const volumes = page.getByRole('grid', { name: 'Volumes' });
     await expect(volumes.getByRole('row').filter({ hasText: 'only-on-a' })).toBeVisible();
 
     await show(page, 'Settings');

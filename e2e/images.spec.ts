@@ -29,12 +29,12 @@ const notReloaded = async (page: Page) =>
 
 test('the list shows the fixture image with its tag, size and containers @core', async ({ page, berth }) => {
   await openImages(page, berth.url);
-  const row = page.getByRole('table', { name: 'Images' }).getByRole('row').filter({ hasText: 'berth-fixture/busybox' });
+  const row = page.getByRole('grid', { name: 'Images' }).getByRole('row').filter({ hasText: 'berth-fixture/busybox' });
   await expect(row.first()).toBeVisible();
   const id = dockerCli(berth.dockerHost, ['image', 'inspect', '--format', '{{.Id}}', FIXTURE]);
   await expect(row.first()).toContainText(id.replace('sha256:', '').slice(0, 12));
   // How many containers use it, and how many of those run when any do: "3" or "3 (1 running)".
-  await expect(row.first().getByRole('cell').nth(5)).toHaveText(/^\d+( \(\d+ running\))?$/);
+  await expect(row.first().getByRole('gridcell').nth(5)).toHaveText(/^\d+( \(\d+ running\))?$/);
   await page.getByText('What is an image?').click();
   await expect(page.getByText(/This engine holds \d+ images?/)).toBeVisible();
 });
@@ -96,7 +96,7 @@ test('an image removed with the CLI disappears without a reload, and its open pa
   dockerCli(berth.dockerHost, ['rmi', name]);
   await expect(page.getByRole('alert')).toContainText('There is no image called');
   await page.getByRole('button', { name: '← All images' }).click();
-  await expect(page.getByRole('table', { name: 'Images' })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Images' })).toBeVisible();
   await expect(page.getByRole('button', { name: `Open image ${name}` })).toHaveCount(0);
   await notReloaded(page);
 });
@@ -118,7 +118,7 @@ test('removing an image a container uses is explained, and the container can go 
     expect(dockerCli(berth.dockerHost, ['images', '-q', name])).not.toBe('');
     await dialog.getByRole('button', { name: `Remove container ${container} first` }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByRole('table', { name: 'Images' })).toBeVisible();
+    await expect(page.getByRole('grid', { name: 'Images' })).toBeVisible();
     await expect(page.getByRole('button', { name: `Open image ${name}` })).toHaveCount(0);
     expect(dockerCli(berth.dockerHost, ['images', '-q', name])).toBe('');
     expect(dockerCli(berth.dockerHost, ['ps', '-aq', '--filter', `name=${container}`])).toBe('');

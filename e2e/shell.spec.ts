@@ -32,7 +32,7 @@ test('the sections are reachable by mouse and keyboard and mark the current one'
   const nav = page.getByRole('navigation', { name: 'Sections' });
   await nav.getByRole('button', { name: 'Images' }).click();
   await expect(nav.getByRole('button', { name: 'Images' })).toHaveAttribute('aria-current', 'page');
-  const images = page.getByRole('table', { name: 'Images' });
+  const images = page.getByRole('grid', { name: 'Images' });
   await expect(images.getByRole('row').filter({ hasText: 'berth-fixture/busybox' }).first()).toBeVisible();
 
   const learn = nav.getByRole('button', { name: 'Learn' });

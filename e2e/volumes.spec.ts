@@ -39,7 +39,7 @@ test('a volume and a network made in the UI serve a container run from the form,
     await expect(volumeDialog.locator('code')).toHaveText(`docker volume create --label berth.test=1 ${volume}`);
     await volumeDialog.getByRole('button', { name: 'Create volume' }).click();
     await expect(volumeDialog).toBeHidden();
-    const volumeRow = page.getByRole('table', { name: 'Volumes' }).getByRole('row').filter({ hasText: volume });
+    const volumeRow = page.getByRole('grid', { name: 'Volumes' }).getByRole('row').filter({ hasText: volume });
     await expect(volumeRow).toContainText('unused');
     expect(dockerCli(berth.dockerHost, 'volume', 'inspect', '--format', '{{.Name}}', volume)).toBe(volume);
 
@@ -100,7 +100,7 @@ test('a volume and a network made in the UI serve a container run from the form,
 
     // The network's page lists the container with its address.
     await show(page, 'Networks');
-    const networkRow = page.getByRole('table', { name: 'Networks' }).getByRole('row').filter({ hasText: network });
+    const networkRow = page.getByRole('grid', { name: 'Networks' }).getByRole('row').filter({ hasText: network });
     await expect(networkRow).toContainText(container);
     await page.getByRole('button', { name: `Open network ${network}` }).click();
     const members = page.getByRole('table', { name: `Containers on ${network}` });
@@ -220,7 +220,7 @@ test('a network with a container on it refuses removal by name; after disconnect
     await page.goto(berth.url);
     await show(page, 'Networks');
     await expect(
-      page.getByRole('table', { name: 'Networks' }).getByRole('row').filter({ hasText: /^host/ }),
+      page.getByRole('grid', { name: 'Networks' }).getByRole('row').filter({ hasText: /^host/ }),
     ).toContainText('predefined');
     await page.getByRole('button', { name: `Open network ${network}` }).click();
 

@@ -31,6 +31,15 @@ export function removeImageAction(reference: string, force: boolean): ActionText
   };
 }
 
+/** One command for a batch: `docker image rm --force a b c`. */
+export function removeImagesAction(references: readonly string[], force: boolean): ActionText {
+  return {
+    title: `Remove ${references.length} image${references.length === 1 ? '' : 's'}`,
+    command: dockerCommand('image', 'rm', ...(force ? ['--force'] : []), ...references),
+    api: `DELETE /images/{name}${force ? '?force=1' : ''}, each`,
+  };
+}
+
 export function pruneAction(): ActionText {
   return {
     title: 'Remove dangling images',

@@ -19,6 +19,13 @@ export const removeNetworkAction = (name: string): ActionText => ({
   api: 'DELETE /networks/{id}',
 });
 
+/** One command for a batch: `docker network rm a b c`. */
+export const removeNetworksAction = (names: readonly string[]): ActionText => ({
+  title: `Remove ${names.length} network${names.length === 1 ? '' : 's'}`,
+  command: dockerCommand('network', 'rm', ...names),
+  api: 'DELETE /networks/{id}, each',
+});
+
 export function connectAction(spec: NetworkConnectSpec): ActionText {
   const args = ['network', 'connect'];
   for (const alias of spec.aliases) args.push('--alias', alias);

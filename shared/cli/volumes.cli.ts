@@ -21,6 +21,13 @@ export const removeVolumeAction = (name: string, force = false): ActionText => (
   api: `DELETE /volumes/${name}${force ? '?force=true' : ''}`,
 });
 
+/** One command for a batch: `docker volume rm a b c`. */
+export const removeVolumesAction = (names: readonly string[]): ActionText => ({
+  title: `Remove ${names.length} volume${names.length === 1 ? '' : 's'}`,
+  command: dockerCommand('volume', 'rm', ...names),
+  api: 'DELETE /volumes/{name}, each',
+});
+
 /** `all` only exists from API 1.42; older engines prune named volumes anyway. */
 export const pruneVolumesAction = (all: boolean): ActionText => ({
   title: all ? 'Remove every unused volume' : 'Remove unused volumes',

@@ -10,6 +10,7 @@ import type {
 } from '../dto/images';
 import type { ImageSummary } from '../dto/lists';
 import { parseReference } from '../image-reference';
+import { BULK_MAX_ITEMS, type BulkResult } from '../dto/bulk';
 import { answers, request, stream } from './define';
 
 /** An image id (full or short, with or without sha256:) or a name the engine knows. */
@@ -36,6 +37,11 @@ export const imagesRequests = {
   'images:inspect': request(z.strictObject({ ref: imageRef }), answers<ImageDetail>()),
   'images:tag': request(z.strictObject({ ref: imageRef, target: newName }), answers<TagResult>()),
   'images:remove': request(z.strictObject({ ref: imageRef, force: z.boolean() }), answers<RemoveResult>()),
+  /** Removes many tags or images at once; each answers for itself (`docker image rm a b c`). */
+  'images:bulkRemove': request(
+    z.strictObject({ refs: z.array(imageRef).min(1).max(BULK_MAX_ITEMS), force: z.boolean() }),
+    answers<BulkResult>(),
+  ),
   'images:prunePlan': request(z.undefined(), answers<PrunePlan>()),
   'images:prune': request(z.undefined(), answers<PruneResult>()),
   /** A one-use address on the bridge to download the image as a tar (browser mode). */

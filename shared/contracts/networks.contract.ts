@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { NetworkPrunePreview, NetworkPruneResult, NetworkSummary } from '../dto/networks';
+import { BULK_MAX_ITEMS, type BulkResult } from '../dto/bulk';
 import { answers, request } from './define';
 import { ipInSubnet, parseCidr } from '../cidr';
 
@@ -63,6 +64,11 @@ export const networksRequests = {
   'networks:inspect': request(z.strictObject({ id: networkRef }), answers<NetworkSummary>()),
   'networks:create': request(networkCreateSpec, answers<NetworkSummary>()),
   'networks:remove': request(z.strictObject({ id: networkRef }), answers<null>()),
+  /** Removes many networks at once; each answers for itself (`docker network rm a b c`). */
+  'networks:bulkRemove': request(
+    z.strictObject({ ids: z.array(networkRef).min(1).max(BULK_MAX_ITEMS) }),
+    answers<BulkResult>(),
+  ),
   'networks:connect': request(
     z.strictObject({ network: networkRef, container: containerRef, aliases: z.array(alias).max(32) }),
     answers<null>(),

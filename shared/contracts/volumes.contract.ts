@@ -9,6 +9,7 @@ import type {
   VolumeUsage,
 } from '../dto/volumes';
 import type { TransferTicket } from '../dto/images';
+import { BULK_MAX_ITEMS, type BulkResult } from '../dto/bulk';
 import { answers, request } from './define';
 
 /** The engine's own rule for local volume names (daemon/names: RestrictedNamePattern). */
@@ -61,6 +62,11 @@ export const volumesRequests = {
   /** The size of a volume and the containers that stop its removal, to show before asking. */
   'volumes:removePreview': request(byName, answers<VolumeRemovePreview>()),
   'volumes:remove': request(z.strictObject({ name: volumeName, force: z.boolean().optional() }), answers<null>()),
+  /** Removes many volumes at once; each answers for itself (`docker volume rm a b c`). */
+  'volumes:bulkRemove': request(
+    z.strictObject({ names: z.array(volumeName).min(1).max(BULK_MAX_ITEMS) }),
+    answers<BulkResult>(),
+  ),
   'volumes:prunePreview': request(pruneOptions, answers<VolumePrunePreview>()),
   'volumes:prune': request(pruneOptions, answers<VolumePruneResult>()),
   /** One folder of a volume, read through a helper container that is never started. */

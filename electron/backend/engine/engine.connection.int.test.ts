@@ -147,6 +147,9 @@ const SAMPLE_INPUT: Partial<Record<RequestChannel, unknown>> = {
   'files:uploadFromFile': { id: 'web', path: '/tmp' },
   'files:layerFileTicket': { image: 'busybox', layer: 0, path: '/etc/passwd' },
   'files:saveLayerFile': { image: 'busybox', layer: 0, path: '/etc/passwd' },
+  'images:bulkRemove': { refs: ['busybox'], force: false },
+  'volumes:bulkRemove': { names: ['data'] },
+  'networks:bulkRemove': { ids: ['backend'] },
 };
 
 const RUNS_PROGRAMS: readonly RequestChannel[] = ['projects:cli', 'projects:readFile'];

@@ -1,5 +1,13 @@
 import type { ActionText } from '../../../shared/cli/command';
-import { pruneAction, pullAction, pushAction, removeImageAction, tagAction } from '../../../shared/cli/images.cli';
+import {
+  pruneAction,
+  pullAction,
+  pushAction,
+  removeImageAction,
+  removeImagesAction,
+  tagAction,
+} from '../../../shared/cli/images.cli';
+import { runBulk } from '../core/bulk';
 import type { TransferEvent } from '../../../shared/dto/images';
 import { toBerthError } from '../engine/errors';
 import type { ImagesService } from './images.service';
@@ -33,6 +41,13 @@ export function imagesHandlers(
       'images:tag': ({ ref, target }) => transcript.run(tagAction(ref, target), () => images.tag(ref, target)),
       'images:remove': ({ ref, force }) =>
         transcript.run(removeImageAction(ref, force), () => images.remove(ref, force)),
+      'images:bulkRemove': ({ refs, force }) =>
+        runBulk(transcript, {
+          ids: refs,
+          nameOf: (ref) => Promise.resolve(ref),
+          describe: (names) => removeImagesAction(names, force),
+          work: (ref) => images.remove(ref, force),
+        }),
       'images:prunePlan': () => images.prunePlan(),
       'images:prune': () => transcript.run(pruneAction(), () => images.prune()),
       'images:saveTicket': ({ ref }) => transfers.saveTicket(ref),

@@ -1,4 +1,5 @@
 import * as text from '../../../shared/cli/networks.cli';
+import { runBulk } from '../core/bulk';
 import type { DomainHandlers } from '../core/dispatcher.types';
 import type { Transcript } from '../core/transcript';
 import type { NetworksService } from './networks.service';
@@ -11,6 +12,13 @@ export function networksHandlers(networks: NetworksService, transcript: Transcri
       'networks:create': (spec) => transcript.run(text.createNetworkAction(spec), () => networks.create(spec)),
       'networks:remove': async ({ id }) =>
         transcript.run(text.removeNetworkAction(await networks.nameOf(id)), () => networks.remove(id)),
+      'networks:bulkRemove': ({ ids }) =>
+        runBulk(transcript, {
+          ids,
+          nameOf: (id) => networks.nameOf(id),
+          describe: text.removeNetworksAction,
+          work: (id) => networks.remove(id),
+        }),
       'networks:connect': (spec) => transcript.run(text.connectAction(spec), () => networks.connect(spec)),
       'networks:disconnect': ({ network, container, force = false }) =>
         transcript.run(text.disconnectAction(network, container, force), () =>

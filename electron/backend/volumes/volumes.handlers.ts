@@ -1,4 +1,5 @@
 import * as text from '../../../shared/cli/volumes.cli';
+import { runBulk } from '../core/bulk';
 import type { DomainHandlers } from '../core/dispatcher.types';
 import type { Transcript } from '../core/transcript';
 import type { VolumeFiles } from './volumes.files';
@@ -20,6 +21,13 @@ export function volumesHandlers(
       'volumes:removePreview': ({ name }) => volumes.removePreview(name),
       'volumes:remove': ({ name, force = false }) =>
         transcript.run(text.removeVolumeAction(name, force), () => volumes.remove(name, force)),
+      'volumes:bulkRemove': ({ names }) =>
+        runBulk(transcript, {
+          ids: names,
+          nameOf: (name) => Promise.resolve(name),
+          describe: text.removeVolumesAction,
+          work: (name) => volumes.remove(name),
+        }),
       'volumes:prunePreview': (input) => volumes.prunePreview(input?.all ?? false),
       'volumes:prune': (input) =>
         transcript.run(text.pruneVolumesAction(input?.all ?? false), () => volumes.prune(input?.all ?? false)),

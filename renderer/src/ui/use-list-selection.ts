@@ -48,7 +48,11 @@ export function useListSelection(options: ListSelectionOptions) {
   const { keys, labelOf, onOpen, onDelete, pageSize = 10, scrollTo } = options;
   const [raw, setRaw] = useState<Selection>(emptySelection);
   const state = useMemo(() => keepPresent(raw, keys), [raw, keys]);
-  const gridRef = useRef<HTMLTableElement | null>(null);
+  const gridRef = useRef<HTMLElement | null>(null);
+  // A callback ref, so the grid may be a <table> or a virtualised <div role="grid">.
+  const setGrid = useCallback((el: HTMLElement | null) => {
+    gridRef.current = el;
+  }, []);
   const pending = useRef<string | null>(null);
   const typed = useRef({ text: '', at: 0 });
 
@@ -127,7 +131,7 @@ export function useListSelection(options: ListSelectionOptions) {
   return {
     selected,
     focus: state.focus,
-    gridProps: { ref: gridRef, role: 'grid', 'aria-multiselectable': true, onKeyDown } as const,
+    gridProps: { ref: setGrid, role: 'grid', 'aria-multiselectable': true, onKeyDown } as const,
     rowProps,
     clear: () => setRaw(clearSelection),
   };

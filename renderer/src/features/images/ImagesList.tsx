@@ -8,7 +8,11 @@ import { formatBytes } from '../../ui/format-bytes';
 import { NONE } from './image-rows';
 import { useNow } from '../../ui/use-now';
 import { useBerth } from '../../app/store';
-import { listImages, type ImageKindFilter, type ImageSortKey, type ListedImage } from './image-list';
+import { listImages, rowReference, type ImageKindFilter, type ImageSortKey, type ListedImage } from './image-list';
+import { SelectionBar } from '../../ui/BulkResults';
+import { useBulkRemoval } from '../../ui/BulkRemove';
+import { useListSelection, type RowProps } from '../../ui/use-list-selection';
+import { RemoveImagesDialog } from './RemoveImagesDialog';
 
 const ROW_HEIGHT = 44;
 const COLUMNS = 'minmax(180px, 2.2fr) minmax(80px, 1fr) 120px 90px 110px 120px';
@@ -17,23 +21,42 @@ function Name({ value }: { value: string }) {
   return value === NONE ? <span className="muted">{NONE}</span> : <>{value}</>;
 }
 
-function Row({ row, now, index, top }: { row: ListedImage; now: number; index: number; top: number }) {
+function Row({
+  row,
+  now,
+  index,
+  top,
+  select,
+}: {
+  row: ListedImage;
+  now: number;
+  index: number;
+  top: number;
+  select: RowProps;
+}) {
   const navigate = useBerth((s) => s.navigate);
   const open = () => navigate({ section: 'images', id: row.id, tab: 'overview' });
   const label = row.dangling ? `${row.shortId} (dangling)` : `${row.repository}:${row.tag}`;
   return (
     <div
+      {...select}
       role="row"
       aria-rowindex={index + 2}
       className="vrow"
       style={{ transform: `translateY(${top}px)`, gridTemplateColumns: COLUMNS }}
     >
-      <div role="cell" className="cell-truncate" title={row.repository}>
-        <button type="button" className="link-button cell-primary" onClick={open} aria-label={`Open image ${label}`}>
+      <div role="gridcell" className="cell-truncate" title={row.repository}>
+        <button
+          type="button"
+          tabIndex={-1}
+          className="link-button cell-primary"
+          onClick={open}
+          aria-label={`Open image ${label}`}
+        >
           <Name value={row.repository} />
         </button>
       </div>
-      <div role="cell">
+      <div role="gridcell">
         <Name value={row.tag} />
         {row.dangling && (
           <span
@@ -44,16 +67,16 @@ function Row({ row, now, index, top }: { row: ListedImage; now: number; index: n
           </span>
         )}
       </div>
-      <div role="cell" className="mono" title={row.id}>
+      <div role="gridcell" className="mono" title={row.id}>
         {row.shortId}
       </div>
-      <div role="cell" className="num">
+      <div role="gridcell" className="num">
         {formatBytes(row.size)}
       </div>
-      <div role="cell" className="muted nowrap">
+      <div role="gridcell" className="muted nowrap">
         <TimeAgo ms={row.created} now={now} />
       </div>
-      <div role="cell" className="nowrap" title="Containers made from this image, and how many of them run">
+      <div role="gridcell" className="nowrap" title="Containers made from this image, and how many of them run">
         {row.containers < 0
           ? '—'
           : `${row.containers}${row.running !== undefined && row.running > 0 ? ` (${row.running} running)` : ''}`}
@@ -140,7 +163,24 @@ export function ImagesList() {
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    getItemKey: (i) => rows[i]?.key ?? i,
   });
+  const navigate = useBerth((s) => s.navigate);
+  const keys = useMemo(() => rows.map((r) => r.key), [rows]);
+  const byKey = useMemo(() => new Map(rows.map((r) => [r.key, r])), [rows]);
+  const bulk = useBulkRemoval();
+  const selection = useListSelection({
+    keys,
+    labelOf: (key) => byKey.get(key)?.repository ?? '',
+    onOpen: (key) => {
+      const row = byKey.get(key);
+      if (row) navigate({ section: 'images', id: row.id, tab: 'overview' });
+    },
+    onDelete: bulk.ask,
+    pageSize: Math.max(1, Math.floor((scroller.current?.clientHeight ?? 440) / ROW_HEIGHT) - 1),
+    scrollTo: (key) => virtual.scrollToIndex(keys.indexOf(key)),
+  });
+  const chosen = (picked: readonly string[]) => picked.flatMap((k) => byKey.get(k) ?? []);
 
   if (load === 'error' && error !== null)
     return <LoadError what="images" error={error} onRetry={() => void refresh()} />;
@@ -153,10 +193,25 @@ export function ImagesList() {
       </EmptyState>
     );
   }
+  const count = selection.selected.length;
   return (
     <>
       <Toolbar />
-      <div className="table-card vtable" role="table" aria-label="Images" aria-rowcount={rows.length + 1}>
+      {count > 0 && (
+        <SelectionBar count={count} noun={count === 1 ? 'image' : 'images'} onClear={selection.clear}>
+          <button
+            type="button"
+            className="button button-danger"
+            title={chosen(selection.selected).map(rowReference).join(' ')}
+            onClick={() => bulk.ask(selection.selected)}
+          >
+            Remove selected…
+          </button>
+        </SelectionBar>
+      )}
+      {bulk.results}
+      {bulk.asking && <RemoveImagesDialog rows={chosen(bulk.asking)} onDone={bulk.done} onClose={bulk.close} />}
+      <div className="table-card vtable" aria-label="Images" aria-rowcount={rows.length + 1} {...selection.gridProps}>
         <div role="rowgroup">
           <div role="row" aria-rowindex={1} className="vrow vhead" style={{ gridTemplateColumns: COLUMNS }}>
             {['Repository', 'Tag', 'Image ID', 'Size', 'Created', 'Containers'].map((name) => (
@@ -171,7 +226,16 @@ export function ImagesList() {
           <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
             {virtual.getVirtualItems().map((item) => {
               const row = rows[item.index];
-              return row ? <Row key={row.key} row={row} now={now} index={item.index} top={item.start} /> : null;
+              return row ? (
+                <Row
+                  key={row.key}
+                  row={row}
+                  now={now}
+                  index={item.index}
+                  top={item.start}
+                  select={selection.rowProps(row.key)}
+                />
+              ) : null;
             })}
           </div>
         </div>

@@ -9,6 +9,7 @@ import type {
   TransferEvent,
   TransferTicket,
 } from '../../../../shared/dto/images';
+import type { BulkResult } from '../../../../shared/dto/bulk';
 import type { ImageSummary } from '../../../../shared/dto/lists';
 import type { BerthError, Result } from '../../../../shared/result';
 import type { StreamMessage, Unsubscribe } from '../../../../shared/stream';
@@ -45,6 +46,7 @@ export interface ImagesSlice {
   closeImageDetail(): void;
   tagImage(ref: string, target: string): Promise<Result<TagResult>>;
   removeImage(ref: string, force: boolean): Promise<Result<RemoveResult>>;
+  removeImages(refs: readonly string[], force: boolean): Promise<Result<BulkResult>>;
   /** "Remove that container first", from the explanation of a refused image removal. */
   removeContainerOfImage(id: string): Promise<Result<unknown>>;
   planImagePrune(): Promise<Result<PrunePlan>>;
@@ -103,6 +105,11 @@ export const createImagesSlice =
       },
       tagImage: (ref, target) => api.images.tag({ ref, target }),
       removeImage: (ref, force) => api.images.remove({ ref, force }),
+      async removeImages(refs, force) {
+        const result = await api.images.bulkRemove({ refs: [...refs], force });
+        void get().refreshImages();
+        return result;
+      },
       removeContainerOfImage: (id) => api.containers.remove({ id, force: true, volumes: false }),
       planImagePrune: () => api.images.prunePlan(),
       pruneImages: () => api.images.prune(),

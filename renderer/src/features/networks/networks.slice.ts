@@ -7,6 +7,7 @@ import type {
   NetworkPruneResult,
   NetworkSummary,
 } from '../../../../shared/dto/networks';
+import type { BulkResult } from '../../../../shared/dto/bulk';
 import type { BerthError, Result } from '../../../../shared/result';
 import type { LoadState } from '../../ui/load-state';
 import type { EngineList } from '../../app/engine.slice';
@@ -26,6 +27,7 @@ export interface NetworksSlice {
   refreshNetworks(): Promise<void>;
   createNetwork(spec: NetworkCreateSpec): Promise<Result<NetworkSummary>>;
   removeNetwork(id: string): Promise<Result<null>>;
+  removeNetworks(ids: readonly string[]): Promise<Result<BulkResult>>;
   connectNetwork(spec: NetworkConnectSpec): Promise<Result<null>>;
   disconnectNetwork(network: string, container: string): Promise<Result<null>>;
   previewNetworkPrune(): Promise<Result<NetworkPrunePreview>>;
@@ -56,6 +58,11 @@ export const createNetworksSlice =
       },
       createNetwork: (spec) => thenRefresh(api.networks.create(spec)),
       removeNetwork: (id) => thenRefresh(api.networks.remove({ id })),
+      async removeNetworks(ids) {
+        const result = await api.networks.bulkRemove({ ids: [...ids] });
+        void get().refreshNetworks();
+        return result;
+      },
       connectNetwork: (spec) => thenRefresh(api.networks.connect({ ...spec, aliases: [...spec.aliases] })),
       disconnectNetwork: (network, container) => thenRefresh(api.networks.disconnect({ network, container })),
       previewNetworkPrune: () => api.networks.prunePreview(),

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { VolumeSummary } from '../../../../shared/dto/volumes';
 import { Command } from '../../ui/Command';
@@ -6,9 +7,13 @@ import { TimeAgo } from '../../ui/TimeAgo';
 import { formatBytes } from '../../ui/format-bytes';
 import { useNow } from '../../ui/use-now';
 import { useBerth } from '../../app/store';
+import { SelectionBar } from '../../ui/BulkResults';
+import { useBulkRemoval } from '../../ui/BulkRemove';
+import { useListSelection } from '../../ui/use-list-selection';
+import { RemoveVolumesDialog } from './RemoveVolumesDialog';
 
-/** The containers mounting a volume, each a link to its page. */
-export function VolumeUsers({ volume }: { volume: VolumeSummary }) {
+/** The containers mounting a volume, each a link to its page (inside a grid row, not a tab stop of its own). */
+export function VolumeUsers({ volume, inGrid = false }: { volume: VolumeSummary; inGrid?: boolean }) {
   const navigate = useBerth((s) => s.navigate);
   if (volume.users.length === 0) return <span className="badge badge-small tone-idle">unused</span>;
   return (
@@ -18,6 +23,7 @@ export function VolumeUsers({ volume }: { volume: VolumeSummary }) {
           <button
             type="button"
             className="link-button"
+            {...(inGrid ? { tabIndex: -1 } : {})}
             onClick={() => navigate({ section: 'containers', id: u.id, tab: 'overview' })}
           >
             {u.name}
@@ -45,6 +51,14 @@ export function VolumesList() {
   const refresh = useBerth((s) => s.refreshVolumes);
   const navigate = useBerth((s) => s.navigate);
   const now = useNow(30_000);
+  const keys = useMemo(() => volumes.map((v) => v.name), [volumes]);
+  const bulk = useBulkRemoval();
+  const selection = useListSelection({
+    keys,
+    labelOf: (name) => name,
+    onOpen: (name) => navigate({ section: 'volumes', id: name }),
+    onDelete: bulk.ask,
+  });
 
   if (load === 'error' && error !== null)
     return <LoadError what="volumes" error={error} onRetry={() => void refresh()} />;
@@ -57,54 +71,67 @@ export function VolumesList() {
       </EmptyState>
     );
   }
+  const count = selection.selected.length;
   return (
-    <div className="table-card res-table-wrap">
-      <table className="table" aria-label="Volumes">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Driver</th>
-            <th scope="col">Created</th>
-            <th scope="col">Used by</th>
-            <th scope="col" className="num">
-              Size
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {volumes.map((v) => (
-            <tr key={v.name}>
-              <td className="cell-truncate" title={v.name}>
-                <button
-                  type="button"
-                  className="link-button cell-primary mono"
-                  aria-label={`Open volume ${v.name}`}
-                  onClick={() => navigate({ section: 'volumes', id: v.name })}
-                >
-                  {v.anonymous ? `${v.name.slice(0, 12)}…` : v.name}
-                </button>
-                {v.anonymous && (
-                  <span
-                    className="badge badge-small tone-idle"
-                    title="Made by a VOLUME line or `docker run -v /path`, without a name."
-                  >
-                    anonymous
-                  </span>
-                )}
-              </td>
-              <td>{v.driver}</td>
-              <td className="muted nowrap">{v.created === null ? '—' : <TimeAgo ms={v.created} now={now} />}</td>
-              <td>
-                {v.users.length > 0 && <span className="badge badge-small tone-ok">in use</span>}{' '}
-                <VolumeUsers volume={v} />
-              </td>
-              <td className="num nowrap">
-                <SizeCell name={v.name} />
-              </td>
+    <>
+      {count > 0 && (
+        <SelectionBar count={count} noun={count === 1 ? 'volume' : 'volumes'} onClear={selection.clear}>
+          <button type="button" className="button button-danger" onClick={() => bulk.ask(selection.selected)}>
+            Remove selected…
+          </button>
+        </SelectionBar>
+      )}
+      {bulk.results}
+      {bulk.asking && <RemoveVolumesDialog names={bulk.asking} onDone={bulk.done} onClose={bulk.close} />}
+      <div className="table-card res-table-wrap">
+        <table className="table" aria-label="Volumes" {...selection.gridProps}>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Driver</th>
+              <th scope="col">Created</th>
+              <th scope="col">Used by</th>
+              <th scope="col" className="num">
+                Size
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {volumes.map((v) => (
+              <tr key={v.name} {...selection.rowProps(v.name)}>
+                <td className="cell-truncate" title={v.name}>
+                  <button
+                    type="button"
+                    tabIndex={-1}
+                    className="link-button cell-primary mono"
+                    aria-label={`Open volume ${v.name}`}
+                    onClick={() => navigate({ section: 'volumes', id: v.name })}
+                  >
+                    {v.anonymous ? `${v.name.slice(0, 12)}…` : v.name}
+                  </button>
+                  {v.anonymous && (
+                    <span
+                      className="badge badge-small tone-idle"
+                      title="Made by a VOLUME line or `docker run -v /path`, without a name."
+                    >
+                      anonymous
+                    </span>
+                  )}
+                </td>
+                <td>{v.driver}</td>
+                <td className="muted nowrap">{v.created === null ? '—' : <TimeAgo ms={v.created} now={now} />}</td>
+                <td>
+                  {v.users.length > 0 && <span className="badge badge-small tone-ok">in use</span>}{' '}
+                  <VolumeUsers volume={v} inGrid />
+                </td>
+                <td className="num nowrap">
+                  <SizeCell name={v.name} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

@@ -11,6 +11,7 @@ import type {
   VolumeSummary,
   VolumeUsage,
 } from '../../../../shared/dto/volumes';
+import type { BulkResult } from '../../../../shared/dto/bulk';
 import type { BerthError, Result } from '../../../../shared/result';
 import type { LoadState } from '../../ui/load-state';
 import type { EngineList } from '../../app/engine.slice';
@@ -36,6 +37,7 @@ export interface VolumesSlice {
   createVolume(spec: VolumeCreateSpec): Promise<Result<VolumeSummary>>;
   previewVolumeRemoval(name: string): Promise<Result<VolumeRemovePreview>>;
   removeVolume(name: string): Promise<Result<null>>;
+  removeVolumes(names: readonly string[]): Promise<Result<BulkResult>>;
   previewVolumePrune(all: boolean): Promise<Result<VolumePrunePreview>>;
   pruneVolumes(all: boolean): Promise<Result<VolumePruneResult>>;
   browseVolume(name: string, path: string): Promise<Result<VolumeFolder>>;
@@ -81,6 +83,11 @@ export const createVolumesSlice =
       async removeVolume(name) {
         const result = await api.volumes.remove({ name });
         if (result.ok) void get().refreshVolumes();
+        return result;
+      },
+      async removeVolumes(names) {
+        const result = await api.volumes.bulkRemove({ names: [...names] });
+        void get().refreshVolumes();
         return result;
       },
       previewVolumePrune: (all) => api.volumes.prunePreview({ all }),

@@ -99,7 +99,8 @@ export function createBackend(options: BackendOptions = {}): Backend {
     platform: options.platform ?? process.platform,
     homedir: options.homedir ?? os.homedir(),
   };
-  const resolve = (choice: Pick<Settings, 'engineEndpoint' | 'engineContext'>) => resolveFor(machine, choice);
+  const resolve = (choice: Pick<Settings, 'engineEndpoint' | 'engineContext'> & Partial<Pick<Settings, 'engineTls'>>) =>
+    resolveFor(machine, choice);
   const engine = new EngineConnection(
     resolve(
       options.endpointOverride !== undefined
@@ -109,7 +110,10 @@ export function createBackend(options: BackendOptions = {}): Backend {
   );
   // A new engine (address or context) in the settings takes effect at once; an override given in code stays put.
   const stopWatchingSettings = settings.onChange((next, previous) => {
-    const moved = next.engineEndpoint !== previous.engineEndpoint || next.engineContext !== previous.engineContext;
+    const moved =
+      next.engineEndpoint !== previous.engineEndpoint ||
+      next.engineContext !== previous.engineContext ||
+      JSON.stringify(next.engineTls) !== JSON.stringify(previous.engineTls);
     if (options.endpointOverride === undefined && moved) void engine.reconnect(resolve(next));
   });
 

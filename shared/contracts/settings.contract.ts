@@ -14,9 +14,22 @@ export const engineEndpointSchema = z
     message: 'An engine address starts with unix://, tcp://, ssh:// or npipe://, e.g. unix:///var/run/docker.sock.',
   });
 
+/** An absolute path to a PEM file on the backend's machine. */
+const pemPath = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Choose the ${what} file.`)
+    .max(4096, `The ${what} path is at most 4096 characters long.`)
+    .regex(/^(\/|[A-Za-z]:[\\/])[^\p{Cc}]*$/u, `The ${what} path must be absolute, like /home/me/certs/${what}.pem.`);
+
+/** CA, client certificate and key for a tcp:// engine with TLS. */
+export const engineTlsSchema = z.strictObject({ ca: pemPath('ca'), cert: pemPath('cert'), key: pemPath('key') });
+
 const fields = {
   engineEndpoint: engineEndpointSchema.nullable(),
   engineContext: z.string().trim().min(1).max(200, 'A context name is at most 200 characters long.').nullable(),
+  engineTls: engineTlsSchema.nullable(),
   theme: z.enum(THEMES),
   logLineCap: z
     .number()

@@ -10,6 +10,8 @@ export interface Settings {
   readonly engineEndpoint: string | null;
   /** A Docker context (by name) that replaces DOCKER_HOST and the CLI's current context; null: none chosen. */
   readonly engineContext: string | null;
+  /** The TLS files for a tcp:// engineEndpoint (paths on the backend's machine, never their contents); null: none. */
+  readonly engineTls: EngineTlsFiles | null;
   readonly theme: Theme;
   readonly logLineCap: number;
   /** Desktop only: a notification when a container exits unexpectedly. */
@@ -18,11 +20,19 @@ export interface Settings {
   readonly closeToTray: boolean;
 }
 
+/** A CA that signed the engine's certificate, and Berth's client certificate and key, as `docker --tlsverify` takes them. */
+export interface EngineTlsFiles {
+  readonly ca: string;
+  readonly cert: string;
+  readonly key: string;
+}
+
 export type SettingsPatch = Partial<Settings>;
 
 export const DEFAULT_SETTINGS: Settings = {
   engineEndpoint: null,
   engineContext: null,
+  engineTls: null,
   theme: 'system',
   logLineCap: LOG_LINE_CAP.default,
   notifications: true,

@@ -15,6 +15,8 @@ export interface EndpointInput {
   readonly override?: string | undefined;
   /** A Docker context chosen in the settings; it replaces DOCKER_HOST, DOCKER_CONTEXT and the CLI's current one. */
   readonly contextName?: string | undefined;
+  /** TLS files for a tcp:// override, chosen in Berth for that address (Settings.engineTls). */
+  readonly overrideTls?: { readonly ca: string; readonly cert: string; readonly key: string } | undefined;
   /** The CLI's contexts (contexts.ts), read by the caller; without them only "default" exists. */
   readonly contexts?: ContextStore | undefined;
 }
@@ -281,7 +283,9 @@ export function resolveEndpoints(input: EndpointInput): EndpointResolution {
         : null;
   if (explicit) {
     const [address, source] = explicit;
-    const parsed = parseEndpoint(address, input, source);
+    const chosenTls =
+      source === 'settings' && input.overrideTls ? { ...input.overrideTls, skipVerify: false } : undefined;
+    const parsed = parseEndpoint(address, input, source, chosenTls);
     if (parsed.ok) return { ok: true, candidates: [parsed.candidate] };
     const where = source === 'settings' ? 'The engine address in the settings' : 'DOCKER_HOST';
     return badEndpoint(address.trim(), source, `${where} is not usable: ${parsed.message}`);

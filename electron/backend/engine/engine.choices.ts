@@ -31,13 +31,14 @@ export const contextsOf = (machine: Machine): ContextStore =>
 /** The endpoints to try for these settings on this machine (reads the CLI's context store). */
 export function resolveFor(
   machine: Machine,
-  choice: Pick<Settings, 'engineEndpoint' | 'engineContext'>,
+  choice: Pick<Settings, 'engineEndpoint' | 'engineContext'> & Partial<Pick<Settings, 'engineTls'>>,
 ): EndpointResolution {
   const input: EndpointInput = {
     env: machine.env,
     platform: machine.platform,
     homedir: machine.homedir,
     override: choice.engineEndpoint ?? undefined,
+    overrideTls: choice.engineEndpoint !== null ? (choice.engineTls ?? undefined) : undefined,
     contextName: choice.engineContext ?? undefined,
     contexts: contextsOf(machine),
   };
@@ -142,7 +143,7 @@ export function engineChoices(machine: Machine, settings: Settings): readonly En
       address: custom,
       cliCurrent: false,
       active: true,
-      encrypted: custom.startsWith('ssh://'),
+      encrypted: custom.startsWith('ssh://') || (custom.startsWith('tcp://') && settings.engineTls !== null),
     });
   }
   return choices;

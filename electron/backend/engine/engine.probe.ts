@@ -147,7 +147,7 @@ export async function probeEndpoint(
       since: engineSeconds(info ?? {}, Date.now()),
     };
   } catch (e) {
-    return { ok: false, endpoint, ...classifyUnreachable(e, endpoint.address) };
+    return { ok: false, endpoint, ...classifyUnreachable(e, endpoint.address, candidate.tls !== undefined) };
   }
 }
 

@@ -7,14 +7,17 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { EngineChoice, EngineUseAnswer } from '../../../shared/dto/engine';
-import type { Settings } from '../../../shared/dto/settings';
+import type { EngineTlsFiles, Settings } from '../../../shared/dto/settings';
 import { BerthFailure } from '../../../shared/result';
 import type { SettingsStore } from '../settings/settings.store';
 import { engineChoices, isPlainRemoteTcp, resolveFor, type Machine } from './engine.choices';
+import type { TlsCheck } from './engine.tls';
 
 export interface EngineUseInput {
   readonly id?: string | undefined;
   readonly address?: string | undefined;
+  /** With a tcp:// address: the CA, client certificate and key to reach it with. */
+  readonly tls?: EngineTlsFiles | undefined;
   readonly token?: string | undefined;
 }
 
@@ -49,6 +52,8 @@ export class EngineSwitch {
     private readonly settings: SettingsStore,
     private readonly confirm: ConfirmEngine | null,
     private readonly now: () => number = Date.now,
+    /** Checks TLS files before they are saved (path guard, readable PEM, key matching certificate). */
+    private readonly checkTls: TlsCheck | null = null,
   ) {}
 
   choices(): readonly EngineChoice[] {
@@ -58,6 +63,10 @@ export class EngineSwitch {
   /** Switches to a listed choice (id) or a new address; may answer with a question to confirm first. */
   async use(input: EngineUseInput): Promise<EngineUseAnswer> {
     const { key, patch, address, needsYes, unencrypted } = this.plan(input);
+    if (patch.engineTls !== null && input.tls !== undefined) {
+      if (this.checkTls === null) throw new BerthFailure('INVALID_INPUT', 'This Berth cannot take TLS files.');
+      await this.checkTls(patch.engineTls);
+    }
     if (needsYes) {
       const message = riskMessage(address, unencrypted);
       if (this.confirm) {
@@ -74,7 +83,7 @@ export class EngineSwitch {
 
   private plan(input: EngineUseInput): {
     key: string;
-    patch: Pick<Settings, 'engineEndpoint' | 'engineContext'>;
+    patch: Pick<Settings, 'engineEndpoint' | 'engineContext' | 'engineTls'>;
     address: string;
     needsYes: boolean;
     unencrypted: boolean;
@@ -84,14 +93,15 @@ export class EngineSwitch {
     }
     if (input.address !== undefined) {
       const address = input.address.trim();
-      const patch = { engineEndpoint: address, engineContext: null };
+      const patch = { engineEndpoint: address, engineContext: null, engineTls: input.tls ?? null };
       const resolution = resolveFor(this.machine, patch);
       if (!resolution.ok) throw new BerthFailure('INVALID_INPUT', resolution.message);
       const candidate = resolution.candidates[0];
       const unencrypted = isPlainRemoteTcp(candidate.endpoint.address, candidate.tls !== undefined);
       // The address of a socket Berth found itself needs no yes, however it was sent.
       const found = this.choices().some((c) => c.kind === 'socket' && c.address === candidate.endpoint.address);
-      return { key: `address:${address}`, patch, address, needsYes: !found || unencrypted, unencrypted };
+      const key = `address:${address}:${JSON.stringify(patch.engineTls)}`;
+      return { key, patch, address, needsYes: !found || unencrypted, unencrypted };
     }
     const id = input.id ?? '';
     const choice = this.choices().find((c) => c.id === id);
@@ -100,12 +110,12 @@ export class EngineSwitch {
     const current = this.settings.get();
     const patch =
       choice.kind === 'auto'
-        ? { engineEndpoint: null, engineContext: null }
+        ? { engineEndpoint: null, engineContext: null, engineTls: null }
         : choice.kind === 'context'
-          ? { engineEndpoint: null, engineContext: choice.name }
+          ? { engineEndpoint: null, engineContext: choice.name, engineTls: null }
           : choice.kind === 'socket'
-            ? { engineEndpoint: choice.address, engineContext: null }
-            : { engineEndpoint: current.engineEndpoint, engineContext: null };
+            ? { engineEndpoint: choice.address, engineContext: null, engineTls: null }
+            : { engineEndpoint: current.engineEndpoint, engineContext: null, engineTls: current.engineTls };
     const resolution = resolveFor(this.machine, patch);
     const unencrypted =
       resolution.ok &&

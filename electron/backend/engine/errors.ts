@@ -56,7 +56,39 @@ const ADDRESS_CODES = new Set(['ENOENT', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 
 const HOST_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
 
 /** Why an endpoint did not answer, as a reason and a sentence naming the address. */
-export function classifyUnreachable(e: unknown, address?: string): Classified {
+/** Node's TLS failures (OpenSSL verify codes and alerts) in words, or null when the error is not about TLS. */
+function tlsFailure(code: string, message: string, where: string): string | null {
+  switch (code) {
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'UNABLE_TO_GET_ISSUER_CERT':
+    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+    case 'CERT_SIGNATURE_FAILURE':
+      return `The engine at ${where} showed a certificate that the chosen CA did not sign, so Berth did not trust it. Choose the CA certificate (ca.pem) that signed the engine's certificate.`;
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return `The engine's certificate is not made out for the host in ${where}. Use the host name the certificate names, or have a certificate made for this one.`;
+    case 'CERT_HAS_EXPIRED':
+      return `The engine at ${where} showed a certificate that has expired.`;
+    case 'CERT_NOT_YET_VALID':
+      return `The engine at ${where} showed a certificate that is not valid yet: is this computer's clock right?`;
+    case 'ERR_SSL_WRONG_VERSION_NUMBER':
+    case 'EPROTO':
+      if (/wrong version number|packet length too long|http request/i.test(message)) {
+        return `${where} does not speak TLS: it may be a plain engine (port 2375) or not an engine at all.`;
+      }
+      break;
+    default:
+      break;
+  }
+  if (/alert (bad|unknown|certificate required)|alert number 4[0-9]|certificate required/i.test(message)) {
+    return `The engine at ${where} refused Berth's client certificate: choose a certificate and key signed by the CA the engine trusts.`;
+  }
+  return null;
+}
+
+/** @param overTls the address was dialled with TLS: a reset then most likely means the engine refused our certificate. */
+export function classifyUnreachable(e: unknown, address?: string, overTls = false): Classified {
   const where = address ?? (typeof record(e).address === 'string' ? String(record(e).address) : 'the engine address');
   const own = record(e);
   // ssh.ts already said what went wrong with the ssh link, in words.
@@ -74,6 +106,12 @@ export function classifyUnreachable(e: unknown, address?: string): Classified {
   if (isTimeout(e)) {
     return { reason: 'timeout', message: `${where} did not answer in time. Is the engine busy or stuck?` };
   }
+  const tlsWords = tlsFailure(
+    errnoOf(e) ?? '',
+    typeof record(e).message === 'string' ? String(record(e).message) : '',
+    where,
+  );
+  if (tlsWords !== null) return { reason: 'bad-endpoint', message: tlsWords };
   switch (errnoOf(e) ?? '') {
     case 'ENOENT':
       return { reason: 'socket-missing', message: `There is no engine socket at ${where}. Is Docker running?` };
@@ -87,6 +125,12 @@ export function classifyUnreachable(e: unknown, address?: string): Classified {
       return { reason: 'refused', message: `Nothing is listening at ${where}. Is Docker running?` };
     case 'ECONNRESET':
     case 'EPIPE':
+      if (overTls) {
+        return {
+          reason: 'refused',
+          message: `The engine at ${where} closed the TLS connection: it most likely refused Berth's client certificate (choose a certificate and key signed by the CA the engine trusts), or it is stopping.`,
+        };
+      }
       return { reason: 'refused', message: `The engine at ${where} closed the connection. Is it stopping?` };
     case 'ENOTFOUND':
     case 'EAI_AGAIN':

@@ -18,6 +18,7 @@ describe('settingsFromJson', () => {
     const raw = {
       engineEndpoint: 'tcp://127.0.0.1:2375',
       engineContext: 'lab',
+      engineTls: { ca: '/certs/ca.pem', cert: '/certs/cert.pem', key: '/certs/key.pem' },
       theme: 'dark',
       logLineCap: 5000,
       notifications: false,

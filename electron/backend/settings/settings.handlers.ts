@@ -25,7 +25,11 @@ export function settingsHandlers(settings: SettingsStore): DomainHandlers<'setti
 export function withoutNewEngine(patch: SettingsPatch, current: Settings): SettingsPatch {
   const changes = (key: 'engineEndpoint' | 'engineContext') =>
     patch[key] !== undefined && patch[key] !== null && patch[key] !== current[key];
-  if (changes('engineEndpoint') || changes('engineContext')) {
+  const newTls =
+    patch.engineTls !== undefined &&
+    patch.engineTls !== null &&
+    JSON.stringify(patch.engineTls) !== JSON.stringify(current.engineTls);
+  if (changes('engineEndpoint') || changes('engineContext') || newTls) {
     throw new BerthFailure(
       'PERMISSION_DENIED',
       'A new engine is not saved with the other settings: choose it under Settings › Engine, where Berth asks you to confirm it first.',

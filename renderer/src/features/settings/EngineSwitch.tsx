@@ -19,7 +19,10 @@ interface Question {
  * address (or plain tcp to another host) main answers with the risk in words, shown here before the user agrees.
  */
 export function useEngineSwitch(): {
-  readonly start: (target: EngineTarget, shown: Pick<EngineChoice, 'kind' | 'name' | 'address'>) => Promise<void>;
+  readonly start: (
+    target: EngineTarget,
+    shown: Parameters<typeof switchEngineText>[0] & Pick<EngineChoice, 'kind' | 'name' | 'address'>,
+  ) => Promise<void>;
   readonly busy: boolean;
   readonly error: BerthError | null;
   readonly done: string | null;

@@ -49,11 +49,15 @@ export function SettingsView() {
       return;
     }
     // A new engine address is main's to confirm: it goes through engine:use, the rest is saved as usual.
-    const { engineEndpoint, ...rest } = check.patch;
-    const patch = typeof engineEndpoint === 'string' ? rest : check.patch;
-    if (typeof engineEndpoint === 'string') {
-      const shown = { kind: 'custom', name: 'Custom address', address: engineEndpoint } as const;
-      void addressSwitch.start({ address: engineEndpoint }, shown);
+    // TLS files go with their address the same way, so main checks them (path guard, PEM, matching key) first.
+    const { engineEndpoint, engineTls, ...rest } = check.patch;
+    const address = engineEndpoint ?? settings.engineEndpoint;
+    const switching = typeof engineEndpoint === 'string' || (engineTls !== undefined && address !== null);
+    const patch = switching ? rest : check.patch;
+    if (switching && address !== null) {
+      const tls = (engineTls !== undefined ? engineTls : settings.engineTls) ?? undefined;
+      const shown = { kind: 'custom', name: 'Custom address', address, tls } as const;
+      void addressSwitch.start({ address, ...(tls ? { tls } : {}) }, shown);
     }
     if (Object.keys(patch).length === 0) return;
     setSaving(true);
@@ -65,6 +69,22 @@ export function SettingsView() {
   const errorFor = (field: string) => (feedback?.tone === 'error' && feedback.field === field ? feedback.text : null);
   const capError = errorFor('logLineCap');
   const endpointError = errorFor('engineEndpoint');
+  const tlsError = errorFor('engineTls');
+  const tcp = form.draft.engineEndpoint.trim().startsWith('tcp://');
+  const tlsField = (key: 'tlsCa' | 'tlsCert' | 'tlsKey', label: string, example: string) => (
+    <FormField
+      id={`settings-${key}`}
+      label={label}
+      error={key === 'tlsCa' ? tlsError : null}
+      className="input settings-input mono"
+      type="text"
+      spellCheck={false}
+      autoComplete="off"
+      placeholder={example}
+      value={form.draft[key]}
+      onChange={(e) => edit({ [key]: e.target.value })}
+    />
+  );
 
   return (
     <>
@@ -93,6 +113,19 @@ export function SettingsView() {
               value={form.draft.engineEndpoint}
               onChange={(e) => edit({ engineEndpoint: e.target.value })}
             />
+            {tcp && (
+              <fieldset className="settings-tls">
+                <legend>TLS for this tcp:// engine</legend>
+                <p className="settings-help">
+                  For an engine started with --tlsverify (port 2376): the CA that signed its certificate, and your
+                  client certificate and key, as paths on the computer Berth runs on. Berth keeps the paths, reads the
+                  files only to connect and never shows what is in them. Leave all three empty for plain tcp.
+                </p>
+                {tlsField('tlsCa', 'CA certificate (ca.pem)', '/home/me/.docker/ca.pem')}
+                {tlsField('tlsCert', 'Client certificate (cert.pem)', '/home/me/.docker/cert.pem')}
+                {tlsField('tlsKey', 'Client key (key.pem)', '/home/me/.docker/key.pem')}
+              </fieldset>
+            )}
             <ErrorNotice error={addressSwitch.error} />
             {addressSwitch.dialog}
           </fieldset>

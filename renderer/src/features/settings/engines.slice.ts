@@ -1,11 +1,13 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { BerthApi } from '../../../../shared/api';
 import type { EngineChoice, EngineUseAnswer } from '../../../../shared/dto/engine';
+import type { EngineTlsFiles } from '../../../../shared/dto/settings';
 import type { BerthError } from '../../../../shared/result';
 import type { BerthState } from '../../app/state';
 
 /** What to switch to: a listed engine, or an address typed by the user. */
-export type EngineTarget = { readonly id: string } | { readonly address: string };
+export type EngineTarget =
+  { readonly id: string } | { readonly address: string; readonly tls?: EngineTlsFiles | undefined };
 
 export type SwitchOutcome =
   { readonly ok: true; readonly answer: EngineUseAnswer } | { readonly ok: false; readonly error: BerthError };

@@ -42,3 +42,31 @@ describe('checkDraft', () => {
     });
   });
 });
+
+describe('checkDraft with TLS files', () => {
+  const tcp = { ...draft, engineEndpoint: 'tcp://build-host:2376' };
+  const files = { tlsCa: '/certs/ca.pem', tlsCert: '/certs/cert.pem', tlsKey: '/certs/key.pem' };
+
+  it('sends the three files with a tcp:// address', () => {
+    expect(checkDraft({ ...tcp, ...files }, DEFAULT_SETTINGS)).toEqual({
+      ok: true,
+      patch: {
+        engineEndpoint: 'tcp://build-host:2376',
+        engineTls: { ca: '/certs/ca.pem', cert: '/certs/cert.pem', key: '/certs/key.pem' },
+      },
+    });
+  });
+
+  it('wants all three or none, as absolute paths, and ignores them for other addresses', () => {
+    const partial = checkDraft({ ...tcp, tlsCa: '/certs/ca.pem' }, DEFAULT_SETTINGS);
+    expect(partial).toMatchObject({ ok: false, field: 'engineTls' });
+    expect(!partial.ok && partial.message).toMatch(/all three/);
+    const relative = checkDraft({ ...tcp, ...files, tlsKey: 'key.pem' }, DEFAULT_SETTINGS);
+    expect(!relative.ok && relative.message).toMatch(/absolute/);
+    const unix = { ...draft, ...files, engineEndpoint: 'unix:///run/docker.sock' };
+    expect(checkDraft(unix, DEFAULT_SETTINGS)).toEqual({
+      ok: true,
+      patch: { engineEndpoint: 'unix:///run/docker.sock' },
+    });
+  });
+});

@@ -6,10 +6,13 @@
 //  (d) a producer writing 20,000 lines/s for 20 s: largest lag and lines lost
 //  (e) renderer JS heap and longest main-thread task during (b) and (d)
 //  (f) "Load older" three times from the newest page of the backlog
+//  (g), (h) "Search all history" over 20 containers against docker logs | grep -F (bench-logs-search.mjs)
+// `node scripts/bench-logs.mjs --search-only` prints (g) and (h) alone.
 // Figures only: nothing is asserted.
 /* global window, document, requestAnimationFrame -- page.evaluate's functions run in the browser */
 import { spawn } from 'node:child_process';
 import { launchChromium } from './bench-cdp.mjs';
+import { benchSearch, serveInspected } from './bench-logs-search.mjs';
 import fs from 'node:fs';
 import { buildFixtures, dockerFor, startTestEngine } from './test-engine.mjs';
 
@@ -223,6 +226,14 @@ async function main() {
   try {
     const docker = dockerFor(engine.host);
     await buildFixtures(engine.host);
+    browser = await launchChromium();
+    const inspected = await serveInspected(engine.host);
+    try {
+      await benchSearch({ docker, host: engine.host, browser, server: inspected, pageHelpers });
+    } finally {
+      inspected.stop();
+    }
+    if (process.argv.includes('--search-only')) return;
     const backlog = await docker.createContainer({
       name: 'bench-backlog',
       Image: FIXTURE,
@@ -233,7 +244,6 @@ async function main() {
     await backlog.wait();
     await rawRead(docker, backlog.id); // warm the engine's and the kernel's caches
     server = await serve(engine.host);
-    browser = await launchChromium();
     // (a) and (b) take turns, ROUNDS times: on a 2-core machine one pass of either moves by 20 % from run to
     // run, and a background hiccup then lands on one side only. The medians are compared.
     const rounds = [];

@@ -172,6 +172,34 @@ describe('logs:search', () => {
     expect(hits[0]?.text.slice(...(hits[0]?.match ?? [0, 0]))).toBe('alpha 57 Needle');
   });
 
+  it('reads a long log newest part first and meets each part exactly: no line missed, none twice, context intact', async () => {
+    // 25,000 lines: the scan reads the newest 1,000, then the 10,000 before them, then the rest from the start.
+    await run('long', `awk 'BEGIN{for(i=1;i<=25000;i++) printf "row %d%s\\n", i, (i%7==0 ? " seven" : "")}'`);
+    const name = `${RUN}-long`;
+    const s = search({ containers: [name], query: 'seven' });
+    await s.ended;
+    const expected = cli(name, ['-F', 'seven']);
+    expect(expected).toHaveLength(3571);
+    expect(asCli(s.hits, name)).toEqual(expected);
+    // Every line around where one read meets the next, with two lines of context each side.
+    const edges = 'row (2399[5-9]|2400[0-9]|1499[5-9]|1500[0-9])( seven)?$';
+    const near = search({ containers: [name], query: edges, regex: true, context: 2 });
+    await near.ended;
+    expect(asCli(near.hits, name)).toEqual(cli(name, ['-E', edges]));
+    expect(near.hits).toHaveLength(30);
+    for (const hit of near.hits) {
+      const n = Number(/row (\d+)/.exec(hit.text)?.[1]);
+      const row = (k: number) => `row ${k}${k % 7 === 0 ? ' seven' : ''}`;
+      expect([hit.before, hit.after]).toEqual([
+        [row(n - 2), row(n - 1)],
+        [row(n + 1), row(n + 2)],
+      ]);
+    }
+    const first = near.chunks.find((c) => c.kind === 'hits');
+    expect(first?.kind === 'hits' && first.hits[0]?.text).toMatch(/^row 2400/);
+    for (const x of [s, near]) x.close();
+  }, 60_000);
+
   it('refuses a bad or runaway pattern and an unknown container in words', async () => {
     for (const [query, words] of [
       ['a(b', /not a valid regular expression/],

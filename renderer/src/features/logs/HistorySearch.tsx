@@ -3,7 +3,7 @@
  * the lines as they are found, counted per container, with progress and Cancel. A result opens its container's
  * log view at that line.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { memo, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { LogSearchChunk, LogSearchCount, LogSearchHit } from '../../../../shared/dto/logs';
 import { Command } from '../../ui/Command';
 import { useBerth } from '../../app/store';
@@ -175,34 +175,47 @@ export function HistorySearch({ containerIds, names }: { containerIds: readonly 
               ))}
             </ul>
           )}
-          <ol className="logs-history-hits" aria-label="Search results">
-            {run.hits.map((h, i) => (
-              <li key={i}>
-                <button type="button" className="logs-history-hit" onClick={() => openLogsAt(h.container, h.text)}>
-                  <span className="muted">
-                    {h.name} · {h.ts.slice(0, 23).replace('T', ' ')} · {h.stream}
-                  </span>
-                  {h.before.map((b, k) => (
-                    <span key={`b${k}`} className="logs-history-context">
-                      {b}
-                    </span>
-                  ))}
-                  <span>
-                    {h.text.slice(0, h.match[0])}
-                    <mark>{h.text.slice(h.match[0], h.match[1])}</mark>
-                    {h.text.slice(h.match[1])}
-                  </span>
-                  {h.after.map((a, k) => (
-                    <span key={`a${k}`} className="logs-history-context">
-                      {a}
-                    </span>
-                  ))}
-                </button>
-              </li>
-            ))}
-          </ol>
+          <HitList hits={run.hits} onOpen={openLogsAt} />
         </>
       )}
     </section>
   );
 }
+
+/** The results, drawn again only when hits arrive (progress comes ten times a second). */
+const HitList = memo(function HitList({
+  hits,
+  onOpen,
+}: {
+  hits: readonly LogSearchHit[];
+  onOpen(container: string, text: string): void;
+}) {
+  return (
+    <ol className="logs-history-hits" aria-label="Search results">
+      {hits.map((h, i) => (
+        <li key={i}>
+          <button type="button" className="logs-history-hit" onClick={() => onOpen(h.container, h.text)}>
+            <span className="muted">
+              {h.name} · {h.ts.slice(0, 23).replace('T', ' ')} · {h.stream}
+            </span>
+            {h.before.map((b, k) => (
+              <span key={`b${k}`} className="logs-history-context">
+                {b}
+              </span>
+            ))}
+            <span>
+              {h.text.slice(0, h.match[0])}
+              <mark>{h.text.slice(h.match[0], h.match[1])}</mark>
+              {h.text.slice(h.match[1])}
+            </span>
+            {h.after.map((a, k) => (
+              <span key={`a${k}`} className="logs-history-context">
+                {a}
+              </span>
+            ))}
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+});

@@ -1,10 +1,12 @@
 import { defineDomain } from '../../core/domain';
+import { DataTourService } from './tour-data.service';
 import { tourHandlers } from './tour.handlers';
 import { TourService } from './tour.service';
 
 declare module '../../core/domain' {
   interface Services {
     readonly tour: TourService;
+    readonly dataTour: DataTourService;
   }
 }
 
@@ -12,6 +14,7 @@ export const tourDomain = defineDomain({
   name: 'tour',
   make: ({ engine, transcript, service }) => {
     const tour = new TourService(engine, service('containers'), transcript);
-    return { services: { tour }, handlers: tourHandlers(tour) };
+    const dataTour = new DataTourService(engine, transcript, tour);
+    return { services: { tour, dataTour }, handlers: tourHandlers(tour, dataTour) };
   },
 });

@@ -26,12 +26,13 @@ import {
   type TourStepId,
 } from '../../../../shared/dto/tour';
 import type { DiffEntry, DiffKind } from '../../../../shared/dto/containers';
+import { cleanupNetwork, cleanupVolume } from '../../../../shared/cli/tour-data.cli';
 import { BerthFailure } from '../../../../shared/result';
-import { packContext, planContext } from '../../build/build.context';
 import type { ContainersService } from '../../containers/containers.service';
 import { statusOf } from '../../engine/errors';
 import type { Transcript } from '../../core/transcript';
 import type { DockerSource } from '../../engine/engine.types';
+import { buildTourImage } from './tour.build';
 import { checkStep, type ImageFacts, type TourFacts } from './tour.checks';
 import {
   assembleTourContext,
@@ -65,14 +66,19 @@ async function maybe<T>(read: () => Promise<T>): Promise<T | undefined> {
   }
 }
 
+/** What cleanup removed, as the tours say it. */
+export const cleanupLine = (done: TourCleanup): string =>
+  `Removed ${done.containers} containers, ${done.images} images, ${done.volumes} volumes and ${done.networks} ` +
+  `networks labelled ${TOUR_LABEL}=1.`;
+
 /** The letters `docker diff` prints. */
 const DIFF_LETTER: Readonly<Record<DiffKind, string>> = { changed: 'C', added: 'A', deleted: 'D' };
 
 /** Docker's default grace period before a stop kills the process, as `docker stop` without -t. */
 
 export class TourService {
-  private readonly assetsDir: string | undefined;
-  private readonly workDir: string;
+  readonly assetsDir: string | undefined;
+  readonly workDir: string;
 
   constructor(
     private readonly engine: DockerSource,
@@ -84,7 +90,7 @@ export class TourService {
     this.workDir = options.workDir ?? path.join(os.tmpdir(), `berth-tour-${process.pid}`);
   }
 
-  plan(): readonly TourPlanStep[] {
+  plan(): readonly TourPlanStep<TourStepId>[] {
     const paths = tourContextPaths(this.workDir);
     return TOUR_STEPS.map((step) => ({ step, actions: tourActions(step, paths) }));
   }
@@ -113,7 +119,7 @@ export class TourService {
     switch (step) {
       case 'build': {
         const paths = await this.prepare();
-        return act(0, () => this.build(docker, paths.contextDir));
+        return act(0, () => buildTourImage(docker, paths.contextDir, TOUR_IMAGE));
       }
       case 'layers': {
         const history: unknown = await act(0, () => docker.getImage(TOUR_IMAGE).history());
@@ -176,7 +182,7 @@ export class TourService {
         return [`${A} and ${B} are stopped and removed.`];
       case 'cleanup': {
         const done = await this.cleanup();
-        return [`Removed ${done.containers} containers and ${done.images} images labelled ${TOUR_LABEL}=1.`];
+        return [cleanupLine(done)];
       }
     }
   }
@@ -187,7 +193,10 @@ export class TourService {
     return assembleTourContext(this.assetsDir, this.workDir, version.Arch);
   }
 
-  /** Removes everything labelled berth.tour=1 and the build context; safe to call at any point of the tour. */
+  /**
+   * Removes everything labelled berth.tour=1 by either tour (containers, images, volumes, networks) and both build
+   * contexts; safe to call at any point of either tour.
+   */
   async cleanup(): Promise<TourCleanup> {
     const docker = this.engine.docker();
     const containers = await docker.listContainers({ all: true, filters: LABEL_FILTER });
@@ -207,25 +216,18 @@ export class TourService {
       await this.transcript.run(cleanupImage(image.Id), () => docker.getImage(image.Id).remove({ force: true }));
       removed += 1;
     }
+    // Volumes and networks last: containers using them are gone by now.
+    const { Volumes: volumes } = await docker.listVolumes({ filters: LABEL_FILTER });
+    for (const volume of volumes ?? []) {
+      await this.transcript.run(cleanupVolume(volume.Name), () => docker.getVolume(volume.Name).remove());
+    }
+    const networks = await docker.listNetworks({ filters: LABEL_FILTER });
+    for (const network of networks) {
+      await this.transcript.run(cleanupNetwork(network.Name), () => docker.getNetwork(network.Id).remove());
+    }
     await removeTourContext(this.workDir);
-    return { containers: containers.length, images: removed };
-  }
-
-  private async build(docker: Dockerode, contextDir: string): Promise<readonly string[]> {
-    // The same context as the Build view sends: what .dockerignore leaves, packed as the docker CLI packs it.
-    const context = packContext(await planContext(contextDir));
-    const stream = await docker.buildImage(context, { t: TOUR_IMAGE, labels: { [TOUR_LABEL]: '1' } });
-    const output = await new Promise<{ stream?: string; error?: string }[]>((resolve, reject) =>
-      docker.modem.followProgress(stream, (error, items: { stream?: string; error?: string }[]) =>
-        error ? reject(error) : resolve(items),
-      ),
-    );
-    const failed = output.find((item) => item.error !== undefined);
-    if (failed?.error !== undefined)
-      throw new BerthFailure('ENGINE_ERROR', `The tour image did not build: ${failed.error.trim()}`);
-    return output
-      .flatMap((item) => (item.stream ?? '').split('\n'))
-      .filter((line) => line.startsWith('Step ') || line.startsWith('Successfully'));
+    await removeTourContext(`${this.workDir}-data`);
+    return { containers: containers.length, images: removed, volumes: volumes?.length ?? 0, networks: networks.length };
   }
 
   private async each(work: (name: string, index: number) => Promise<string>): Promise<readonly string[]> {

@@ -3,6 +3,7 @@ import { LESSONS, type Lesson } from './lessons';
 import { CommandExplainer } from './CommandExplainer';
 import { RelationshipsView } from './RelationshipsView';
 import { TourView } from './TourView';
+import { TOURS } from './tour-steps';
 import { useBerth } from '../../app/store';
 
 /** A picture of the idea: one image of stacked read-only layers, two containers with a writable layer each. */
@@ -62,6 +63,9 @@ function LessonList() {
           >
             Start the guided tour
           </button>
+          <button type="button" className="button" onClick={() => navigate({ section: 'learn', id: 'tour-data' })}>
+            Start the second tour: {TOURS.data.title}
+          </button>
           <button type="button" className="button" onClick={() => navigate({ section: 'learn', id: 'relationships' })}>
             How your images and containers relate
           </button>
@@ -111,6 +115,11 @@ function LessonPage({ lesson }: { lesson: Lesson }) {
           >
             Explain an example command
           </button>
+        )}{' '}
+        {lesson.tryIt !== undefined && (
+          <button type="button" className="button" onClick={() => navigate(lesson.tryIt?.route ?? lesson.see.route)}>
+            {lesson.tryIt.label}
+          </button>
         )}
       </p>
     </article>
@@ -125,6 +134,7 @@ function ExplainPage() {
 
 const PAGES: Readonly<Record<string, string>> = {
   tour: 'Guided tour',
+  'tour-data': `Guided tour: ${TOURS.data.title}`,
   relationships: 'How they relate',
   explain: 'Explain a command',
 };
@@ -146,7 +156,8 @@ export function LearnView() {
       <main className="content">
         {id === undefined && <LessonList />}
         {lesson !== undefined && <LessonPage lesson={lesson} />}
-        {id === 'tour' && <TourView />}
+        {id === 'tour' && <TourView key="images" />}
+        {id === 'tour-data' && <TourView key="data" tour="data" />}
         {id === 'relationships' && <RelationshipsView />}
         {id === 'explain' && <ExplainPage />}
       </main>

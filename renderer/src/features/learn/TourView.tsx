@@ -1,43 +1,52 @@
 import { useEffect, useState } from 'react';
 import {
-  TOUR_STEPS,
+  type AnyTourStepId,
   type TourCheck,
+  type TourId,
   type TourOutcome,
   type TourPlanStep,
-  type TourStepId,
+  type TourStepRef,
 } from '../../../../shared/dto/tour';
+import { DATA_VOLUME } from '../../../../shared/cli/tour-data.cli';
 import type { BerthError } from '../../../../shared/result';
 import { Command } from '../../ui/Command';
 import { Message } from '../../ui/Message';
 import { useBerth } from '../../app/store';
 import { CopyButton } from './CopyButton';
-import { PROGRESS_KEY, readProgress, TOUR_TEXT } from './tour-steps';
+import { readProgress, TOURS } from './tour-steps';
 
 type Busy = 'run' | 'check' | 'cleanup' | null;
 
 /**
- * The hands-on tour. Progress (the steps whose check passed) is kept in localStorage, so leaving and coming back
- * resumes at the next step; every check asks the engine again rather than trusting that record.
+ * A hands-on tour (either of them: the steps, texts and progress come from TOURS). Progress (the steps whose check
+ * passed) is kept in localStorage, so leaving and coming back resumes at the next step; every check asks the engine
+ * again rather than trusting that record.
  */
-export function TourView() {
+export function TourView({ tour = 'images' }: { readonly tour?: TourId }) {
+  const info = TOURS[tour];
+  const steps = info.steps;
+  const ref = (step: AnyTourStepId) => ({ tour, step }) as TourStepRef;
+  const navigate = useBerth((s) => s.navigate);
   const planTour = useBerth((s) => s.planTour);
   const runTourStep = useBerth((s) => s.runTourStep);
   const checkTourStep = useBerth((s) => s.checkTourStep);
   const cleanUpTour = useBerth((s) => s.cleanUpTour);
   const [plan, setPlan] = useState<readonly TourPlanStep[]>([]);
-  const [done, setDone] = useState<readonly TourStepId[]>(() => readProgress(localStorage.getItem(PROGRESS_KEY)));
+  const [done, setDone] = useState<readonly AnyTourStepId[]>(() =>
+    readProgress(localStorage.getItem(info.progressKey), steps),
+  );
   const [outcome, setOutcome] = useState<TourOutcome | null>(null);
   const [check, setCheck] = useState<TourCheck | null>(null);
   const [error, setError] = useState<BerthError | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
 
   useEffect(() => {
-    void planTour().then((result) => (result.ok ? setPlan(result.value) : setError(result.error)));
-  }, [planTour]);
+    void planTour({ tour }).then((result) => (result.ok ? setPlan(result.value) : setError(result.error)));
+  }, [planTour, tour]);
 
-  const current = TOUR_STEPS[done.length];
-  const save = (next: readonly TourStepId[]) => {
-    localStorage.setItem(PROGRESS_KEY, JSON.stringify(next));
+  const current = steps[done.length];
+  const save = (next: readonly AnyTourStepId[]) => {
+    localStorage.setItem(info.progressKey, JSON.stringify(next));
     setDone(next);
   };
   const attempt = async <T,>(
@@ -52,12 +61,12 @@ export function TourView() {
     return result.ok ? result.value : null;
   };
 
-  const run = async (step: TourStepId) => {
+  const run = async (step: AnyTourStepId) => {
     setCheck(null);
-    setOutcome(await attempt('run', () => runTourStep({ step })));
+    setOutcome(await attempt('run', () => runTourStep(ref(step))));
   };
-  const verify = async (step: TourStepId) => {
-    const answer = await attempt('check', () => checkTourStep({ step }));
+  const verify = async (step: AnyTourStepId) => {
+    const answer = await attempt('check', () => checkTourStep(ref(step)));
     setCheck(answer);
     if (answer?.passed === true) {
       save([...done, step]);
@@ -67,6 +76,8 @@ export function TourView() {
   const startOver = async () => {
     const cleaned = await attempt('cleanup', () => cleanUpTour());
     if (cleaned === null) return;
+    // Cleanup removes what either tour made, so neither tour's record of checked steps still holds.
+    for (const other of Object.values(TOURS)) localStorage.removeItem(other.progressKey);
     save([]);
     setOutcome(null);
     setCheck(null);
@@ -75,12 +86,12 @@ export function TourView() {
   return (
     <div className="tour">
       <p>
-        A hands-on walk through images, layers and containers on your own engine. Every step shows the docker command
-        behind it; <strong>Check</strong> asks the engine whether it really happened. Everything the tour makes is
-        labelled <code>berth.tour=1</code> and removed at the end.
+        {info.intro} Every step shows the docker command behind it; <strong>Check</strong> asks the engine whether it
+        really happened. Everything the tour makes is labelled <code>berth.tour=1</code> and removed at the end.
       </p>
       <ol className="tour-steps" aria-label="Tour steps">
-        {TOUR_STEPS.map((step, index) => {
+        {steps.map((step, index) => {
+          const text = info.text(step);
           const state = done.includes(step) ? 'done' : step === current ? 'current' : 'todo';
           const actions = plan.find((p) => p.step === step)?.actions ?? [];
           return (
@@ -94,12 +105,12 @@ export function TourView() {
                 <span className="tour-number" aria-hidden="true">
                   {state === 'done' ? '✓' : index + 1}
                 </span>
-                {TOUR_TEXT[step].title}
+                {text.title}
                 {state === 'done' && <span className="sr-only"> (done)</span>}
               </h3>
               {state === 'current' && (
-                <section aria-label={`Step ${index + 1}: ${TOUR_TEXT[step].title}`}>
-                  <p>{TOUR_TEXT[step].text}</p>
+                <section aria-label={`Step ${index + 1}: ${text.title}`}>
+                  <p>{text.text}</p>
                   {step !== 'cleanup' &&
                     actions.map((action) => (
                       <div key={action.command} className="transcript-line">
@@ -131,6 +142,25 @@ export function TourView() {
                     <pre className="tour-outcome" aria-label="What happened">
                       {outcome.lines.join('\n')}
                     </pre>
+                  )}
+                  {outcome?.step === step && outcome.link !== undefined && (
+                    <p>
+                      <a href={outcome.link} target="_blank" rel="noreferrer">
+                        Open {outcome.link}
+                      </a>{' '}
+                      <span className="muted">(the published port, from this machine)</span>
+                    </p>
+                  )}
+                  {tour === 'data' && step === 'look' && (
+                    <p>
+                      <button
+                        type="button"
+                        className="button"
+                        onClick={() => navigate({ section: 'volumes', id: DATA_VOLUME })}
+                      >
+                        Browse {DATA_VOLUME} on the Volumes screen
+                      </button>
+                    </p>
                   )}
                 </section>
               )}

@@ -13,7 +13,11 @@ export interface Lesson {
   readonly see: { readonly label: string; readonly route: Route };
   /** A command from the lesson to take apart in the explainer. */
   readonly example?: string;
+  /** A guided tour that tries the idea out, when there is one. */
+  readonly tryIt?: { readonly label: string; readonly route: Route };
 }
+
+const DATA_TOUR: Lesson['tryIt'] = { label: 'Try it in the second tour', route: { section: 'learn', id: 'tour-data' } };
 
 export const LESSONS: readonly Lesson[] = [
   {
@@ -114,6 +118,7 @@ export const LESSONS: readonly Lesson[] = [
       </>
     ),
     see: { label: 'See your volumes', route: { section: 'volumes' } },
+    tryIt: DATA_TOUR,
   },
   {
     id: 'history',
@@ -265,9 +270,11 @@ export const LESSONS: readonly Lesson[] = [
       </>
     ),
     see: { label: 'See your networks', route: { section: 'networks' } },
+    tryIt: DATA_TOUR,
   },
   {
     id: 'compose-projects',
+    example: 'docker compose -p shop up -d --build web',
     title: 'Compose projects',
     summary: 'Several containers described in one file, run and stopped as one.',
     body: (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TOUR_STEPS } from '../../../../shared/dto/tour';
-import { readProgress, TOUR_TEXT } from './tour-steps';
+import { DATA_TOUR_STEPS, TOUR_STEPS } from '../../../../shared/dto/tour';
+import { DATA_TOUR_TEXT, readProgress, TOUR_TEXT, TOURS } from './tour-steps';
 
 describe('tour progress', () => {
   it('keeps the checked steps in order and drops anything else', () => {
@@ -13,5 +13,13 @@ describe('tour progress', () => {
 
   it('has a title and an explanation for every step', () => {
     for (const step of TOUR_STEPS) expect(TOUR_TEXT[step].text.length, step).toBeGreaterThan(40);
+  });
+
+  it('reads the second tour’s progress against its own steps, under its own key', () => {
+    expect(readProgress('["lose","keep","network"]', DATA_TOUR_STEPS)).toEqual(['lose', 'keep']);
+    expect(readProgress('["build"]', DATA_TOUR_STEPS)).toEqual([]);
+    expect(TOURS.data.progressKey).not.toBe(TOURS.images.progressKey);
+    for (const step of DATA_TOUR_STEPS) expect(DATA_TOUR_TEXT[step].text.length, step).toBeGreaterThan(40);
+    expect(TOURS.data.steps).toEqual(DATA_TOUR_STEPS);
   });
 });

@@ -19,8 +19,12 @@ export function podmanInstalled() {
   return /(\d+\.\d+\.\d+)/.exec(out.stdout)?.[1] ?? out.stdout.trim();
 }
 
-/** Settings that work in containers without systemd, cgroup delegation or a network namespace of their own. */
-function containersConf() {
+/**
+ * Settings that work in containers without systemd, cgroup delegation or a network namespace of their own. tmp_dir
+ * is private too: the default /run/libpod (exit files, events, the boot marker) is shared by every root Podman on
+ * the machine, and another service's `system reset` empties it under this one's running containers.
+ */
+function containersConf(base) {
   return [
     '[containers]',
     'netns="none"',
@@ -30,6 +34,7 @@ function containersConf() {
     'runtime="runc"',
     'cgroup_manager="cgroupfs"',
     'events_logger="file"',
+    `tmp_dir="${path.join(base, 'libpod')}"`,
     '',
   ].join('\n');
 }
@@ -50,8 +55,8 @@ export async function startTestPodman({ name = 'pod' } = {}) {
   if (!version) throw new TestPodmanError('podman is not installed: run `apt-get install podman`.');
   // Unix socket paths are limited to 107 bytes, hence a short directory straight under /tmp.
   const base = fs.mkdtempSync(path.join('/tmp', `berth-${name}-`));
-  for (const d of ['graph', 'run', 'tmp']) fs.mkdirSync(path.join(base, d));
-  fs.writeFileSync(path.join(base, 'containers.conf'), containersConf());
+  for (const d of ['graph', 'run', 'tmp', 'libpod']) fs.mkdirSync(path.join(base, d));
+  fs.writeFileSync(path.join(base, 'containers.conf'), containersConf(base));
   fs.writeFileSync(path.join(base, 'storage.conf'), storageConf(base));
   const socket = path.join(base, 'podman.sock');
   const env = {

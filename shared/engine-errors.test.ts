@@ -3,7 +3,10 @@ import { ENGINE_ERRORS, explainEngineError, registryOf } from './engine-errors';
 
 const ID = '55482f5cc90970f05b82efaed31dcf83cc2bea869af39c0286b30a732916e015';
 
-/** Texts as dockerd 20.10 sends them (collected from a real engine; the integration test triggers each again). */
+/**
+ * Texts as dockerd 20.10 sends them (collected from a real engine; the integration test triggers each again), and
+ * Podman 4.3's where it words them differently.
+ */
 const SAID: readonly [string, string, number][] = [
   ['Head "http://127.0.0.1:5055/v2/accept/private/manifests/1": no basic auth credentials', 'registry-auth', 500],
   [
@@ -64,6 +67,11 @@ const SAID: readonly [string, string, number][] = [
     400,
   ],
   ['dockerfile parse error line 2: unknown instruction: FOO', 'dockerfile-parse', 400],
+  [
+    `container create: creating container storage: the container name "dup" is already in use by ${ID}. You have to remove that container to be able to reuse that name: that name is already in use`,
+    'name-in-use',
+    500,
+  ],
   [
     'error parsing HTTP 400 response body: invalid character \'C\' looking for beginning of value: "Client sent an HTTP request to an HTTPS server.\n"',
     'registry-https-refused',

@@ -104,7 +104,8 @@ export const ENGINE_ERRORS: readonly Entry[] = [
   },
   {
     id: 'name-in-use',
-    pattern: /The container name "\/?([^"]+)" is already in use by container "([0-9a-f]+)"/,
+    // Docker: `... by container "<id>"` (409); Podman: `... by <id>. You have to remove ...` (500).
+    pattern: /the container name "\/?([^"]+)" is already in use by (?:container )?"?([0-9a-f]+)"?/i,
     explain: (m) => ({
       code: 'CONFLICT',
       message: `Another container is already called ${m[1] ?? ''}. Choose another name, or remove or rename that container first.`,

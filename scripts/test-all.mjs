@@ -1,8 +1,8 @@
 // `npm test`: typecheck, lint, the security gate, unit, integration, E2E and the core E2E specs again on Podman, with
 // ONE test engine for the last three (unless TEST_DOCKER_HOST names one; the Podman phase takes its fixture images
-// from it), stopped at the end whatever happens. The integration phase mostly waits on the engine, so it runs in the
-// background from the start, its output kept in test-results/integration.log and printed when it ends; the checks and
-// unit tests run meanwhile, and the E2E phases run alone afterwards (their timings are the touchiest).
+// from it), stopped at the end whatever happens. The integration and Podman phases mostly wait on engines, so they run
+// in the background from the start, their output kept in test-results/*.log and printed when they end; the checks and
+// unit tests run meanwhile, and the E2E phase on Docker runs alone afterwards (its timings are the touchiest).
 // Ends with a summary whose last line is `total: N passed, M failed[, K skipped]`; exits 1 if any phase failed or ran
 // no test.
 import { spawn } from 'node:child_process';
@@ -121,13 +121,13 @@ async function vitestPhase(name, config, env, logFile) {
   return result;
 }
 
-async function e2ePhase(env, name = 'e2e', args = []) {
-  banner(name);
+async function e2ePhase(env, name = 'e2e', args = [], logFile) {
+  if (!logFile) banner(name);
   const result = outcome(name);
   const report = path.join(RESULTS, `${name}.json`);
   fs.rmSync(report, { force: true });
   const started = Date.now();
-  const { code, error } = await run(path.join(BIN, 'playwright'), ['test', ...args], env);
+  const { code, error } = await run(path.join(BIN, 'playwright'), ['test', ...args], env, logFile);
   result.seconds = Math.round((Date.now() - started) / 1000);
   const json = readJson(report);
   if (!json) {
@@ -161,16 +161,22 @@ function skipReasons(suites) {
   return reasons;
 }
 
-/** The @core specs again, on Podman (playwright.podman.config.ts); without podman, one skip that says why. */
-async function podmanPhase(env) {
-  const version = podmanInstalled();
-  if (!version) {
-    banner('e2e-podman');
+/** The @core specs again, on Podman (playwright.podman.config.ts), in the background; without podman, one skip that says why. */
+function podmanPhase(env, logFile) {
+  if (!podmanInstalled()) {
     const why = 'podman is not installed (`apt-get install podman runc`)';
-    console.log(`Podman E2E DID NOT RUN: ${why}`);
-    return { ...outcome('e2e-podman'), skipped: 1, didNotRun: `Podman E2E DID NOT RUN: ${why}` };
+    fs.writeFileSync(logFile, `Podman E2E DID NOT RUN: ${why}\n`);
+    return Promise.resolve({ ...outcome('e2e-podman'), skipped: 1, didNotRun: `Podman E2E DID NOT RUN: ${why}` });
   }
-  return e2ePhase(env, 'e2e-podman', ['--config', 'playwright.podman.config.ts']);
+  return e2ePhase(env, 'e2e-podman', ['--config', 'playwright.podman.config.ts'], logFile);
+}
+
+/** Waits for a phase that ran in the background, then prints its output under its banner. */
+async function backgroundResult(name, pending, logFile) {
+  const result = await pending;
+  banner(name);
+  process.stdout.write(fs.existsSync(logFile) ? fs.readFileSync(logFile) : '');
+  return result;
 }
 
 function skippedPhase(name, why) {
@@ -201,28 +207,31 @@ async function main() {
   }
   try {
     const env = { TEST_DOCKER_HOST: host };
-    const integrationLog = path.join(RESULTS, 'integration.log');
+    const logs = { integration: path.join(RESULTS, 'integration.log'), podman: path.join(RESULTS, 'e2e-podman.log') };
     let integration;
+    let podman;
     if (!interrupted && !engineError) {
-      console.log(`The integration phase runs in the background now; its output follows when it ends.`);
-      integration = vitestPhase('integration', 'vitest.integration.config.ts', env, integrationLog);
+      // Both E2E configurations serve the same build: make it once, before either starts.
+      banner('build');
+      const built = await run('node', ['scripts/build.mjs', '--if-needed']);
+      if (built.code !== 0) console.error(`The build failed (exit ${built.code}); the E2E phases will say more.`);
+      console.log(
+        'The integration and Podman E2E phases run in the background now; their output follows when they end.',
+      );
+      integration = vitestPhase('integration', 'vitest.integration.config.ts', env, logs.integration);
+      podman = podmanPhase(env, logs.podman);
     }
     checks.push(await checkPhase('typecheck', 'typecheck'));
     if (!interrupted) checks.push(await checkPhase('lint', 'lint'));
     // Electronegativity over the Electron code; accepted findings live in security/electronegativity-accepted.json.
     if (!interrupted) checks.push(await checkPhase('security', 'security'));
     if (!interrupted) results.push(await vitestPhase('unit', 'vitest.unit.config.ts'));
-    if (integration) {
-      const result = await integration;
-      banner('integration');
-      process.stdout.write(fs.existsSync(integrationLog) ? fs.readFileSync(integrationLog) : '');
-      results.push(result);
-    } else if (engineError) {
-      results.push(skippedPhase('integration', engineError));
-    }
-    for (const name of ['e2e', 'e2e-podman']) {
-      if (engineError) results.push(skippedPhase(name, engineError));
-      else if (!interrupted) results.push(name === 'e2e' ? await e2ePhase(env) : await podmanPhase(env));
+    if (integration) results.push(await backgroundResult('integration', integration, logs.integration));
+    if (podman) results.push(await backgroundResult('e2e-podman', podman, logs.podman));
+    if (engineError) {
+      for (const name of ['integration', 'e2e', 'e2e-podman']) results.push(skippedPhase(name, engineError));
+    } else if (!interrupted) {
+      results.push(await e2ePhase(env));
     }
   } finally {
     if (engine) {

@@ -18,8 +18,8 @@ const NO_LEVELS: Levels = new Map();
 const NONE_OPEN: ReadonlySet<string> = new Set();
 
 /**
- * The tree of one layer, loaded a folder level at a time (every page of it, the first drawn at once) as folders
- * open. Everything is keyed by image, layer and view, so answers for an earlier choice are dropped.
+ * The tree of one layer, loaded a folder level at a time as folders open: every page of it, the first drawn at
+ * once and the rest when all are in. Everything is keyed by image, layer and view, so answers for an earlier choice are dropped.
  */
 export function useLayerTree(image: string, layer: number | null, view: TreeView) {
   const layerChanges = useBerth((s) => s.layerChanges);
@@ -52,9 +52,14 @@ export function useLayerTree(image: string, layer: number | null, view: TreeView
           }
           const entries: readonly (LayerChange | MergedEntry)[] = result.value.entries;
           for (const e of entries) all.push('kind' in e ? fromChange(e, layer) : fromMerged(e));
-          const level = [...all];
-          setData((d) => ({ key, levels: new Map(d.key === key ? d.levels : NO_LEVELS).set(folder, level) }));
+          const first = cursor === 0;
           cursor = result.value.nextCursor;
+          // The first page is drawn at once and the whole level when it is in: a render per page would flatten a
+          // big folder again and again on the main thread.
+          if (first || cursor === null) {
+            const level = [...all];
+            setData((d) => ({ key, levels: new Map(d.key === key ? d.levels : NO_LEVELS).set(folder, level) }));
+          }
         }
         return true;
       })();

@@ -87,7 +87,11 @@ export function classifyUnreachable(e: unknown, address?: string): Classified {
       return { reason: 'refused', message: `Nothing is listening at ${where}. Is Docker running?` };
     case 'ECONNRESET':
     case 'EPIPE':
-      return { reason: 'refused', message: `The engine at ${where} closed the connection. Is it stopping?` };
+      return {
+        reason: 'refused',
+        // A stream cut in the middle (Node says "aborted") has no address on it: "the engine at the engine address" reads badly.
+        message: `${address === undefined && typeof own.address !== 'string' ? 'The engine' : `The engine at ${where}`} closed the connection before the action finished. Is it stopping?`,
+      };
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return { reason: 'bad-endpoint', message: `The host in ${where} could not be found.` };

@@ -1,4 +1,5 @@
 import { defineDomain } from '../core/domain';
+import { PendingRepairs } from '../core/repairs';
 import { containersHandlers } from './containers.handlers';
 import { ContainersService } from './containers.service';
 
@@ -11,7 +12,7 @@ declare module '../core/domain' {
 export const containersDomain = defineDomain({
   name: 'containers',
   make: ({ engine, transcript }) => {
-    const containers = new ContainersService(engine);
+    const containers = new ContainersService(engine, new PendingRepairs(engine));
     return { services: { containers }, handlers: containersHandlers(containers, transcript) };
   },
 });

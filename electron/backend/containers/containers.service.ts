@@ -22,6 +22,8 @@ import { engineDetails, engineText, statusOf } from '../engine/errors';
 import type { DockerSource } from '../engine/engine.types';
 import { toChanges } from './containers.changes.mapper';
 import { ExecSessions } from './containers.exec';
+import { oldLeftBehind, undoRecreate } from './containers.recreate';
+import type { PendingRepairs } from '../core/repairs';
 import { toContainerSummary } from './containers.mapper';
 import { mapBounded } from '../core/bulk';
 import { isAnonymousVolume, volumesOf } from './containers.volumes';
@@ -108,7 +110,11 @@ export class ContainersService {
   /** Start and finish times of the listed containers, so their status lines age without asking the engine. */
   private readonly times: StatusTimesCache;
 
-  constructor(private readonly engine: DockerSource) {
+  constructor(
+    private readonly engine: DockerSource,
+    /** Where an undo the engine was not there for waits for it; null: the error says what to do by hand. */
+    private readonly repairs: PendingRepairs | null = null,
+  ) {
     this.exec = new ExecSessions(engine);
     this.times = new StatusTimesCache(async (id) => (await this.container(id).inspect()).State);
   }
@@ -381,6 +387,7 @@ export class ContainersService {
     }
     const docker = this.engine.docker();
     const previous = docker.getContainer(old.Id);
+    const step = { oldId: old.Id, name, running, since: Date.now() };
     await previous.rename({ name: parkedName(name, old.Id) });
     let created: Dockerode.Container | undefined;
     try {
@@ -392,13 +399,13 @@ export class ContainersService {
       if (running) await previous.stop({ t: DEFAULT_STOP_TIMEOUT_S }).catch(ignoreNotModified);
       await created.start();
     } catch (error) {
-      await created?.remove({ force: true }).catch(() => undefined);
-      await previous.rename({ name }).catch(() => undefined);
-      if (running) await previous.start().catch(() => undefined);
+      await undoRecreate(this.engine, this.repairs, step, created?.id);
       throw error;
     }
     const reused = new Set(spec.mounts.filter((m) => m.type === 'volume').map((m) => m.source));
-    await previous.remove({ force: true, v: false });
+    await previous.remove({ force: true, v: false }).catch((error: unknown) => {
+      throw oldLeftBehind(this.engine, this.repairs, step, error) ?? error;
+    });
     const { anonymousVolumes } = volumesOf(old);
     for (const volume of anonymousVolumes.filter((v) => !reused.has(v)))
       await docker

@@ -142,6 +142,19 @@ describe('toBerthError', () => {
   });
 });
 
+describe('a stream the engine cut in the middle', () => {
+  it('is the engine going away, in words, not "aborted" or "read ECONNRESET"', () => {
+    for (const cut of [
+      Object.assign(new Error('aborted'), { code: 'ECONNRESET' }),
+      Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET', errno: -104 }),
+    ]) {
+      const error = toBerthError(cut);
+      expect(error.code).toBe('ENGINE_UNREACHABLE');
+      expect(error.message).toBe('The engine closed the connection before the action finished. Is it stopping?');
+    }
+  });
+});
+
 describe('classifyUnreachable', () => {
   const at = 'unix:///var/run/docker.sock';
   it.each([

@@ -131,7 +131,11 @@ export function classifyUnreachable(e: unknown, address?: string, overTls = fals
           message: `The engine at ${where} closed the TLS connection: it most likely refused Berth's client certificate (choose a certificate and key signed by the CA the engine trusts), or it is stopping.`,
         };
       }
-      return { reason: 'refused', message: `The engine at ${where} closed the connection. Is it stopping?` };
+      return {
+        reason: 'refused',
+        // A stream cut in the middle (Node says "aborted") has no address on it: "the engine at the engine address" reads badly.
+        message: `${address === undefined && typeof own.address !== 'string' ? 'The engine' : `The engine at ${where}`} closed the connection before the action finished. Is it stopping?`,
+      };
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return { reason: 'bad-endpoint', message: `The host in ${where} could not be found.` };

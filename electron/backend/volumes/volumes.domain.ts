@@ -1,4 +1,5 @@
 import { defineDomain } from '../core/domain';
+import { PendingRepairs } from '../core/repairs';
 import { VolumeFiles } from './volumes.files';
 import { volumesHandlers } from './volumes.handlers';
 import { VolumesService } from './volumes.service';
@@ -18,7 +19,7 @@ export const volumesDomain = defineDomain({
   name: 'volumes',
   make: ({ engine, transcript }) => {
     const volumes = new VolumesService(engine);
-    const volumeFiles = new VolumeFiles(engine);
+    const volumeFiles = new VolumeFiles(engine, new PendingRepairs(engine));
     const volumeTransfers = new VolumeTransfers(volumeFiles, transcript);
     return {
       services: { volumes, volumeFiles, volumeTransfers },

@@ -12,6 +12,7 @@ import {
   type VolumeFolder,
 } from '../../../shared/dto/volumes';
 import { BerthFailure } from '../../../shared/result';
+import type { PendingRepairs } from '../core/repairs';
 import type { DockerSource } from '../engine/engine.types';
 import { engineText, statusOf } from '../engine/errors';
 import { createHelper, helperImage, MOUNT, withHelper, type Helper } from './volumes.helper';
@@ -26,7 +27,11 @@ export interface VolumeExport {
 }
 
 export class VolumeFiles {
-  constructor(private readonly engine: DockerSource) {}
+  constructor(
+    private readonly engine: DockerSource,
+    /** Helpers the engine went away from are removed once it is back. */
+    private readonly repairs: PendingRepairs | null = null,
+  ) {}
 
   /** The volume exists and a helper could be made for it: checked before a transfer ticket is issued. */
   async check(name: string): Promise<void> {
@@ -56,6 +61,10 @@ export class VolumeFiles {
     }
   }
 
+  private helped<T>(volume: string, readOnly: boolean, work: (helper: Helper) => Promise<T>): Promise<T> {
+    return withHelper(this.engine, volume, readOnly, work, this.repairs);
+  }
+
   /** The image helpers are made from, for the command shown in the transcript. */
   image(): Promise<string> {
     return helperImage(this.engine.docker());
@@ -64,7 +73,7 @@ export class VolumeFiles {
   async browse(name: string, path: string): Promise<VolumeFolder> {
     const folder = normalizePath(path);
     await this.mustExist(name);
-    return withHelper(this.engine, name, true, async (helper) => {
+    return this.helped(name, true, async (helper) => {
       const inside = folder === '' ? `${MOUNT}/.` : `${MOUNT}/${folder}/.`;
       const tar = await this.archive(helper, inside, name, folder);
       const { entries, truncated } = await readFolder(tar);
@@ -80,7 +89,7 @@ export class VolumeFiles {
     if (file === '')
       throw new BerthFailure('INVALID_INPUT', 'Choose a file to read; the root of a volume is a folder.');
     await this.mustExist(name);
-    return withHelper(this.engine, name, true, async (helper) => {
+    return this.helped(name, true, async (helper) => {
       const tar = await this.archive(helper, `${MOUNT}/${file}`, name, file);
       const bytes = await readFirstFile(tar, file, name);
       const text = asText(bytes);
@@ -93,7 +102,7 @@ export class VolumeFiles {
   /** The volume's contents as a tar with "./" names; the helper goes when the stream ends, fails or is closed. */
   async exportVolume(name: string): Promise<VolumeExport> {
     await this.mustExist(name);
-    const helper = await createHelper(this.engine, name, true);
+    const helper = await createHelper(this.engine, name, true, this.repairs);
     let source: Readable;
     try {
       source = await this.archive(helper, `${MOUNT}/.`, name, '');
@@ -116,7 +125,7 @@ export class VolumeFiles {
   /** Unpacks a tar (names relative to the volume's root) into an existing volume. */
   async importVolume(name: string, tar: Readable): Promise<{ readonly image: string }> {
     await this.mustExist(name);
-    return withHelper(this.engine, name, false, async (helper) => {
+    return this.helped(name, false, async (helper) => {
       try {
         await helper.container.putArchive(tar, { path: MOUNT });
       } catch (error) {

@@ -5,6 +5,7 @@
  */
 import type Dockerode from 'dockerode';
 import { BerthFailure } from '../../../shared/result';
+import { engineAway, type PendingRepairs } from '../core/repairs';
 import type { DockerSource } from '../engine/engine.types';
 
 export const HELPER_LABEL = 'berth.helper';
@@ -35,7 +36,12 @@ export async function helperImage(docker: Dockerode): Promise<string> {
 }
 
 /** Creates the helper (not started); the caller must call remove(), in a finally or when its stream closes. */
-export async function createHelper(source: DockerSource, volume: string, readOnly: boolean): Promise<Helper> {
+export async function createHelper(
+  source: DockerSource,
+  volume: string,
+  readOnly: boolean,
+  repairs: PendingRepairs | null = null,
+): Promise<Helper> {
   const docker = source.docker();
   const image = await helperImage(docker);
   const options: Dockerode.ContainerCreateOptions = {
@@ -67,7 +73,13 @@ export async function createHelper(source: DockerSource, volume: string, readOnl
     remove: async () => {
       if (removed) return;
       removed = true;
-      await container.remove({ force: true }).catch(() => undefined);
+      await container.remove({ force: true }).catch((error: unknown) => {
+        // The engine went away with the helper still there: it is removed once the engine is back.
+        if (engineAway(error))
+          repairs?.add(`helper:${container.id}`, () =>
+            source.docker().getContainer(container.id).remove({ force: true }),
+          );
+      });
     },
   };
 }
@@ -78,8 +90,9 @@ export async function withHelper<T>(
   volume: string,
   readOnly: boolean,
   work: (helper: Helper) => Promise<T>,
+  repairs: PendingRepairs | null = null,
 ): Promise<T> {
-  const helper = await createHelper(source, volume, readOnly);
+  const helper = await createHelper(source, volume, readOnly, repairs);
   try {
     return await work(helper);
   } finally {

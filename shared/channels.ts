@@ -68,6 +68,7 @@ export const REQUEST_CHANNELS = [
   'desktop:importVolume',
   'desktop:pickFolder',
   'desktop:pickComposeFile',
+  'desktop:pickTlsFile',
   // volumes
   'volumes:list',
   'volumes:usage',

@@ -69,6 +69,7 @@ export const REQUEST_CHANNELS = [
   'desktop:importVolume',
   'desktop:pickFolder',
   'desktop:pickComposeFile',
+  'desktop:pickTlsFile',
   // volumes
   'volumes:list',
   'volumes:usage',

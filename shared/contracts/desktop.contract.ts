@@ -28,4 +28,6 @@ export const desktopRequests = {
   'desktop:pickFolder': request(z.strictObject({ title: title.optional() }), answers<PickedFolder>()),
   /** Asks for a compose file (compose.yaml, docker-compose.yml, ...); the Projects screen then reads it. */
   'desktop:pickComposeFile': request(z.undefined(), answers<PickedFolder>()),
+  /** Asks for a TLS file (CA, client certificate or key) for a tcp:// engine; the pick grants that file alone. */
+  'desktop:pickTlsFile': request(z.strictObject({ which: z.enum(['ca', 'cert', 'key']) }), answers<PickedFolder>()),
 };

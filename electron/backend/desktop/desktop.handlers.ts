@@ -12,6 +12,7 @@ export function desktopHandlers(desktop: DesktopService): DomainHandlers<'deskto
       'desktop:importVolume': ({ name }) => desktop.importVolume(name),
       'desktop:pickFolder': ({ title }) => desktop.pickFolder(title),
       'desktop:pickComposeFile': () => desktop.pickComposeFile(),
+      'desktop:pickTlsFile': ({ which }) => desktop.pickTlsFile(which),
     },
     streams: {},
   };

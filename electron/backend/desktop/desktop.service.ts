@@ -210,4 +210,22 @@ export class DesktopService {
     );
     return file === null ? CANCELLED : { cancelled: false, path: file };
   }
+
+  /** engine:use then takes the picked path: the path guard knows main handed it out. */
+  async pickTlsFile(which: 'ca' | 'cert' | 'key'): Promise<PickedFolder> {
+    if (this.dialogs === null) throw needsDesktop('in the browser type the path of the PEM file.');
+    const title = {
+      ca: 'Choose the CA certificate (ca.pem)',
+      cert: 'Choose your client certificate (cert.pem)',
+      key: 'Choose your client key (key.pem)',
+    }[which];
+    const file = chosen(
+      await this.dialogs.showOpenDialog({
+        title,
+        pick: 'file',
+        filters: [{ name: 'PEM files', extensions: ['pem', 'crt', 'key'] }],
+      }),
+    );
+    return file === null ? CANCELLED : { cancelled: false, path: file };
+  }
 }

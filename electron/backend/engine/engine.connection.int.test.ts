@@ -67,10 +67,12 @@ const NEEDS_DESKTOP: readonly RequestChannel[] = [
   'files:saveToFile',
   'files:uploadFromFile',
   'files:saveLayerFile',
+  'desktop:pickTlsFile',
 ];
 
 /** A valid input for each channel whose input is required; channels not named here take none. */
 const SAMPLE_INPUT: Partial<Record<RequestChannel, unknown>> = {
+  'desktop:pickTlsFile': { which: 'ca' },
   'containers:inspect': { id: 'web' },
   'containers:inspectRaw': { id: 'web' },
   'containers:changes': { id: 'web' },

@@ -1,6 +1,11 @@
 /** TLS failures in words, and the contract's rule that TLS files go with a tcp:// address. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { engineUseSchema } from '../../../shared/contracts/engine.contract';
+import { PathGuard } from '../core/paths';
+import { tlsCheck } from './engine.tls';
 import { classifyUnreachable } from './errors';
 
 const where = 'tcp://build-host:2376';
@@ -36,5 +41,21 @@ describe('engine:use input', () => {
     expect(engineUseSchema.safeParse({ address: 'ssh://me@h', tls }).success).toBe(false);
     expect(engineUseSchema.safeParse({ id: 'auto', tls }).success).toBe(false);
     expect(engineUseSchema.safeParse({ address: 'tcp://h:2376', tls: { ...tls, key: 'key.pem' } }).success).toBe(false);
+  });
+});
+
+describe('TLS files in the desktop app', () => {
+  it('are taken only when main handed them out from its dialog', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'berth-tls-grant-'));
+    const files = { ca: join(dir, 'ca.pem'), cert: join(dir, 'cert.pem'), key: join(dir, 'key.pem') };
+    for (const f of Object.values(files)) writeFileSync(f, 'not a certificate');
+    const guard = new PathGuard({ kind: 'grants' });
+    const check = tlsCheck(guard);
+    await expect(check(files)).rejects.toMatchObject({ error: { code: 'PERMISSION_DENIED' } });
+    for (const f of Object.values(files)) guard.grant(f);
+    // Past the guard, the files themselves are checked: these are no PEM files.
+    await expect(check(files)).rejects.toMatchObject({
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/not a PEM file/) as unknown },
+    });
   });
 });

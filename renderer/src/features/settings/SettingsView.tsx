@@ -7,6 +7,7 @@ import { useBerth } from '../../app/store';
 import { checkDraft, toDraft, type SettingsDraft } from './settings-form';
 import { EnginesTable } from './EnginesTable';
 import { useEngineSwitch } from './EngineSwitch';
+import { useNativeDialogs } from '../desktop/use-native-dialogs';
 import './settings.css';
 
 const THEME_LABELS: Readonly<Record<Theme, string>> = { system: 'Same as the system', light: 'Light', dark: 'Dark' };
@@ -71,19 +72,37 @@ export function SettingsView() {
   const endpointError = errorFor('engineEndpoint');
   const tlsError = errorFor('engineTls');
   const tcp = form.draft.engineEndpoint.trim().startsWith('tcp://');
+  const pickTlsFile = useBerth((s) => s.pickTlsFile);
+  const native = useNativeDialogs();
+  const [pickError, setPickError] = useState<string | null>(null);
+  const PICK = { tlsCa: 'ca', tlsCert: 'cert', tlsKey: 'key' } as const;
+  const pick = async (key: 'tlsCa' | 'tlsCert' | 'tlsKey') => {
+    const picked = await pickTlsFile(PICK[key]);
+    setPickError(picked.ok ? null : picked.error.message);
+    if (picked.ok && picked.value !== null) edit({ [key]: picked.value });
+  };
   const tlsField = (key: 'tlsCa' | 'tlsCert' | 'tlsKey', label: string, example: string) => (
-    <FormField
-      id={`settings-${key}`}
-      label={label}
-      error={key === 'tlsCa' ? tlsError : null}
-      className="input settings-input mono"
-      type="text"
-      spellCheck={false}
-      autoComplete="off"
-      placeholder={example}
-      value={form.draft[key]}
-      onChange={(e) => edit({ [key]: e.target.value })}
-    />
+    <>
+      <FormField
+        id={`settings-${key}`}
+        label={label}
+        error={key === 'tlsCa' ? tlsError : null}
+        className="input settings-input mono"
+        type="text"
+        spellCheck={false}
+        autoComplete="off"
+        placeholder={example}
+        // The desktop app takes only files chosen in its own dialog.
+        readOnly={native}
+        value={form.draft[key]}
+        onChange={(e) => edit({ [key]: e.target.value })}
+      />
+      {native && (
+        <button type="button" className="button" onClick={() => void pick(key)}>
+          Choose {label}…
+        </button>
+      )}
+    </>
   );
 
   return (
@@ -126,7 +145,7 @@ export function SettingsView() {
                 {tlsField('tlsKey', 'Client key (key.pem)', '/home/me/.docker/key.pem')}
               </fieldset>
             )}
-            <ErrorNotice error={addressSwitch.error} />
+            <ErrorNotice error={addressSwitch.error ?? pickError} />
             {addressSwitch.dialog}
           </fieldset>
 

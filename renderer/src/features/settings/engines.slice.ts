@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { BerthApi } from '../../../../shared/api';
 import type { EngineChoice, EngineUseAnswer } from '../../../../shared/dto/engine';
 import type { EngineTlsFiles } from '../../../../shared/dto/settings';
-import type { BerthError } from '../../../../shared/result';
+import type { BerthError, Result } from '../../../../shared/result';
 import type { BerthState } from '../../app/state';
 
 /** What to switch to: a listed engine, or an address typed by the user. */
@@ -19,6 +19,8 @@ export interface EnginesSlice {
   loadEngineChoices(): Promise<void>;
   /** Asks main to switch; main may answer with a question (state 'confirm') to send back with its token. */
   switchEngine(target: EngineTarget, token?: string): Promise<SwitchOutcome>;
+  /** Desktop: main's open dialog for a TLS file; the path it answers (null when cancelled) is one main granted. */
+  pickTlsFile(which: 'ca' | 'cert' | 'key'): Promise<Result<string | null>>;
 }
 
 export const createEnginesSlice =
@@ -36,6 +38,11 @@ export const createEnginesSlice =
       if (!result.ok) return result;
       if (result.value.state === 'switched') void get().loadEngineChoices();
       return { ok: true, answer: result.value };
+    },
+    async pickTlsFile(which) {
+      const picked = await api.desktop.pickTlsFile({ which });
+      if (!picked.ok) return picked;
+      return { ok: true, value: picked.value.cancelled ? null : picked.value.path };
     },
   });
 

@@ -27,6 +27,8 @@ export const logsRequests = {
       limit: z.number().int().min(1).max(10_000),
       /** How many of this container's lines the view holds from that line on: where to look from the log's end. */
       after: z.number().int().min(0).max(100_000_000).optional(),
+      /** The start of the view's time range: no older line is sent, and reaching it is the start. */
+      since: engineTimestamp.optional(),
     }),
     answers<LogsPage>(),
   ),
@@ -40,6 +42,9 @@ export const logsStreams = {
       container: containerRef,
       /** How many of the newest lines to send first; 'all' sends the whole backlog. */
       tail: z.union([z.number().int().min(0).max(1_000_000), z.literal('all')]),
+      /** A time range: only lines stamped from `since` on; with `until`, the lines up to it and no following. */
+      since: engineTimestamp.optional(),
+      until: engineTimestamp.optional(),
     }),
     answers<LogsChunk>(),
   ),

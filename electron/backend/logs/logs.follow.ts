@@ -71,7 +71,19 @@ export class LogFollower {
       this.engine.onStatus(() => this.wake?.()),
     );
 
-    let query: ReadQuery = { follow: true, tail: this.input.tail };
+    const { since, until } = this.input;
+    if (since && until && timestampToNs(since) > timestampToNs(until)) {
+      throw new BerthFailure(
+        'INVALID_INPUT',
+        'The time range ends before it starts: "since" must come before "until".',
+      );
+    }
+    if (until) return this.readRange(container, target, since, until);
+    let query: ReadQuery = {
+      follow: true,
+      tail: this.input.tail,
+      ...(since ? { since: nsToEngineParam(timestampToNs(since)) } : {}),
+    };
     let lostEngine = false;
     let announcedStop = false;
     while (!signal.aborted) {
@@ -120,6 +132,24 @@ export class LogFollower {
     }
   }
 
+  /** A closed time range: its lines, all of them (the buffer's cap bounds what the view keeps), then the end. */
+  private async readRange(container: string, target: LogTarget, since: string | undefined, until: string) {
+    const query: ReadQuery = {
+      follow: false,
+      ...(since ? { since: nsToEngineParam(timestampToNs(since)) } : {}),
+      until: nsToEngineParam(timestampToNs(until)),
+    };
+    try {
+      await readLogs(this.engine.docker(), container, target.tty, query, this.onLine, this.controller.signal);
+    } catch (e) {
+      throw explainReadError(target, e);
+    }
+    this.batcher?.flush();
+    if (this.controller.signal.aborted) return;
+    this.sink.emit({ kind: 'beginning', container });
+    this.sink.end(`The time range ends at ${until.slice(0, 19).replace('T', ' ')} UTC: no newer line is shown.`);
+  }
+
   private readonly onLine = (stream: OutputStream, ts: string, text: Buffer): void => {
     if (this.skipLeft > 0) {
       // Lines up to the last delivered one were delivered before.
@@ -144,6 +174,8 @@ export class LogFollower {
    */
   private async probeBeginning(container: string, tty: boolean): Promise<void> {
     const tail = this.input.tail;
+    // A closed range says where it starts itself.
+    if (this.input.until) return;
     if (tail === 'all') return this.sink.emit({ kind: 'beginning', container });
     const probe = new AbortController();
     const stop = () => probe.abort();
@@ -153,7 +185,9 @@ export class LogFollower {
       const count = () => {
         if (++lines > tail) probe.abort();
       };
-      await readLogs(this.engine.docker(), container, tty, { follow: false, tail: tail + 1 }, count, probe.signal);
+      const since = this.input.since ? { since: nsToEngineParam(timestampToNs(this.input.since)) } : {};
+      const query = { follow: false, tail: tail + 1, ...since };
+      await readLogs(this.engine.docker(), container, tty, query, count, probe.signal);
     } catch {
       // Only a hint: the view keeps "Load older", which answers the same question when asked.
       return;
@@ -164,7 +198,10 @@ export class LogFollower {
   }
 
   private since(): string | undefined {
-    return this.lastTs === '' ? undefined : nsToEngineParam(timestampToNs(this.lastTs) - SLACK_NS);
+    const from = this.input.since ? timestampToNs(this.input.since) : null;
+    if (this.lastTs === '') return from === null ? undefined : nsToEngineParam(from);
+    const back = timestampToNs(this.lastTs) - SLACK_NS;
+    return nsToEngineParam(from !== null && from > back ? from : back);
   }
 
   private async why(container: string): Promise<Why> {

@@ -12,7 +12,7 @@ import { readOlder, type OlderReaders } from './logs.older';
 import type { LineSink } from './logs.decode';
 import { readLogs, type ReadQuery } from './logs.read';
 import { explainReadError, inspectTarget, refuseUnreadable } from './logs.target';
-import { nsToEngineParam, SECOND_NS, timestampToNs } from './logs.time';
+import { nsToEngineParam, nsToTimestamp, SECOND_NS, timestampToNs } from './logs.time';
 import { LogFollower } from './logs.follow';
 import { exportLogs, exportTargets, type ExportResult } from './logs.export';
 import type { LogTarget } from './logs.target';
@@ -70,9 +70,13 @@ export class LogsService {
     };
     const startNs = timestampToNs(target.created) - SECOND_NS;
     const cursor = { ts: input.before, held: input.skip, after: input.after };
-    const { lines, atStart } = await readOlder(readers, cursor, startNs, input.limit);
     const packed = new PackedLines();
+    // The view's time range starts at `since`: nothing before it is older than the view may go.
+    const since = input.since ? nsToTimestamp(timestampToNs(input.since)) : '';
+    if (since !== '' && input.before <= since) return { container: target.id, ...packed.take(), atStart: true };
+    const page = await readOlder(readers, cursor, startNs, input.limit);
+    const lines = since === '' ? page.lines : page.lines.filter((l) => l.ts >= since);
     for (const line of lines) packed.add(line.stream, line.ts, line.text);
-    return { container: target.id, ...packed.take(), atStart };
+    return { container: target.id, ...packed.take(), atStart: page.atStart || lines.length < page.lines.length };
   }
 }

@@ -11,6 +11,8 @@ export interface LogsEngine extends DockerSource {
 export interface FollowInput {
   readonly container: string;
   readonly tail: number | 'all';
+  readonly since?: string | undefined;
+  readonly until?: string | undefined;
 }
 
 export interface OlderInput {
@@ -20,4 +22,6 @@ export interface OlderInput {
   readonly limit: number;
   /** How many of the container's lines the view holds from `before` on. */
   readonly after?: number;
+  /** No line older than this is sent; reaching it counts as the start. */
+  readonly since?: string | undefined;
 }

@@ -1,9 +1,10 @@
 /**
  * Picks the containers of the Logs section among many: a search box over name, image and compose project, a
- * running / stopped / all filter, containers grouped by project with "all of this project", and a cap on how
- * many checkboxes are drawn at once (the rest are reached by typing).
+ * running / stopped / all filter, containers grouped by project with "all of this project" and "all of this
+ * image", and a cap on how many checkboxes are drawn at once (the rest are reached by typing). Up/Down (and
+ * Home/End) move between the checkboxes, Space ticks one, and a printable key types into the search box.
  */
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { ContainerSummary } from '../../../../shared/dto/lists';
 
 const PROJECT = 'com.docker.compose.project';
@@ -42,7 +43,35 @@ export function ContainerPicker({
     const p = c.labels[PROJECT];
     if (p !== undefined) projects.set(p, [...(projects.get(p) ?? []), c.id]);
   }
+  const images = new Map<string, string[]>();
+  for (const c of matching) images.set(c.image, [...(images.get(c.image) ?? []), c.id]);
   const toggle = (id: string, on: boolean) => onPick(on ? [...picked, id] : picked.filter((p) => p !== id));
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const target = e.target as HTMLElement;
+    if (!(target instanceof HTMLInputElement) || target.type !== 'checkbox') return;
+    const boxes = [...e.currentTarget.querySelectorAll<HTMLInputElement>('.logs-picker-list input[type=checkbox]')];
+    const at = boxes.indexOf(target);
+    const go =
+      e.key === 'ArrowDown' || e.key === 'ArrowRight'
+        ? at + 1
+        : e.key === 'ArrowUp' || e.key === 'ArrowLeft'
+          ? at - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? boxes.length - 1
+              : null;
+    if (go !== null) {
+      e.preventDefault();
+      boxes[Math.max(0, Math.min(boxes.length - 1, go))]?.focus();
+    } else if (e.key.length === 1 && e.key !== ' ' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      // Type to search: the key goes to the search box.
+      e.preventDefault();
+      setFilter(filter + e.key);
+      e.currentTarget.closest('fieldset')?.querySelector<HTMLInputElement>('input[type=search]')?.focus();
+    }
+  };
 
   return (
     <fieldset className="logs-picker">
@@ -81,18 +110,30 @@ export function ContainerPicker({
             Project {project}
           </button>
         ))}
-      </div>
-      {[...groups].map(([project, list]) => (
-        <div key={project} role="group" aria-label={project === '' ? 'Without a project' : `Project ${project}`}>
-          {project !== '' && <span className="muted">{project}: </span>}
-          {list.map((c) => (
-            <label key={c.id}>
-              <input type="checkbox" checked={picked.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
-              {c.name}
-            </label>
+        {words !== '' &&
+          [...images].slice(0, 10).map(([image, ids]) => (
+            <button key={image} type="button" className="logs-toggle" onClick={() => onPick(ids)}>
+              Image {image} ({ids.length})
+            </button>
           ))}
-        </div>
-      ))}
+      </div>
+      <div className="logs-picker-list" onKeyDown={onKeyDown}>
+        {[...groups].map(([project, list]) => (
+          <div key={project} role="group" aria-label={project === '' ? 'Without a project' : `Project ${project}`}>
+            {project !== '' && <span className="muted">{project}: </span>}
+            {list.map((c) => (
+              <label key={c.id}>
+                <input
+                  type="checkbox"
+                  checked={picked.includes(c.id)}
+                  onChange={(e) => toggle(c.id, e.target.checked)}
+                />
+                {c.name}
+              </label>
+            ))}
+          </div>
+        ))}
+      </div>
       {matching.length > SHOWN && (
         <p className="muted">{matching.length - SHOWN} more match: type in the search box to narrow the list.</p>
       )}

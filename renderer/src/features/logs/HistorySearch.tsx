@@ -7,13 +7,8 @@ import { memo, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { LogSearchChunk, LogSearchCount, LogSearchHit } from '../../../../shared/dto/logs';
 import { Command } from '../../ui/Command';
 import { useBerth } from '../../app/store';
+import { describeRange, rangeFlags, rangeQuery } from './time-range';
 
-type Range = 'all' | '15m' | '1h' | '24h' | 'custom';
-const RANGE_MS: Record<Exclude<Range, 'all' | 'custom'>, number> = {
-  '15m': 15 * 60_000,
-  '1h': 60 * 60_000,
-  '24h': 24 * 60 * 60_000,
-};
 /** Hits kept on screen; the scan's own cap is larger, the count says how many were found. */
 const SHOWN = 500;
 
@@ -26,7 +21,6 @@ interface Run {
 }
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-const toIso = (local: string) => (local === '' ? undefined : new Date(local).toISOString());
 
 export function HistorySearch({ containerIds, names }: { containerIds: readonly string[]; names: readonly string[] }) {
   const searchLogHistory = useBerth((s) => s.searchLogHistory);
@@ -35,9 +29,7 @@ export function HistorySearch({ containerIds, names }: { containerIds: readonly 
   const [regex, setRegex] = useState(false);
   const [caseSensitive, setCaseSensitive] = useState(false);
   const [streams, setStreams] = useState<'all' | 'stdout' | 'stderr'>('all');
-  const [range, setRange] = useState<Range>('all');
-  const [since, setSince] = useState('');
-  const [until, setUntil] = useState('');
+  const range = useBerth((s) => s.logsRange);
   const [run, setRun] = useState<Run | null>(null);
   const stop = useRef<(() => void) | null>(null);
   useEffect(() => () => stop.current?.(), []);
@@ -46,12 +38,6 @@ export function HistorySearch({ containerIds, names }: { containerIds: readonly 
     e.preventDefault();
     stop.current?.();
     if (query === '') return;
-    const window =
-      range === 'all'
-        ? {}
-        : range === 'custom'
-          ? { since: toIso(since), until: toIso(until) }
-          : { since: new Date(Date.now() - RANGE_MS[range]).toISOString() };
     const state: Run = { hits: [], counts: [], bytes: 0, state: 'running', message: null };
     setRun({ ...state });
     const take = (chunk: LogSearchChunk) => {
@@ -74,7 +60,7 @@ export function HistorySearch({ containerIds, names }: { containerIds: readonly 
         caseSensitive,
         streams,
         context: 2,
-        ...Object.fromEntries(Object.entries(window).filter(([, v]) => v !== undefined)),
+        ...rangeQuery(range),
       },
       (message) => {
         if (message.type === 'data') message.items.forEach(take);
@@ -96,14 +82,15 @@ export function HistorySearch({ containerIds, names }: { containerIds: readonly 
   const grep = `grep ${regex ? '-E' : '-F'}${caseSensitive ? '' : ' -i'} ${quote(query || '…')}`;
   const cli =
     names.length === 0
-      ? `docker ps -aq | xargs -n1 docker logs -t 2>&1 | ${grep}`
-      : names.map((n) => `docker logs -t ${n} 2>&1 | ${grep}`).join('; ');
+      ? `docker ps -aq | xargs -n1 docker logs -t${rangeFlags(range)} 2>&1 | ${grep}`
+      : names.map((n) => `docker logs -t${rangeFlags(range)} ${n} 2>&1 | ${grep}`).join('; ');
 
   return (
     <section className="logs-history" aria-labelledby="logs-history-title">
       <h3 id="logs-history-title">Search all history</h3>
       <p className="muted">
-        {containerIds.length === 0 ? 'Searches every container.' : `Searches the ${containerIds.length} picked.`}
+        {containerIds.length === 0 ? 'Searches every container' : `Searches the ${containerIds.length} picked`},{' '}
+        {describeRange(range)}.
       </p>
       <form className="logs-search" role="search" aria-label="Search all history" onSubmit={start}>
         <input
@@ -128,26 +115,6 @@ export function HistorySearch({ containerIds, names }: { containerIds: readonly 
             <option value="stderr">stderr</option>
           </select>
         </label>
-        <label>
-          Time range{' '}
-          <select value={range} onChange={(e) => setRange(e.target.value as Range)}>
-            <option value="all">All time</option>
-            <option value="15m">Last 15 minutes</option>
-            <option value="1h">Last hour</option>
-            <option value="24h">Last 24 hours</option>
-            <option value="custom">Custom</option>
-          </select>
-        </label>
-        {range === 'custom' && (
-          <>
-            <label>
-              Since <input type="datetime-local" step="1" value={since} onChange={(e) => setSince(e.target.value)} />
-            </label>
-            <label>
-              Until <input type="datetime-local" step="1" value={until} onChange={(e) => setUntil(e.target.value)} />
-            </label>
-          </>
-        )}
         <button type="submit" className="button button-primary" disabled={query === ''}>
           Search
         </button>

@@ -84,11 +84,12 @@ export function LogsPanel({ containerIds, focus = '' }: { containerIds: readonly
   // 'all' reads the whole backlog instead of the newest page; the cap still bounds what stays in memory.
   const [tail, setTail] = useState<number | 'all'>(focus === '' ? PAGE : 'all');
   const openLogSource = useBerth((s) => s.openLogSource);
+  const range = useBerth((s) => s.logsRange);
   const saveLogToFile = useBerth((s) => s.saveLogToFile);
   const logDownloadTicket = useBerth((s) => s.logDownloadTicket);
   const source = useMemo(
-    () => openLogSource(buffer, key === '' ? [] : key.split(','), tail),
-    [openLogSource, buffer, key, tail],
+    () => openLogSource(buffer, key === '' ? [] : key.split(','), range.until ? 'all' : tail, range),
+    [openLogSource, buffer, key, tail, range],
   );
   useEffect(() => {
     buffer.clear();
@@ -182,7 +183,7 @@ export function LogsPanel({ containerIds, focus = '' }: { containerIds: readonly
       />
       <div className="logs-older">
         {source.atStart ? (
-          <span className="muted">Start of the log.</span>
+          <span className="muted">{range.since ? 'Start of the time range.' : 'Start of the log.'}</span>
         ) : (
           <button type="button" className="button" onClick={() => void loadOlder()} disabled={olderState.busy}>
             {olderState.busy ? 'Loading older lines…' : 'Load older'}

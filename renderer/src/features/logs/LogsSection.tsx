@@ -10,6 +10,7 @@ import { useBerth } from '../../app/store';
 import { ContainerPicker } from './ContainerPicker';
 import { HistorySearch } from './HistorySearch';
 import { LogsPanel } from './LogsPanel';
+import { TimeRangePicker } from './TimeRangePicker';
 
 export function LogsSection() {
   const containers = useBerth(useShallow((s) => s.containers));
@@ -35,6 +36,7 @@ export function LogsSection() {
     <div className="logs-section">
       <SectionHeader title="Logs" detail="Pick one or more containers; their lines are interleaved by time." />
       <ContainerPicker containers={containers} picked={picked} onPick={setPicked} loaded={load === 'ready'} />
+      <TimeRangePicker />
       <HistorySearch containerIds={live} names={names} />
       {live.length > 0 ? (
         <LogsPanel key={`${live.join(',')}|${focusText}`} containerIds={live} focus={focusText} />

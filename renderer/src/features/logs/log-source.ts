@@ -9,6 +9,7 @@ import type { LogsChunk } from '../../../../shared/dto/logs';
 import type { BerthError } from '../../../../shared/result';
 import { unpackBatch, type UnpackedLine } from '../../../../shared/log-batch';
 import type { LogBuffer } from './log-buffer';
+import { ALL_TIME, rangeQuery, type LogsRange } from './time-range';
 
 export interface SourceInfo {
   readonly id: string;
@@ -38,6 +39,7 @@ export class LogSource {
     readonly buffer: LogBuffer,
     containerIds: readonly string[],
     private readonly tail: number | 'all' = PAGE,
+    private readonly range: LogsRange = ALL_TIME,
   ) {
     this.sources = containerIds.map((id) => ({
       id,
@@ -53,12 +55,15 @@ export class LogSource {
   start(): void {
     this.droppedBefore = this.droppedSeen = this.buffer.dropped;
     this.sources.forEach((source, index) => {
-      const stop = this.api.logs.follow({ container: source.id, tail: this.tail }, (message) => {
-        if (message.type === 'data') for (const chunk of message.items) this.take(index, chunk);
-        else if (message.type === 'end') source.ended = message.reason ?? 'The log has ended.';
-        else source.error = message.error;
-        if (message.type !== 'data') this.changed();
-      });
+      const stop = this.api.logs.follow(
+        { container: source.id, tail: this.tail, ...rangeQuery(this.range) },
+        (message) => {
+          if (message.type === 'data') for (const chunk of message.items) this.take(index, chunk);
+          else if (message.type === 'end') source.ended = message.reason ?? 'The log has ended.';
+          else source.error = message.error;
+          if (message.type !== 'data') this.changed();
+        },
+      );
       this.stops.push(stop);
     });
   }
@@ -90,6 +95,7 @@ export class LogSource {
           skip: oldest.count,
           limit: PAGE,
           after: oldest.after,
+          ...(this.range.since ? { since: this.range.since } : {}),
         });
         return { index, result };
       }),

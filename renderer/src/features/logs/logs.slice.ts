@@ -3,6 +3,7 @@ import type { BerthApi } from '../../../../shared/api';
 import type { BerthState } from '../../app/state';
 import type { LogBuffer } from './log-buffer';
 import { LogSource, PAGE } from './log-source';
+import { ALL_TIME, type LogsRange } from './time-range';
 
 /** How log views look; small state only. The lines themselves stay in each view's LogBuffer. */
 export interface LogsSlice {
@@ -13,8 +14,16 @@ export interface LogsSlice {
   logsPicked: readonly string[];
   setLogsOption(option: 'logsTimestamps' | 'logsWrap' | 'logsStderrOnly', on: boolean): void;
   setLogsPicked(ids: readonly string[]): void;
+  /** The time range of the view, "Load older", the history search and the save. */
+  logsRange: LogsRange;
+  setLogsRange(range: LogsRange): void;
   /** Feeds `buffer` with the logs of these containers once started; the panel owns and stops it. */
-  openLogSource(buffer: LogBuffer, containerIds: readonly string[], tail?: number | 'all'): LogSource;
+  openLogSource(
+    buffer: LogBuffer,
+    containerIds: readonly string[],
+    tail?: number | 'all',
+    range?: LogsRange,
+  ): LogSource;
   /** A line of a whole-history search the user opened: the Logs section shows its container around it. */
   logsFocus: { readonly container: string; readonly text: string } | null;
   openLogsAt(container: string, text: string): void;
@@ -32,6 +41,8 @@ export const createLogsSlice =
     logsStderrOnly: false,
     logsPicked: rememberedPick(),
     logsFocus: null,
+    logsRange: ALL_TIME,
+    setLogsRange: (range) => set({ logsRange: range }),
     setLogsOption: (option, on) => set({ [option]: on } as Pick<LogsSlice, typeof option>),
     setLogsPicked: (ids) => {
       remember(ids);
@@ -42,7 +53,8 @@ export const createLogsSlice =
       set({ logsPicked: [container], logsFocus: { container, text } });
     },
     searchLogHistory: (input, listener) => api.logs.search(input, listener),
-    openLogSource: (buffer, containerIds, tail = PAGE) => new LogSource(api, buffer, containerIds, tail),
+    openLogSource: (buffer, containerIds, tail = PAGE, range = ALL_TIME) =>
+      new LogSource(api, buffer, containerIds, tail, range),
     logDownloadTicket: (input) => api.logs.saveTicket(input),
   });
 

@@ -214,7 +214,7 @@ export class DataTourService {
           this.runContainer(docker, C.web, { ...onNet, Cmd: [TALK, 'serve', String(TALK_PORT), C.web] }),
         );
         await act(2, () => this.runContainer(docker, C.client, onNet));
-        const inside = await act(3, () => this.ask(docker));
+        const inside = await act(3, () => this.askSoon(docker));
         const outside = await act(4, () => this.askFromOutside(docker));
         return done([
           `${C.web} and ${C.client} are on ${DATA_NETWORK}; ${C.web} answers on port ${TALK_PORT}.`,
@@ -374,6 +374,20 @@ export class DataTourService {
     return { exitCode: info.ExitCode ?? -1, output };
   }
 
+  /** As ask, again for a few seconds while the name resolves but berth-tour-web, just started, does not listen yet. */
+  private async askSoon(docker: Dockerode): Promise<{ exitCode: number; output: string }> {
+    let answer = await this.ask(docker);
+    for (
+      let attempt = 0;
+      attempt < 10 && answer.exitCode !== 0 && answer.output.includes('nothing answers');
+      attempt += 1
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      answer = await this.ask(docker);
+    }
+    return answer;
+  }
+
   /** The same question from a container on no network the tour made; removed once it has answered. */
   private async askFromOutside(docker: Dockerode): Promise<{ exitCode: number; output: string }> {
     const container = await docker.createContainer({
@@ -398,8 +412,20 @@ export class DataTourService {
     return binding ? { hostIp: binding.HostIp || '127.0.0.1', hostPort: binding.HostPort } : undefined;
   }
 
-  /** Berth's main process connects to the published port on this machine and reads the reply. */
-  private connect(hostPort: string): Promise<PortReply> {
+  /**
+   * Berth's main process connects to the published port on this machine and reads the reply. Tries again for a
+   * few seconds: the engine's proxy accepts at once, but the program in a just-started container may not listen yet.
+   */
+  private async connect(hostPort: string): Promise<PortReply> {
+    let reply = await this.connectOnce(hostPort);
+    for (let attempt = 0; attempt < 15 && !reply.ok; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      reply = await this.connectOnce(hostPort);
+    }
+    return reply;
+  }
+
+  private connectOnce(hostPort: string): Promise<PortReply> {
     const address = `127.0.0.1:${hostPort}`;
     return new Promise((resolve) => {
       const request = http.get({ host: '127.0.0.1', port: Number(hostPort), path: '/', timeout: 3000 }, (response) => {

@@ -62,6 +62,8 @@ describe('electron-builder.yml', () => {
       enableCookieEncryption: true,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      // The renderer comes from app:// (electron/main/security/app-protocol.ts); file:// gets no extra powers.
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 

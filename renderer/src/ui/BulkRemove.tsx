@@ -5,7 +5,7 @@
 import { useState, type ReactNode } from 'react';
 import type { BulkResult } from '../../../shared/dto/bulk';
 import type { BerthError, Result } from '../../../shared/result';
-import { BulkResults } from './BulkResults';
+import { BulkResults, SelectionBar } from './BulkResults';
 import { CommandPreview, Dialog, DialogButtons, DialogError } from './Dialog';
 
 /** One selected item in the confirmation: what removing it destroys, or why the engine will refuse it. */
@@ -111,4 +111,32 @@ export function useBulkRemoval() {
     },
     results: outcome && <BulkResults result={outcome} verb="Remove" onDismiss={() => setOutcome(null)} />,
   };
+}
+
+/** Above a list: while rows are selected, their count and Remove selected…; after a batch, its results. */
+export function RemoveSelectedBar({
+  noun,
+  selected,
+  onClear,
+  bulk,
+}: {
+  /** Singular: "image", "volume", "network". */
+  noun: string;
+  selected: readonly string[];
+  onClear: () => void;
+  bulk: ReturnType<typeof useBulkRemoval>;
+}) {
+  const count = selected.length;
+  return (
+    <>
+      {count > 0 && (
+        <SelectionBar count={count} noun={count === 1 ? noun : `${noun}s`} onClear={onClear}>
+          <button type="button" className="button button-danger" onClick={() => bulk.ask(selected)}>
+            Remove selected…
+          </button>
+        </SelectionBar>
+      )}
+      {bulk.results}
+    </>
+  );
 }

@@ -1,7 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { downloadContainerPathAction, uploadContainerFileAction } from '../../../../shared/cli/containerFiles.cli';
-import type { ContainerFsEntry } from '../../../../shared/dto/containerFiles';
 import type { ContainerOverview } from '../../../../shared/dto/containers';
 import { Command } from '../../ui/Command';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -15,11 +14,6 @@ import { useContainerTransfers } from './use-container-transfers';
 
 const ROW_HEIGHT = 30;
 const abs = (path: string) => `/${path}`;
-
-function rowLabel(entry: ContainerFsEntry): string {
-  const what = entry.type === 'dir' ? 'folder' : entry.type === 'symlink' ? 'link' : entry.type;
-  return `${abs(entry.path)}, ${what}${entry.mark ? `, ${MARK_WORDS[entry.mark]}` : ''}`;
-}
 
 function Row({
   row,
@@ -267,7 +261,6 @@ export function WholeFilesystem({ container, onChanged }: { container: Container
                     key={row.entry.path}
                     id={`${id}-${item.index}`}
                     role="treeitem"
-                    aria-label={rowLabel(row.entry)}
                     aria-level={row.depth + 1}
                     aria-expanded={row.folder ? row.expanded : undefined}
                     aria-selected={row.entry.path === selected}

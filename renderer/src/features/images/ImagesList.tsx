@@ -8,9 +8,8 @@ import { formatBytes } from '../../ui/format-bytes';
 import { NONE } from './image-rows';
 import { useNow } from '../../ui/use-now';
 import { useBerth } from '../../app/store';
-import { listImages, rowReference, type ImageKindFilter, type ImageSortKey, type ListedImage } from './image-list';
-import { SelectionBar } from '../../ui/BulkResults';
-import { useBulkRemoval } from '../../ui/BulkRemove';
+import { listImages, type ImageKindFilter, type ImageSortKey, type ListedImage } from './image-list';
+import { RemoveSelectedBar, useBulkRemoval } from '../../ui/BulkRemove';
 import { useListSelection, type RowProps } from '../../ui/use-list-selection';
 import { RemoveImagesDialog } from './RemoveImagesDialog';
 
@@ -193,23 +192,10 @@ export function ImagesList() {
       </EmptyState>
     );
   }
-  const count = selection.selected.length;
   return (
     <>
       <Toolbar />
-      {count > 0 && (
-        <SelectionBar count={count} noun={count === 1 ? 'image' : 'images'} onClear={selection.clear}>
-          <button
-            type="button"
-            className="button button-danger"
-            title={chosen(selection.selected).map(rowReference).join(' ')}
-            onClick={() => bulk.ask(selection.selected)}
-          >
-            Remove selected…
-          </button>
-        </SelectionBar>
-      )}
-      {bulk.results}
+      <RemoveSelectedBar noun="image" selected={selection.selected} onClear={selection.clear} bulk={bulk} />
       {bulk.asking && <RemoveImagesDialog rows={chosen(bulk.asking)} onDone={bulk.done} onClose={bulk.close} />}
       <div className="table-card vtable" aria-label="Images" aria-rowcount={rows.length + 1} {...selection.gridProps}>
         <div role="rowgroup">

@@ -3,8 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { NetworkSummary } from '../../../../shared/dto/networks';
 import { LoadError, Loading } from '../../ui/ListStates';
 import { useBerth } from '../../app/store';
-import { SelectionBar } from '../../ui/BulkResults';
-import { useBulkRemoval } from '../../ui/BulkRemove';
+import { RemoveSelectedBar, useBulkRemoval } from '../../ui/BulkRemove';
 import { useListSelection } from '../../ui/use-list-selection';
 import { RemoveNetworksDialog } from './RemoveNetworksDialog';
 
@@ -57,17 +56,9 @@ export function NetworksList() {
   if (load === 'error' && error !== null)
     return <LoadError what="networks" error={error} onRetry={() => void refresh()} />;
   if (load === 'idle' || (load === 'loading' && networks.length === 0)) return <Loading what="networks" />;
-  const count = selection.selected.length;
   return (
     <>
-      {count > 0 && (
-        <SelectionBar count={count} noun={count === 1 ? 'network' : 'networks'} onClear={selection.clear}>
-          <button type="button" className="button button-danger" onClick={() => bulk.ask(selection.selected)}>
-            Remove selected…
-          </button>
-        </SelectionBar>
-      )}
-      {bulk.results}
+      <RemoveSelectedBar noun="network" selected={selection.selected} onClear={selection.clear} bulk={bulk} />
       {bulk.asking && <RemoveNetworksDialog ids={bulk.asking} onDone={bulk.done} onClose={bulk.close} />}
       <div className="table-card res-table-wrap">
         <table className="table" aria-label="Networks" {...selection.gridProps}>

@@ -7,8 +7,7 @@ import { TimeAgo } from '../../ui/TimeAgo';
 import { formatBytes } from '../../ui/format-bytes';
 import { useNow } from '../../ui/use-now';
 import { useBerth } from '../../app/store';
-import { SelectionBar } from '../../ui/BulkResults';
-import { useBulkRemoval } from '../../ui/BulkRemove';
+import { RemoveSelectedBar, useBulkRemoval } from '../../ui/BulkRemove';
 import { useListSelection } from '../../ui/use-list-selection';
 import { RemoveVolumesDialog } from './RemoveVolumesDialog';
 
@@ -71,17 +70,9 @@ export function VolumesList() {
       </EmptyState>
     );
   }
-  const count = selection.selected.length;
   return (
     <>
-      {count > 0 && (
-        <SelectionBar count={count} noun={count === 1 ? 'volume' : 'volumes'} onClear={selection.clear}>
-          <button type="button" className="button button-danger" onClick={() => bulk.ask(selection.selected)}>
-            Remove selected…
-          </button>
-        </SelectionBar>
-      )}
-      {bulk.results}
+      <RemoveSelectedBar noun="volume" selected={selection.selected} onClear={selection.clear} bulk={bulk} />
       {bulk.asking && <RemoveVolumesDialog names={bulk.asking} onDone={bulk.done} onClose={bulk.close} />}
       <div className="table-card res-table-wrap">
         <table className="table" aria-label="Volumes" {...selection.gridProps}>

@@ -1,6 +1,10 @@
 // Edit and recreate from a container's page: the form comes filled from the container, the diff and the docker
 // twin follow the edit, and the engine ends up with a new container under the same name with the new value.
 import type { Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { dockerCli, expect, FIXTURE, test } from './fixtures';
 
 const unique = (what: string) => `berth-e2e-${what}-${Date.now().toString(36)}`;
@@ -124,5 +128,37 @@ test('a recreate that fails is said in words and leaves the old container as it 
     expect(dockerCli(host, 'ps', '-a', '--filter', `name=${name}`, '--format', '{{.Names}}')).toBe(name);
   } finally {
     dockerCli(host, 'rm', '-f', name);
+  }
+});
+
+test('a file in the writable layer is copied out from the edit dialog before the recreate', async ({ page, berth }) => {
+  const name = unique('copyout');
+  const host = berth.dockerHost;
+  dockerCli(host, 'run', '-d', '--name', name, '--label', 'berth.test=1', FIXTURE, 'sleep', '600');
+  const dir = mkdtempSync(join(tmpdir(), 'berth-copyout-'));
+  try {
+    dockerCli(host, 'exec', name, 'sh', '-c', 'echo keep me > /notes.txt');
+    await openContainer(page, berth.url, name);
+    await page
+      .getByRole('toolbar', { name: 'Container actions' })
+      .getByRole('button', { name: 'Edit and recreate…' })
+      .click();
+    const dialog = page.getByRole('dialog', { name: `Edit and recreate ${name}` });
+    await expect(dialog.getByRole('list', { name: 'Writable-layer changes' })).toContainText('added /notes.txt');
+    const downloading = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Copy /notes.txt out' }).click();
+    const download = await downloading;
+    const tar = join(dir, download.suggestedFilename());
+    await download.saveAs(tar);
+    execFileSync('tar', ['-xf', tar, '-C', dir]);
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('keep me\n');
+    await expect(dialog.getByRole('status').filter({ hasText: 'docker cp' })).toContainText(
+      `docker cp ${name}:/notes.txt`,
+    );
+    // Still the dialog, nothing recreated yet.
+    await expect(dialog.getByRole('button', { name: 'Recreate' })).toBeEnabled();
+  } finally {
+    dockerCli(host, 'rm', '-f', name);
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -1,12 +1,15 @@
 /** Edit and recreate: the run form filled from a container's own settings, the diff, what is lost, the result. */
 import { useEffect, useState } from 'react';
 import { commitReference, recreateAction } from '../../../../shared/cli/containers.cli';
-import type { RunSpec } from '../../../../shared/dto/containers';
+import type { DiffEntry, RunSpec } from '../../../../shared/dto/containers';
 import type { EditPlan, RecreateResult } from '../../../../shared/dto/recreate';
 import type { BerthError } from '../../../../shared/result';
 import { Dialog } from '../../ui/Dialog';
+import { Command } from '../../ui/Command';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useBerth } from '../../app/store';
+import { useNativeDialogs } from '../desktop/use-native-dialogs';
+import { useContainerTransfers } from './use-container-transfers';
 import { CreateContainerDialog } from './CreateContainerDialog';
 import { formFromSpec, specChanges } from './run-form-from-spec';
 
@@ -20,6 +23,57 @@ export const snapshotRepo = (name: string): string =>
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'container'
   }-snapshot`;
+
+/**
+ * The writable layer's changes, each added or changed path with a button that copies it out of the container (a tar,
+ * the `docker cp` twin shown) before the recreate, so that nothing the user wants is lost with the old container.
+ */
+function ChangesToCopy({ plan }: { plan: EditPlan }) {
+  const desktop = useNativeDialogs();
+  const transfers = useContainerTransfers(plan.id, plan.name, desktop);
+  const rel = (c: DiffEntry) => c.path.replace(/^\/+/, '');
+  return (
+    <>
+      <ul aria-label="Writable-layer changes" className="mono ctr-edit-layer">
+        {plan.changes.map((c) => (
+          <li key={c.path}>
+            {c.kind} {c.path}
+            {c.kind !== 'deleted' && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  className="button button-compact"
+                  aria-label={`Copy ${c.path} out`}
+                  disabled={transfers.busy !== null}
+                  onClick={() => void transfers.download(rel(c))}
+                >
+                  Copy out
+                </button>
+              </>
+            )}
+          </li>
+        ))}
+        {plan.changeCount > plan.changes.length && <li>… and {plan.changeCount - plan.changes.length} more</li>}
+      </ul>
+      <p className="muted">
+        Copy out saves a file or folder as a tar {desktop ? 'where you choose' : 'through a download'}, before anything
+        is recreated.
+      </p>
+      {transfers.busy !== null && (
+        <p role="status" aria-busy="true">
+          {transfers.busy}
+        </p>
+      )}
+      {transfers.note !== null && (
+        <p className="muted" role="status">
+          {transfers.note.text} Same as <Command>{transfers.note.command}</Command>
+        </p>
+      )}
+      <ErrorNotice error={transfers.error} className="load-error" />
+    </>
+  );
+}
 
 function Notes({
   plan,
@@ -76,16 +130,9 @@ function Notes({
             <p>
               {plan.changeCount} file change{plan.changeCount === 1 ? '' : 's'} made inside it{' '}
               {plan.changeCount === 1 ? 'is' : 'are'} lost with the old container unless you commit{' '}
-              {plan.changeCount === 1 ? 'it' : 'them'} to an image:
+              {plan.changeCount === 1 ? 'it' : 'them'} to an image or copy the ones you want out first:
             </p>
-            <ul aria-label="Writable-layer changes" className="mono ctr-edit-layer">
-              {plan.changes.map((c) => (
-                <li key={c.path}>
-                  {c.kind} {c.path}
-                </li>
-              ))}
-              {plan.changeCount > plan.changes.length && <li>… and {plan.changeCount - plan.changes.length} more</li>}
-            </ul>
+            <ChangesToCopy plan={plan} />
             <label>
               <input type="checkbox" checked={commit} onChange={(e) => setCommit(e.target.checked)} /> Commit them to an
               image and make the new container from it

@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 type Layer = 'renderer' | 'rendererJsx' | 'platform' | 'shared' | 'main' | 'preload' | 'backend' | 'bridge';
 // Loaded by URL because the config is plain JS without type declarations.
@@ -17,6 +17,12 @@ async function lint(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
   return (result?.messages ?? []).map((m) => `${m.ruleId ?? 'fatal'}: ${m.message}`);
 }
+
+// The first typed lint builds the TypeScript program (tens of seconds on a busy machine): done once here, so that no
+// single test pays for it against its own timeout.
+beforeAll(async () => {
+  await lint(LINT_FIXTURES.renderer, 'export const warm = 1;\n');
+}, 180_000);
 
 const importing = (from: string, name = 'x') => `import { ${name} } from '${from}';\nexport const y = ${name};\n`;
 const restricted = (messages: string[]) => messages.filter((m) => m.startsWith('no-restricted-imports'));

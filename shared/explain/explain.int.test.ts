@@ -84,7 +84,8 @@ function comparable(c: Inspected, name: string) {
   );
   return {
     image: c.Config.Image,
-    env: c.Config.Env,
+    // Order carries no meaning in Env, and newer docker CLIs send it in an order of their own.
+    env: [...(c.Config.Env ?? [])].sort(),
     cmd: c.Config.Cmd,
     entrypoint: c.Config.Entrypoint,
     workingDir: c.Config.WorkingDir,

@@ -187,7 +187,7 @@ test('the two new lessons lead to their screens', async ({ page, berth }) => {
     ['Networks and ports', 'Networks'],
   ] as const) {
     await show(page, 'Learn');
-    await page.getByRole('button', { name: lesson }).click();
+    await page.getByRole('button', { name: lesson, exact: true }).click();
     await expect(page.getByRole('article', { name: lesson })).toBeVisible();
     await page.getByRole('button', { name: `See your ${screen.toLowerCase()}` }).click();
     await expect(page.getByRole('heading', { level: 1, name: screen })).toBeVisible();
